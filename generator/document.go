@@ -1,0 +1,222 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Kind names a kind of administrative document of Decree 30/2020/NĐ-CP, Annex III.
+type Kind string
+
+// The document kinds the forms need. The values are the names used in input files.
+const (
+	CongVan          Kind = "cong-van"            // 1.5 công văn
+	QuyetDinh        Kind = "quyet-dinh"          // 1.2 quyết định (direct)
+	QuyetDinhBanHanh Kind = "quyet-dinh-ban-hanh" // 1.3 quyết định issuing an attached document
+	ToTrinh          Kind = "to-trinh"            // 1.4 tờ trình
+	BaoCao           Kind = "bao-cao"             // 1.4 báo cáo
+	KeHoach          Kind = "ke-hoach"            // 1.4 kế hoạch
+	ThongBao         Kind = "thong-bao"           // 1.4 thông báo
+	BienBan          Kind = "bien-ban"            // 1.9 biên bản
+	GiayMoi          Kind = "giay-moi"            // 1.7 giấy mời
+	GiayKhen         Kind = "giay-khen"           // certificate: Giấy khen
+	GiayCongNhan     Kind = "giay-cong-nhan"      // certificate: Giấy công nhận
+)
+
+// Document is one administrative document, as the secretariat would draft it. The generator
+// writes what it is given: routing, numbering and validation happen before it.
+type Document struct {
+	Kind Kind `json:"kind"`
+
+	// Parent is the cơ quan chủ quản ("UBND TỈNH THANH HOÁ"), empty when there is none.
+	Parent string `json:"parent,omitempty"`
+	// Issuer is the cơ quan ban hành. A "\n" in it forces the line split; otherwise the
+	// generator splits it at a word boundary that fits the header column.
+	Issuer string `json:"issuer"`
+	// Number is the number in the outgoing register; 0 for a draft, printed as blank space.
+	Number int `json:"number,omitempty"`
+	// Symbol is the ký hiệu after the "/": "UBND-NC", "QĐ-UBND".
+	Symbol string `json:"symbol"`
+	// Place is the địa danh before the date ("Thanh Hoá").
+	Place string `json:"place"`
+	// Date is the date of issue; a zero date prints blanks to be filled by hand.
+	Date Date `json:"date"`
+
+	// Title overrides the tên loại derived from Kind ("QUY CHẾ", "BÁO CÁO NHANH").
+	Title string `json:"title,omitempty"`
+	// Subject is the trích yếu: after "V/v" for a công văn, under the tên loại otherwise.
+	Subject string `json:"subject"`
+
+	// Recipients are the Kính gửi lines.
+	Recipients []string `json:"recipients,omitempty"`
+	// Bases are the căn cứ lines of a decision, printed in italic.
+	Bases []string `json:"bases,omitempty"`
+	// Proposal is the "Theo đề nghị của …" line of a decision.
+	Proposal string `json:"proposal,omitempty"`
+	// Authority is who decides, printed centred above "QUYẾT ĐỊNH:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+	Authority string `json:"authority,omitempty"`
+
+	// Body holds the paragraphs of the content.
+	Body []Block `json:"body,omitempty"`
+	// Articles are the "Điều n." of a decision, numbered in order.
+	Articles []Article `json:"articles,omitempty"`
+
+	// Signer signs on the right; for minutes it is the CHỦ TỌA.
+	Signer Signer `json:"signer"`
+	// Secretary signs on the left of minutes (THƯ KÝ).
+	Secretary *Signer `json:"secretary,omitempty"`
+
+	// CopyTo is the Nơi nhận block.
+	CopyTo CopyTo `json:"copy_to"`
+
+	// Attachment is the document a QuyetDinhBanHanh issues, printed after it on a new page.
+	Attachment *Attachment `json:"attachment,omitempty"`
+	// Annexes are printed after the document, each on a new page.
+	Annexes []Annex `json:"annexes,omitempty"`
+
+	// Certificate holds the parts of a Giấy khen / Giấy công nhận.
+	Certificate *Certificate `json:"certificate,omitempty"`
+}
+
+// Block is one paragraph of content. Text may hold "\n", kept as a line break.
+type Block struct {
+	Text string `json:"text"`
+	// Style is "" for a body paragraph, "heading" for a bold section heading ("I. MỤC ĐÍCH"),
+	// "center" for a centred bold line, "plain" for a paragraph without first-line indent.
+	Style string `json:"style,omitempty"`
+}
+
+// UnmarshalJSON lets a block be written as a plain string in input files.
+func (b *Block) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		return json.Unmarshal(data, &b.Text)
+	}
+	type plain Block
+	return json.Unmarshal(data, (*plain)(b))
+}
+
+// Article is one "Điều n." of a decision or regulation.
+type Article struct {
+	Title string  `json:"title,omitempty"`
+	Body  []Block `json:"body,omitempty"`
+	// Chapter, when set, prints a chapter heading ("Chương I\nNHỮNG QUY ĐỊNH CHUNG") before the article.
+	Chapter string `json:"chapter,omitempty"`
+}
+
+// Signer is the signature block.
+type Signer struct {
+	// Prefix is TM., KT., Q., TL. or TUQ. (without the authority after it).
+	Prefix string `json:"prefix,omitempty"`
+	// Authority follows the prefix: "ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH" in "KT. CHỦ TỊCH".
+	Authority string `json:"authority,omitempty"`
+	// Title is the signer's own post: "CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+	Title string `json:"title"`
+	// AgencyTitle is the post in the agency for a committee signer, printed under Title
+	// ("PHÓ CHỦ TỊCH UBND TỈNH" under "TRƯỞNG BAN").
+	AgencyTitle string `json:"agency_title,omitempty"`
+	Name        string `json:"name"`
+}
+
+// CopyTo is the Nơi nhận block: Items then the archive line "- Lưu: VT, <Archive>.".
+type CopyTo struct {
+	Items []string `json:"items,omitempty"`
+	// Archive is what follows "Lưu: " ("VT, NC (3)"); empty prints "Lưu: VT.".
+	Archive string `json:"archive,omitempty"`
+}
+
+// Attachment is a regulation, plan or other text issued by a decision.
+type Attachment struct {
+	Title    string    `json:"title"`   // "QUY CHẾ"
+	Subject  string    `json:"subject"` // "Hoạt động của Ban Chỉ đạo …"
+	Body     []Block   `json:"body,omitempty"`
+	Articles []Article `json:"articles,omitempty"`
+}
+
+// Annex is an appendix: a title, an optional note, paragraphs and a bordered table whose
+// header row repeats on every page.
+type Annex struct {
+	Title    string  `json:"title"`              // "DANH SÁCH THÀNH VIÊN TỔ BẢO VỆ ANTT"
+	Subtitle string  `json:"subtitle,omitempty"` // printed bold under the title
+	Body     []Block `json:"body,omitempty"`
+	Table    *Table  `json:"table,omitempty"`
+	// Landscape prints the annex on an A4 landscape page, for wide tables.
+	Landscape bool `json:"landscape,omitempty"`
+}
+
+// Table is a bordered table. Widths are relative column weights; empty means equal.
+type Table struct {
+	Columns []string   `json:"columns"`
+	Widths  []float64  `json:"widths,omitempty"`
+	Rows    [][]string `json:"rows"`
+	// Align per column: "left" (default), "center", "right".
+	Align []string `json:"align,omitempty"`
+}
+
+// Certificate is the content of a Giấy khen or Giấy công nhận, printed on A4 landscape.
+type Certificate struct {
+	// Grantor is the person who awards, printed first ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN").
+	Grantor string `json:"grantor"`
+	// Verb is "TẶNG" for a Giấy khen, "CÔNG NHẬN" for a Giấy công nhận.
+	Verb string `json:"verb,omitempty"`
+	// Recipient is the awarded person or collective, printed large.
+	Recipient string `json:"recipient"`
+	// Lines are the achievement and other lines under the recipient.
+	Lines []string `json:"lines,omitempty"`
+	// Decision is the reference "Quyết định số 15/QĐ-UBND ngày 20/11/2025".
+	Decision string `json:"decision,omitempty"`
+	// Register is the "Số sổ" entry, printed bottom left.
+	Register string `json:"register,omitempty"`
+}
+
+// Date is a calendar date without time zone, written "2016-02-01" in JSON.
+type Date struct {
+	Year, Month, Day int
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
+
+// DateOf returns the calendar date of t.
+func DateOf(t time.Time) Date { return Date{t.Year(), int(t.Month()), t.Day()} }
+
+// ParseDate reads "2016-02-01" or "01/02/2016" and checks that the day exists.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return DateOf(t), nil
+		}
+	}
+	return Date{}, fmt.Errorf("ngày %q không hợp lệ (dạng 2016-02-01 hoặc 01/02/2016)", s)
+}
+
+// String returns the ISO form "2016-02-01", or "" for a zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// MarshalJSON writes the ISO form.
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads the ISO or the dd/mm/yyyy form; "" is the zero date.
+func (d *Date) UnmarshalJSON(data []byte) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s) == "" {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
