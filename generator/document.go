@@ -35,6 +35,9 @@ type Document struct {
 	// Issuer is the cơ quan ban hành. A "\n" in it forces the line split; otherwise the
 	// generator splits it at a word boundary that fits the header column.
 	Issuer string `json:"issuer"`
+	// IssuedBy names the issuer in running text ("UBND tỉnh Thanh Hoá"), for the
+	// "(Kèm theo … của …)" line of annexes and attached documents.
+	IssuedBy string `json:"issued_by,omitempty"`
 	// Number is the number in the outgoing register; 0 for a draft, printed as blank space.
 	Number int `json:"number,omitempty"`
 	// Symbol is the ký hiệu after the "/": "UBND-NC", "QĐ-UBND".

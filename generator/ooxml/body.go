@@ -1,0 +1,422 @@
+package ooxml
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Twips per point; WordprocessingML measures most lengths in twentieths of a point.
+const TwipsPerPt = 20
+
+// Align is a paragraph or table alignment.
+type Align uint8
+
+// Alignments (w:jc values).
+const (
+	Left Align = iota
+	Center
+	Right
+	Justify
+)
+
+var alignValue = [...]string{Left: "left", Center: "center", Right: "right", Justify: "both"}
+
+// Para holds paragraph properties. Lengths are in twips.
+type Para struct {
+	Align           Align
+	IndentLeft      int
+	IndentRight     int
+	FirstLine       int // positive: first-line indent
+	Hanging         int // positive: hanging indent (wins over FirstLine)
+	SpaceBefore     int
+	SpaceAfter      int
+	Line            int  // line spacing: in 240ths of a line, or in twips when LineExact
+	LineExact       bool // Line is an exact height in twips
+	KeepNext        bool
+	KeepLines       bool
+	PageBreakBefore bool
+	// RuleTop draws a solid line of this width (eighths of a point) along the paragraph's
+	// top edge, between its indents: the lines under the Tiêu ngữ and the issuer.
+	RuleTop int
+	// Tab sets one left tab stop at this position (twips from the indent origin), 0 for none.
+	Tab int
+	// Mark holds the run properties of the paragraph mark (its size sets an empty line's height).
+	Mark Run
+}
+
+// Run holds run properties. Size is in half-points, 0 for the style default.
+type Run struct {
+	Bold      bool
+	Italic    bool
+	Underline bool
+	Size      int
+}
+
+// Body accumulates the XML of a document body. The zero value is not usable: get one from
+// a Package, which reuses its buffer between documents.
+type Body struct {
+	buf bytes.Buffer
+}
+
+// Bytes returns the XML written so far.
+func (b *Body) Bytes() []byte { return b.buf.Bytes() }
+
+// Len returns the number of bytes written so far.
+func (b *Body) Len() int { return b.buf.Len() }
+
+func (b *Body) attrInt(name string, v int) {
+	b.buf.WriteByte(' ')
+	b.buf.WriteString(name)
+	b.buf.WriteString(`="`)
+	b.buf.Write(strconv.AppendInt(b.buf.AvailableBuffer(), int64(v), 10))
+	b.buf.WriteByte('"')
+}
+
+// StartPara opens a paragraph with its properties.
+func (b *Body) StartPara(p *Para) {
+	b.buf.WriteString("<w:p><w:pPr>")
+	b.paraProps(p)
+	b.buf.WriteString("</w:pPr>")
+}
+
+// paraProps writes the children of w:pPr in schema order: keepNext, keepLines,
+// pageBreakBefore, pBdr, tabs, spacing, ind, jc, rPr.
+func (b *Body) paraProps(p *Para) {
+	if p.KeepNext {
+		b.buf.WriteString("<w:keepNext/>")
+	}
+	if p.KeepLines {
+		b.buf.WriteString("<w:keepLines/>")
+	}
+	if p.PageBreakBefore {
+		b.buf.WriteString("<w:pageBreakBefore/>")
+	}
+	if p.RuleTop > 0 {
+		b.buf.WriteString(`<w:pBdr><w:top w:val="single"`)
+		b.attrInt("w:sz", p.RuleTop)
+		b.buf.WriteString(` w:space="0" w:color="000000"/></w:pBdr>`)
+	}
+	if p.Tab > 0 {
+		b.buf.WriteString(`<w:tabs><w:tab w:val="left"`)
+		b.attrInt("w:pos", p.Tab)
+		b.buf.WriteString("/></w:tabs>")
+	}
+	b.buf.WriteString("<w:spacing")
+	b.attrInt("w:before", p.SpaceBefore)
+	b.attrInt("w:after", p.SpaceAfter)
+	line, rule := p.Line, "auto"
+	if line == 0 {
+		line = 240
+	}
+	if p.LineExact {
+		rule = "exact"
+	}
+	b.attrInt("w:line", line)
+	b.buf.WriteString(` w:lineRule="`)
+	b.buf.WriteString(rule)
+	b.buf.WriteString(`"/>`)
+	if p.IndentLeft != 0 || p.IndentRight != 0 || p.FirstLine != 0 || p.Hanging != 0 {
+		b.buf.WriteString("<w:ind")
+		b.attrInt("w:left", p.IndentLeft)
+		b.attrInt("w:right", p.IndentRight)
+		if p.Hanging > 0 {
+			b.attrInt("w:hanging", p.Hanging)
+		} else if p.FirstLine > 0 {
+			b.attrInt("w:firstLine", p.FirstLine)
+		}
+		b.buf.WriteString("/>")
+	}
+	b.buf.WriteString(`<w:jc w:val="`)
+	b.buf.WriteString(alignValue[p.Align])
+	b.buf.WriteString(`"/>`)
+	if p.Mark != (Run{}) {
+		b.runProps(&p.Mark)
+	}
+}
+
+// EndPara closes the paragraph.
+func (b *Body) EndPara() { b.buf.WriteString("</w:p>") }
+
+// runProps writes w:rPr with its children in schema order: b, bCs, i, iCs, sz, szCs, u.
+func (b *Body) runProps(r *Run) {
+	if *r == (Run{}) {
+		return
+	}
+	b.buf.WriteString("<w:rPr>")
+	if r.Bold {
+		b.buf.WriteString("<w:b/><w:bCs/>")
+	}
+	if r.Italic {
+		b.buf.WriteString("<w:i/><w:iCs/>")
+	}
+	if r.Size > 0 {
+		b.buf.WriteString("<w:sz")
+		b.attrInt("w:val", r.Size)
+		b.buf.WriteString("/><w:szCs")
+		b.attrInt("w:val", r.Size)
+		b.buf.WriteString("/>")
+	}
+	if r.Underline {
+		b.buf.WriteString(`<w:u w:val="single"/>`)
+	}
+	b.buf.WriteString("</w:rPr>")
+}
+
+// Text writes a run of text. "\n" becomes a line break and "\t" a tab; characters that
+// XML 1.0 forbids (and invalid UTF-8) are dropped; everything else is escaped.
+func (b *Body) Text(text string, r *Run) {
+	b.buf.WriteString("<w:r>")
+	b.runProps(r)
+	open := false
+	start := 0 // start of the span of text not yet written
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' {
+			i++
+			continue
+		}
+		size := 1
+		var repl string
+		if c >= utf8.RuneSelf {
+			var rn rune
+			rn, size = utf8.DecodeRuneInString(text[i:])
+			if allowedRune(rn, size) {
+				i += size
+				continue
+			}
+		} else {
+			switch c {
+			case '&':
+				repl = "&amp;"
+			case '<':
+				repl = "&lt;"
+			case '>':
+				repl = "&gt;"
+			case '\n':
+				repl = "<w:br/>"
+			case '\t':
+				repl = "<w:tab/>"
+			}
+		}
+		if i > start {
+			b.openText(&open)
+			b.buf.WriteString(text[start:i])
+		}
+		switch repl {
+		case "":
+			// dropped: a control character, CR, or a rune XML 1.0 forbids
+		case "<w:br/>", "<w:tab/>":
+			b.closeText(&open)
+			b.buf.WriteString(repl)
+		default:
+			b.openText(&open)
+			b.buf.WriteString(repl)
+		}
+		i += size
+		start = i
+	}
+	if len(text) > start {
+		b.openText(&open)
+		b.buf.WriteString(text[start:])
+	}
+	b.closeText(&open)
+	b.buf.WriteString("</w:r>")
+}
+
+func (b *Body) openText(open *bool) {
+	if !*open {
+		b.buf.WriteString(`<w:t xml:space="preserve">`)
+		*open = true
+	}
+}
+
+func (b *Body) closeText(open *bool) {
+	if *open {
+		b.buf.WriteString("</w:t>")
+		*open = false
+	}
+}
+
+// allowedRune reports whether a non-ASCII rune may appear in XML 1.0 text.
+func allowedRune(r rune, size int) bool {
+	if r == utf8.RuneError && size <= 1 {
+		return false // invalid UTF-8
+	}
+	return (r >= 0x80 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// PageField writes a PAGE field, for page numbers in a header.
+func (b *Body) PageField(r *Run) {
+	b.buf.WriteString("<w:r>")
+	b.runProps(r)
+	b.buf.WriteString(`<w:fldChar w:fldCharType="begin"/></w:r><w:r>`)
+	b.runProps(r)
+	b.buf.WriteString(`<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r>`)
+	b.runProps(r)
+	b.buf.WriteString(`<w:fldChar w:fldCharType="separate"/></w:r><w:r>`)
+	b.runProps(r)
+	b.buf.WriteString(`<w:t>2</w:t></w:r><w:r>`)
+	b.runProps(r)
+	b.buf.WriteString(`<w:fldChar w:fldCharType="end"/></w:r>`)
+}
+
+// Paragraph writes a whole paragraph of one run.
+func (b *Body) Paragraph(p *Para, text string, r *Run) {
+	b.StartPara(p)
+	if text != "" {
+		b.Text(text, r)
+	}
+	b.EndPara()
+}
+
+// Table describes a table: column widths in twips, borders, indent.
+type Table struct {
+	Widths  []int
+	Borders bool
+	Indent  int // tblInd, twips (negative moves the table into the left margin)
+	// CellMargin is the left and right cell margin in twips; 0 means Word's default (108).
+	CellMargin int
+	Align      Align
+}
+
+// StartTable opens a table with fixed layout and its grid.
+func (b *Body) StartTable(t *Table) {
+	total := 0
+	for _, w := range t.Widths {
+		total += w
+	}
+	b.buf.WriteString("<w:tbl><w:tblPr><w:tblW")
+	b.attrInt("w:w", total)
+	b.buf.WriteString(` w:type="dxa"/>`)
+	if t.Align != Left {
+		b.buf.WriteString(`<w:jc w:val="`)
+		b.buf.WriteString(alignValue[t.Align])
+		b.buf.WriteString(`"/>`)
+	}
+	if t.Indent != 0 {
+		b.buf.WriteString("<w:tblInd")
+		b.attrInt("w:w", t.Indent)
+		b.buf.WriteString(` w:type="dxa"/>`)
+	}
+	if t.Borders {
+		b.buf.WriteString(`<w:tblBorders>`)
+		for _, side := range [...]string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+			b.buf.WriteString("<w:")
+			b.buf.WriteString(side)
+			b.buf.WriteString(` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+		}
+		b.buf.WriteString(`</w:tblBorders>`)
+	} else {
+		b.buf.WriteString(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`)
+	}
+	b.buf.WriteString(`<w:tblLayout w:type="fixed"/>`)
+	if t.CellMargin > 0 {
+		b.buf.WriteString("<w:tblCellMar><w:left")
+		b.attrInt("w:w", t.CellMargin)
+		b.buf.WriteString(` w:type="dxa"/><w:right`)
+		b.attrInt("w:w", t.CellMargin)
+		b.buf.WriteString(` w:type="dxa"/></w:tblCellMar>`)
+	}
+	b.buf.WriteString(`<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`)
+	for _, w := range t.Widths {
+		b.buf.WriteString("<w:gridCol")
+		b.attrInt("w:w", w)
+		b.buf.WriteString("/>")
+	}
+	b.buf.WriteString("</w:tblGrid>")
+}
+
+// EndTable closes the table.
+func (b *Body) EndTable() { b.buf.WriteString("</w:tbl>") }
+
+// StartRow opens a row; header marks a header row that repeats on every page, and every
+// row is kept from splitting across pages.
+func (b *Body) StartRow(header bool) {
+	b.buf.WriteString("<w:tr><w:trPr><w:cantSplit/>")
+	if header {
+		b.buf.WriteString("<w:tblHeader/>")
+	}
+	b.buf.WriteString("</w:trPr>")
+}
+
+// EndRow closes the row.
+func (b *Body) EndRow() { b.buf.WriteString("</w:tr>") }
+
+// StartCell opens a cell of the given width in twips; vcenter centres its content vertically.
+func (b *Body) StartCell(width int, vcenter bool) {
+	b.buf.WriteString("<w:tc><w:tcPr><w:tcW")
+	b.attrInt("w:w", width)
+	b.buf.WriteString(` w:type="dxa"/>`)
+	if vcenter {
+		b.buf.WriteString(`<w:vAlign w:val="center"/>`)
+	}
+	b.buf.WriteString("</w:tcPr>")
+}
+
+// EndCell closes the cell. A cell must hold at least one paragraph.
+func (b *Body) EndCell() { b.buf.WriteString("</w:tc>") }
+
+// Section describes page size, orientation and margins, in twips.
+type Section struct {
+	Width, Height                  int
+	Landscape                      bool
+	Top, Right, Bottom, Left       int
+	HeaderDistance, FooterDistance int
+	TitlePage                      bool // the first page uses the empty first-page header
+	PageBorder                     bool // a double border round the page (certificates)
+	PageBreak                      bool // the section starts on a new page (nextPage)
+	DefaultHeaderID, FirstHeaderID string
+}
+
+// SectionProps writes a w:sectPr. Inside a paragraph's w:pPr it ends a section; at the end
+// of the body it describes the last one.
+func (b *Body) SectionProps(s *Section) {
+	b.buf.WriteString("<w:sectPr>")
+	if s.DefaultHeaderID != "" {
+		b.buf.WriteString(`<w:headerReference w:type="default" r:id="`)
+		b.buf.WriteString(s.DefaultHeaderID)
+		b.buf.WriteString(`"/>`)
+	}
+	if s.FirstHeaderID != "" {
+		b.buf.WriteString(`<w:headerReference w:type="first" r:id="`)
+		b.buf.WriteString(s.FirstHeaderID)
+		b.buf.WriteString(`"/>`)
+	}
+	b.buf.WriteString(`<w:type w:val="nextPage"/>`)
+	b.buf.WriteString("<w:pgSz")
+	b.attrInt("w:w", s.Width)
+	b.attrInt("w:h", s.Height)
+	if s.Landscape {
+		b.buf.WriteString(` w:orient="landscape"`)
+	}
+	b.buf.WriteString("/><w:pgMar")
+	b.attrInt("w:top", s.Top)
+	b.attrInt("w:right", s.Right)
+	b.attrInt("w:bottom", s.Bottom)
+	b.attrInt("w:left", s.Left)
+	b.attrInt("w:header", s.HeaderDistance)
+	b.attrInt("w:footer", s.FooterDistance)
+	b.buf.WriteString(` w:gutter="0"/>`)
+	if s.PageBorder {
+		b.buf.WriteString(`<w:pgBorders w:offsetFrom="text">`)
+		for _, side := range [...]string{"top", "left", "bottom", "right"} {
+			b.buf.WriteString("<w:")
+			b.buf.WriteString(side)
+			b.buf.WriteString(` w:val="double" w:sz="18" w:space="10" w:color="000000"/>`)
+		}
+		b.buf.WriteString(`</w:pgBorders>`)
+	}
+	b.buf.WriteString(`<w:cols w:space="720"/>`)
+	if s.TitlePage {
+		b.buf.WriteString("<w:titlePg/>")
+	}
+	b.buf.WriteString("</w:sectPr>")
+}
+
+// SectionBreak ends the current section with an empty paragraph carrying its properties.
+func (b *Body) SectionBreak(s *Section) {
+	b.buf.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`)
+	b.SectionProps(s)
+	b.buf.WriteString("</w:pPr></w:p>")
+}

@@ -1,0 +1,252 @@
+package ooxml
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"hash/crc32"
+	"io"
+	"strconv"
+	"sync"
+)
+
+// Style is what the fixed parts need to know of the document's typography.
+type Style struct {
+	Font            string // "Times New Roman"
+	BodySize        int    // half-points, the document default
+	PageNumberSize  int    // half-points
+	Lang            string // "vi-VN"
+	HeaderParagraph Para   // properties of the page-number paragraph
+}
+
+// rawPart is a part compressed once, written as is into every package.
+type rawPart struct {
+	header     zip.FileHeader
+	compressed []byte
+}
+
+// Package writes .docx packages. It holds the fixed parts, compressed once, and pools the
+// buffers and compressors used per document; it is safe for concurrent use.
+type Package struct {
+	fixed  []rawPart
+	bodies sync.Pool // *Body
+	flates sync.Pool // *flate.Writer
+}
+
+// Relationship ids of the fixed parts, used by section properties.
+const (
+	HeaderDefaultID = "rIdHeaderDefault"
+	HeaderFirstID   = "rIdHeaderFirst"
+)
+
+// New builds the fixed parts for a style and compresses them once.
+func New(s Style) (*Package, error) {
+	p := &Package{}
+	p.bodies.New = func() any { return new(Body) }
+	p.flates.New = func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}
+	var pageHeader Body
+	pageHeader.buf.WriteString(xmlDecl + `<w:hdr ` + wordNamespaces + `>`)
+	pageHeader.StartPara(&s.HeaderParagraph)
+	pageHeader.PageField(&Run{Size: s.PageNumberSize})
+	pageHeader.EndPara()
+	pageHeader.buf.WriteString(`</w:hdr>`)
+
+	var emptyHeader Body
+	emptyHeader.buf.WriteString(xmlDecl + `<w:hdr ` + wordNamespaces + `><w:p/></w:hdr>`)
+
+	parts := []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", []byte(contentTypes)},
+		{"_rels/.rels", []byte(packageRels)},
+		{"docProps/app.xml", []byte(appProps)},
+		{"word/_rels/document.xml.rels", []byte(documentRels)},
+		{"word/styles.xml", []byte(styles(s))},
+		{"word/settings.xml", []byte(settings(s))},
+		{"word/fontTable.xml", []byte(fontTable(s))},
+		{"word/header1.xml", pageHeader.Bytes()},
+		{"word/header2.xml", emptyHeader.Bytes()},
+	}
+	for _, part := range parts {
+		var buf bytes.Buffer
+		fw, err := flate.NewWriter(&buf, flate.BestCompression)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(part.data); err != nil {
+			return nil, err
+		}
+		if err := fw.Close(); err != nil {
+			return nil, err
+		}
+		p.fixed = append(p.fixed, rawPart{
+			header: zip.FileHeader{
+				Name:               part.name,
+				Method:             zip.Deflate,
+				CRC32:              crc32.ChecksumIEEE(part.data),
+				CompressedSize64:   uint64(buf.Len()),
+				UncompressedSize64: uint64(len(part.data)),
+			},
+			compressed: bytes.Clone(buf.Bytes()),
+		})
+	}
+	return p, nil
+}
+
+// Body returns an empty body to write a document into, with the document's opening tags
+// written. Give it back with Release once the package is written.
+func (p *Package) Body() *Body {
+	b := p.bodies.Get().(*Body)
+	b.buf.Reset()
+	b.buf.WriteString(xmlDecl + `<w:document ` + wordNamespaces + `><w:body>`)
+	return b
+}
+
+// Release returns a body to the pool. Very large bodies are dropped so that one huge
+// document does not keep its memory for ever.
+func (p *Package) Release(b *Body) {
+	if b.buf.Cap() > 4<<20 {
+		return
+	}
+	p.bodies.Put(b)
+}
+
+// Write closes the body (the caller has written the final section properties) and writes the
+// whole package to w.
+func (p *Package) Write(w io.Writer, b *Body) error {
+	b.buf.WriteString(`</w:body></w:document>`)
+	zw := zip.NewWriter(w)
+	for i := range p.fixed {
+		part := &p.fixed[i]
+		h := part.header // CreateRaw keeps a pointer: give it a copy
+		pw, err := zw.CreateRaw(&h)
+		if err != nil {
+			return err
+		}
+		if _, err := pw.Write(part.compressed); err != nil {
+			return err
+		}
+	}
+	fw := p.flates.Get().(*flate.Writer)
+	defer p.flates.Put(fw)
+	dh := &zip.FileHeader{
+		Name:               "word/document.xml",
+		Method:             zip.Deflate,
+		CRC32:              crc32.ChecksumIEEE(b.buf.Bytes()),
+		UncompressedSize64: uint64(b.buf.Len()),
+		Flags:              0x8, // the compressed size follows in a data descriptor
+	}
+	dw, err := zw.CreateRaw(dh)
+	if err != nil {
+		return err
+	}
+	cw := &countingWriter{w: dw}
+	fw.Reset(cw)
+	if _, err := fw.Write(b.buf.Bytes()); err != nil {
+		return err
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	// The writer reads the sizes from the header when it writes the data descriptor and
+	// the central directory, both after this point.
+	dh.CompressedSize64 = uint64(cw.n)
+	dh.CompressedSize = uint32(min(cw.n, 1<<32-1))
+	return zw.Close()
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+const xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+const wordNamespaces = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+const contentTypes = xmlDecl + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+	`<Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
+	`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+	`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+	`</Types>`
+
+const packageRels = xmlDecl + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+	`</Relationships>`
+
+const appProps = xmlDecl + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>vanthu</Application></Properties>`
+
+const documentRels = xmlDecl + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+	`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+	`<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
+	`<Relationship Id="` + HeaderDefaultID + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
+	`<Relationship Id="` + HeaderFirstID + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>` +
+	`</Relationships>`
+
+func styles(s Style) string {
+	size := strconv.Itoa(s.BodySize)
+	font := escapeAttr(s.Font)
+	return xmlDecl + `<w:styles ` + wordNamespaces + `>` +
+		`<w:docDefaults><w:rPrDefault><w:rPr>` +
+		`<w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `" w:eastAsia="` + font + `" w:cs="` + font + `"/>` +
+		`<w:color w:val="000000"/><w:sz w:val="` + size + `"/><w:szCs w:val="` + size + `"/>` +
+		`<w:lang w:val="` + escapeAttr(s.Lang) + `" w:eastAsia="` + escapeAttr(s.Lang) + `" w:bidi="ar-SA"/>` +
+		`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
+		`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>` +
+		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+		`</w:styles>`
+}
+
+func settings(s Style) string {
+	return xmlDecl + `<w:settings ` + wordNamespaces + `>` +
+		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
+		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`<w:themeFontLang w:val="` + escapeAttr(s.Lang) + `"/>` +
+		`</w:settings>`
+}
+
+func fontTable(s Style) string {
+	return xmlDecl + `<w:fonts ` + wordNamespaces + `>` +
+		`<w:font w:name="` + escapeAttr(s.Font) + `"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
+		`</w:fonts>`
+}
+
+func escapeAttr(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			if r >= 0x20 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}

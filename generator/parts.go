@@ -1,0 +1,409 @@
+package generator
+
+import (
+	"strconv"
+	"strings"
+
+	"vanthu/generator/ooxml"
+	"vanthu/generator/typeset"
+)
+
+// bodyPara returns the properties of a body paragraph: justified, first-line indent,
+// spacing between paragraphs and line spacing from the layout.
+func (c *composer) bodyPara() ooxml.Para {
+	l := c.l
+	return ooxml.Para{
+		Align:       ooxml.Justify,
+		FirstLine:   mmToTwips(l.BodyFirstLineMM),
+		SpaceBefore: ptToTwips(l.BodySpaceBeforePt),
+		Line:        int(240*l.BodyLineSpacing + 0.5),
+	}
+}
+
+// blocks writes body paragraphs. A Block's Style chooses bold headings, centred lines or
+// paragraphs without indent; the text's own line breaks are kept.
+func (c *composer) blocks(blocks []Block) {
+	size := halfPoints(c.l.BodySize)
+	for _, bl := range blocks {
+		p := c.bodyPara()
+		run := ooxml.Run{Size: size}
+		switch bl.Style {
+		case "heading":
+			run.Bold = true
+			p.KeepNext = true
+		case "center":
+			run.Bold = true
+			p.Align, p.FirstLine, p.KeepNext = ooxml.Center, 0, true
+		case "plain":
+			p.FirstLine = 0
+		}
+		c.para(&p, bl.Text, &run)
+	}
+}
+
+// decisionPreamble writes the authority, the căn cứ lines in italic (each ending ";", the
+// last line ending ".") and "QUYẾT ĐỊNH:".
+func (c *composer) decisionPreamble() {
+	d, l := c.d, c.l
+	size := halfPoints(l.BodySize)
+	if d.Authority != "" {
+		c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12), KeepNext: true},
+			typeset.Upper(d.Authority), &ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
+	}
+	lines := listItems(d.Bases)
+	if p := strings.TrimSpace(d.Proposal); p != "" {
+		lines = append(lines, listItems([]string{p})...)
+	}
+	for i, line := range lines {
+		p := c.bodyPara()
+		c.para(&p, punctuate(line, i, len(lines)), &ooxml.Run{Italic: true, Size: size})
+	}
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12), SpaceAfter: ptToTwips(6), KeepNext: true},
+		"QUYẾT ĐỊNH:", &ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
+}
+
+// articles writes "Điều n." articles. An article with a title prints "Điều n. Title" in bold
+// and its body under it; one without prints "Điều n." in bold followed by its first paragraph.
+// Chapters print centred in bold before their first article.
+func (c *composer) articles(articles []Article, spaced bool) {
+	size := halfPoints(c.l.BodySize)
+	for i, a := range articles {
+		if a.Chapter != "" {
+			c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12), KeepNext: true},
+				a.Chapter, &ooxml.Run{Bold: true, Size: size})
+		}
+		label := "Điều " + strconv.Itoa(i+1) + "."
+		body := a.Body
+		p := c.bodyPara()
+		if spaced && i == 0 {
+			p.SpaceBefore = ptToTwips(12)
+		}
+		c.b.StartPara(&p)
+		c.b.Text(label, &ooxml.Run{Bold: true, Size: size})
+		if a.Title != "" {
+			c.run(" "+a.Title, &ooxml.Run{Bold: true, Size: size})
+		} else if len(body) > 0 {
+			c.run(" "+body[0].Text, &ooxml.Run{Size: size})
+			body = body[1:]
+		}
+		c.b.EndPara()
+		c.blocks(body)
+	}
+}
+
+// signerLines returns the upper-case lines of a signer block above the blank space:
+// "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", and the agency post of a committee signer.
+func signerLines(s *Signer) []string {
+	var lines []string
+	prefix := strings.TrimSpace(s.Prefix)
+	if prefix != "" && !strings.HasSuffix(prefix, ".") {
+		prefix += "."
+	}
+	if auth := strings.TrimSpace(s.Authority); auth != "" {
+		lines = append(lines, strings.TrimSpace(prefix+" "+typeset.Upper(auth)))
+	} else if prefix != "" {
+		lines = append(lines, prefix)
+	}
+	if s.Title != "" {
+		lines = append(lines, typeset.Upper(s.Title))
+	}
+	if s.AgencyTitle != "" {
+		lines = append(lines, typeset.Upper(s.AgencyTitle))
+	}
+	return lines
+}
+
+// signerBlock writes a signer inside the current cell: the lines in bold, the blank space
+// for the signature and seal, and the name in bold.
+func (c *composer) signerBlock(s *Signer, spacePt float64) {
+	l := c.l
+	run := ooxml.Run{Bold: true, Size: halfPoints(l.SignerSize)}
+	center := ooxml.Para{Align: ooxml.Center, KeepNext: true, KeepLines: true}
+	for _, line := range signerLines(s) {
+		c.para(&center, line, &run)
+	}
+	c.b.StartPara(&ooxml.Para{Line: ptToTwips(spacePt), LineExact: true, KeepNext: true})
+	c.b.EndPara()
+	name := center
+	name.KeepNext = false
+	c.para(&name, s.Name, &run)
+}
+
+// copyTo writes the Nơi nhận block inside the current cell: the label in bold italic, the
+// items "- …;" and the archive line "- Lưu: VT, … ." last.
+func (c *composer) copyTo() {
+	l := c.l
+	items := listItems(c.d.CopyTo.Items)
+	archive := strings.TrimRight(strings.TrimSpace(typeset.Clean(c.d.CopyTo.Archive)), ".; ")
+	if archive == "" {
+		archive = "VT"
+	}
+	items = append(items, "Lưu: "+archive)
+	c.para(&ooxml.Para{SpaceBefore: ptToTwips(12)}, "Nơi nhận:",
+		&ooxml.Run{Bold: true, Italic: true, Size: halfPoints(l.CopyToLabelSize)})
+	run := ooxml.Run{Size: halfPoints(l.CopyToItemSize)}
+	for i, it := range items {
+		c.b.Paragraph(&ooxml.Para{}, "- "+punctuate(it, i, len(items)), &run)
+	}
+}
+
+// signature writes the borderless table that ends a document: Nơi nhận on the left, the
+// signer on the right.
+func (c *composer) signature(s *Signer, withCopyTo bool) {
+	total := c.textWidth()
+	left := int(float64(total) * c.l.CopyToShare)
+	c.b.StartTable(&ooxml.Table{Widths: []int{left, total - left}, CellMargin: cellMargin})
+	c.b.StartRow(false)
+	c.b.StartCell(left, false)
+	if withCopyTo {
+		c.copyTo()
+	} else {
+		c.b.Paragraph(&ooxml.Para{}, "", nil)
+	}
+	c.b.EndCell()
+	c.b.StartCell(total-left, false)
+	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
+	c.signerBlock(s, c.l.SignatureSpacePt)
+	c.b.EndCell()
+	c.b.EndRow()
+	c.b.EndTable()
+}
+
+// minutesSignatures writes the two signers of a biên bản: THƯ KÝ on the left, CHỦ TỌA on the
+// right, and the Nơi nhận under them when there is one.
+func (c *composer) minutesSignatures() {
+	total := c.textWidth()
+	half := total / 2
+	secretary := Signer{Title: "THƯ KÝ"}
+	if c.d.Secretary != nil {
+		secretary = *c.d.Secretary
+	}
+	chair := c.d.Signer
+	if chair.Title == "" && chair.Authority == "" {
+		chair.Title = "CHỦ TỌA"
+	}
+	c.b.StartTable(&ooxml.Table{Widths: []int{half, total - half}, CellMargin: cellMargin})
+	c.b.StartRow(false)
+	c.b.StartCell(half, false)
+	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
+	c.signerBlock(&secretary, c.l.SignatureSpacePt)
+	c.b.EndCell()
+	c.b.StartCell(total-half, false)
+	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
+	c.signerBlock(&chair, c.l.SignatureSpacePt)
+	c.b.EndCell()
+	c.b.EndRow()
+	c.b.EndTable()
+	if len(c.d.CopyTo.Items) > 0 || c.d.CopyTo.Archive != "" {
+		c.copyTo()
+	}
+}
+
+// newPage starts a page for an annex or an attachment, in portrait or landscape. Changing
+// orientation needs a new section; otherwise a page break before the first paragraph will do.
+func (c *composer) newPage(landscape bool) (pageBreak bool) {
+	if c.sec.Landscape == landscape {
+		return true
+	}
+	c.b.SectionBreak(&c.sec)
+	if landscape {
+		c.sec = c.r.landscape
+	} else {
+		c.sec = c.r.portrait
+	}
+	return false
+}
+
+// attachment writes the document a decision issues (a regulation, a plan) on a new page:
+// the names of the issuer and the nation, the title, "(Kèm theo Quyết định số …)", the
+// content and the signer.
+func (c *composer) attachment(a *Attachment) {
+	pageBreak := c.newPage(false)
+	if pageBreak {
+		// A table cannot carry a page break: an empty paragraph starts the page.
+		c.b.StartPara(&ooxml.Para{PageBreakBefore: true, Line: 20, LineExact: true})
+		c.b.EndPara()
+	}
+	c.header(false)
+	l := c.l
+	c.title(typeset.Upper(a.Title), a.Subject, 12)
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, "("+c.reference("Ban hành kèm theo")+")",
+		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
+	c.blocks(a.Body)
+	c.articles(a.Articles, true)
+	c.signature(&c.d.Signer, false)
+}
+
+// annex writes annex i on a new page: "Phụ lục" (numbered when there are several), its
+// title, "(Kèm theo … số … ngày … của …)", its paragraphs and its table.
+func (c *composer) annex(i int) {
+	a := &c.d.Annexes[i]
+	l := c.l
+	pageBreak := c.newPage(a.Landscape)
+	label := "Phụ lục"
+	if len(c.d.Annexes) > 1 {
+		label += " " + roman(i+1)
+	}
+	c.para(&ooxml.Para{Align: ooxml.Center, PageBreakBefore: pageBreak, KeepNext: true}, label,
+		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
+	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, typeset.Upper(a.Title),
+		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
+	if a.Subtitle != "" {
+		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, a.Subtitle,
+			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
+	}
+	ref := "(" + c.reference("Kèm theo") + ")"
+	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, ref,
+		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
+	c.rule(c.textWidth(), min(typeset.Width(ref, typeset.Italic, l.BodySize), twipsToPt(c.textWidth()))*l.IssuerRuleFraction)
+	c.blocks(a.Body)
+	if a.Table != nil {
+		c.table(a.Table)
+	}
+}
+
+// table writes a bordered table across the text width whose header row repeats on every page.
+func (c *composer) table(t *Table) {
+	l := c.l
+	total := c.textWidth()
+	widths := columnWidths(t, total)
+	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(6), LineExact: true}, "", nil)
+	c.b.StartTable(&ooxml.Table{Widths: widths, Borders: true, CellMargin: cellMargin})
+	size := halfPoints(l.TableSize)
+	c.b.StartRow(true)
+	head := ooxml.Run{Bold: true, Size: size}
+	for j, col := range t.Columns {
+		c.b.StartCell(widths[j], true)
+		c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: 40, SpaceAfter: 40}, col, &head)
+		c.b.EndCell()
+	}
+	c.b.EndRow()
+	cell := ooxml.Run{Size: size}
+	for _, row := range t.Rows {
+		c.b.StartRow(false)
+		for j := range t.Columns {
+			text := ""
+			if j < len(row) {
+				text = row[j]
+			}
+			p := ooxml.Para{SpaceBefore: 40, SpaceAfter: 40}
+			if j < len(t.Align) {
+				switch t.Align[j] {
+				case "center":
+					p.Align = ooxml.Center
+				case "right":
+					p.Align = ooxml.Right
+				}
+			}
+			c.b.StartCell(widths[j], true)
+			c.para(&p, text, &cell)
+			c.b.EndCell()
+		}
+		c.b.EndRow()
+	}
+	c.b.EndTable()
+}
+
+// columnWidths shares total twips among the columns by their weights (equal when none).
+func columnWidths(t *Table, total int) []int {
+	n := len(t.Columns)
+	widths := make([]int, n)
+	sum := 0.0
+	for j := 0; j < n; j++ {
+		w := 1.0
+		if j < len(t.Widths) && t.Widths[j] > 0 {
+			w = t.Widths[j]
+		}
+		sum += w
+	}
+	used := 0
+	for j := 0; j < n; j++ {
+		w := 1.0
+		if j < len(t.Widths) && t.Widths[j] > 0 {
+			w = t.Widths[j]
+		}
+		widths[j] = int(float64(total) * w / sum)
+		used += widths[j]
+	}
+	if n > 0 {
+		widths[n-1] += total - used
+	}
+	return widths
+}
+
+// certificate writes a Giấy khen or Giấy công nhận on one A4 landscape page with a double
+// border: the national header centred, the grantor, the verb, the title in large type, the
+// recipient, the achievement lines, then the decision reference beside the date and signer.
+func (c *composer) certificate() {
+	d, l := c.d, c.l
+	c.sec = c.r.certificate
+	cert := d.Certificate
+	if cert == nil {
+		cert = &Certificate{}
+	}
+	total := c.textWidth()
+	center := ooxml.Para{Align: ooxml.Center}
+	c.para(&center, nationalTitle, &ooxml.Run{Bold: true, Size: halfPoints(l.NationalTitleSize)})
+	c.para(&center, motto, &ooxml.Run{Bold: true, Size: halfPoints(l.MottoSize)})
+	c.rule(total, c.r.mottoWidth)
+	if cert.Grantor != "" {
+		c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(14)}, typeset.Upper(cert.Grantor),
+			&ooxml.Run{Bold: true, Size: halfPoints(l.CertificateGrantorSize)})
+	}
+	verb := cert.Verb
+	if verb == "" {
+		verb = "TẶNG"
+		if d.Kind == GiayCongNhan {
+			verb = "CÔNG NHẬN"
+		}
+	}
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}, typeset.Upper(verb),
+		&ooxml.Run{Bold: true, Size: halfPoints(l.CertificateGrantorSize)})
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}, c.kindTitle(),
+		&ooxml.Run{Bold: true, Size: halfPoints(l.CertificateTitleSize)})
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}, cert.Recipient,
+		&ooxml.Run{Bold: true, Size: halfPoints(l.CertificateRecipientSize)})
+	for _, line := range cert.Lines {
+		c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(4)}, line,
+			&ooxml.Run{Italic: true, Size: halfPoints(l.CertificateTextSize)})
+	}
+	left := total * 2 / 5
+	c.b.StartTable(&ooxml.Table{Widths: []int{left, total - left}, CellMargin: cellMargin})
+	c.b.StartRow(false)
+	c.b.StartCell(left, false)
+	ref := ooxml.Para{SpaceBefore: ptToTwips(18)}
+	run := ooxml.Run{Size: halfPoints(l.NumberSize)}
+	decision := cert.Decision
+	if decision == "" && d.Number > 0 {
+		decision = "Quyết định số " + c.numberSymbol() + " ngày " + shortDate(d.Date)
+	}
+	c.para(&ref, decision, &run)
+	if cert.Register != "" {
+		c.para(&ooxml.Para{}, "Số sổ: "+cert.Register, &run)
+	}
+	c.b.EndCell()
+	c.b.StartCell(total-left, false)
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12)},
+		typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
+		&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
+	c.signerBlock(&d.Signer, l.SignatureSpacePt*0.75) // the certificate page is tighter
+	c.b.EndCell()
+	c.b.EndRow()
+	c.b.EndTable()
+	c.b.SectionProps(&c.sec)
+}
+
+// roman writes 1..39 in Roman numerals, for annex numbers.
+func roman(n int) string {
+	var sb strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			sb.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,354 @@
+package generator
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"vanthu/generator/ooxml"
+	"vanthu/generator/typeset"
+)
+
+// The fixed texts of the national header.
+const (
+	nationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	motto         = "Độc lập - Tự do - Hạnh phúc"
+)
+
+// Renderer writes Documents as .docx. Build one with New at start-up and share it: it holds
+// the layout converted to twips and the fixed parts of the package, compressed once.
+type Renderer struct {
+	l   Layout
+	pkg *ooxml.Package
+
+	// Measured once from the font metrics.
+	nationalTitleWidth float64 // points
+	mottoWidth         float64 // points
+
+	portrait, landscape, certificate ooxml.Section
+}
+
+// cellMargin is the left/right padding of table cells, in twips (1 mm).
+const cellMargin = 57
+
+// New returns a Renderer for a layout, after checking it against Decree 30's ranges.
+func New(l Layout) (*Renderer, error) {
+	if err := l.Check(); err != nil {
+		return nil, err
+	}
+	pkg, err := ooxml.New(ooxml.Style{
+		Font:           l.Font,
+		BodySize:       halfPoints(l.BodySize),
+		PageNumberSize: halfPoints(l.PageNumberSize),
+		Lang:           l.Lang,
+		HeaderParagraph: ooxml.Para{
+			Align: ooxml.Center,
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{l: l, pkg: pkg}
+	r.nationalTitleWidth = typeset.Width(nationalTitle, typeset.Bold, l.NationalTitleSize)
+	r.mottoWidth = typeset.Width(motto, typeset.Bold, l.MottoSize)
+	r.portrait = ooxml.Section{
+		Width: mmToTwips(l.PageWidthMM), Height: mmToTwips(l.PageHeightMM),
+		Top: mmToTwips(l.MarginTopMM), Bottom: mmToTwips(l.MarginBotMM),
+		Left: mmToTwips(l.MarginLeftMM), Right: mmToTwips(l.MarginRightMM),
+		HeaderDistance: mmToTwips(l.HeaderDistanceMM), FooterDistance: mmToTwips(l.HeaderDistanceMM),
+		DefaultHeaderID: ooxml.HeaderDefaultID,
+	}
+	// A landscape annex keeps the binding margin on the left edge of the turned page.
+	r.landscape = r.portrait
+	r.landscape.Width, r.landscape.Height = r.portrait.Height, r.portrait.Width
+	r.landscape.Landscape = true
+	m := mmToTwips(l.CertificateMarginMM)
+	r.certificate = ooxml.Section{
+		Width: r.landscape.Width, Height: r.landscape.Height, Landscape: true,
+		Top: m, Bottom: m, Left: m, Right: m,
+		HeaderDistance: m / 2, FooterDistance: m / 2,
+		PageBorder: true,
+	}
+	return r, nil
+}
+
+// Layout returns the layout the renderer was built with.
+func (r *Renderer) Layout() Layout { return r.l }
+
+// Render writes d as a .docx package to w.
+func (r *Renderer) Render(w io.Writer, d *Document) error {
+	spec, ok := d.Kind.Spec()
+	if !ok {
+		return fmt.Errorf("generator: unknown document kind %q", d.Kind)
+	}
+	b := r.pkg.Body()
+	defer r.pkg.Release(b)
+	c := &composer{r: r, l: &r.l, b: b, d: d, spec: spec}
+	if spec.Certificate {
+		c.certificate()
+	} else {
+		c.document()
+	}
+	return r.pkg.Write(w, b)
+}
+
+// composer writes one document; it lives for one Render call.
+type composer struct {
+	r    *Renderer
+	l    *Layout
+	b    *ooxml.Body
+	d    *Document
+	spec KindSpec
+	sec  ooxml.Section // the section being written
+}
+
+func (c *composer) textWidth() int { return c.sec.Width - c.sec.Left - c.sec.Right }
+
+func (c *composer) document() {
+	d := c.d
+	c.sec = c.r.portrait
+	c.sec.TitlePage = true
+	c.sec.FirstHeaderID = ooxml.HeaderFirstID
+
+	c.header(true)
+	if c.spec.Title != "" {
+		c.title(c.kindTitle(), d.Subject, 12)
+	}
+	if d.Kind == CongVan || c.spec.RecipientsAfterTitle {
+		c.recipients(d.Recipients)
+	}
+	if d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh {
+		c.decisionPreamble()
+		c.articles(d.Articles, false)
+		c.blocks(d.Body)
+	} else {
+		c.blocks(d.Body)
+		c.articles(d.Articles, true)
+	}
+	if d.Kind == BienBan {
+		c.minutesSignatures()
+	} else {
+		c.signature(&d.Signer, true)
+	}
+	if d.Attachment != nil {
+		c.attachment(d.Attachment)
+	}
+	for i := range d.Annexes {
+		c.annex(i)
+	}
+	c.b.SectionProps(&c.sec)
+}
+
+func (c *composer) kindTitle() string {
+	if c.d.Title != "" {
+		return typeset.Upper(c.d.Title)
+	}
+	return c.spec.Title
+}
+
+// para and text are the two primitives every part is written with.
+func (c *composer) para(p *ooxml.Para, text string, run *ooxml.Run) {
+	c.b.Paragraph(p, typeset.Clean(text), run)
+}
+
+func (c *composer) run(text string, run *ooxml.Run) { c.b.Text(typeset.Clean(text), run) }
+
+// rule writes the short solid line under the issuer, the Tiêu ngữ or a trích yếu: an
+// empty paragraph whose top border runs between indents chosen so that the line is
+// lengthPt long and centred in a column of widthTw twips.
+func (c *composer) rule(widthTw int, lengthPt float64) {
+	length := ptToTwips(lengthPt)
+	if length > widthTw {
+		length = widthTw
+	}
+	side := (widthTw - length) / 2
+	c.b.StartPara(&ooxml.Para{
+		Align: ooxml.Center, IndentLeft: side, IndentRight: side, SpaceBefore: 30,
+		Line: 40, LineExact: true, RuleTop: c.l.RuleWeight,
+		Mark: ooxml.Run{Size: 2},
+	})
+	c.b.EndPara()
+}
+
+// headerColumns returns the widths of the header's two columns, in twips: the right one
+// wide enough for the Quốc hiệu on one line, the left one the rest.
+func (c *composer) headerColumns(total int) (left, right int) {
+	need := ptToTwips(c.r.nationalTitleWidth) + 2*cellMargin + ptToTwips(6)
+	right = int(float64(total) * (1 - c.l.HeaderLeftShare))
+	if right < need {
+		right = need
+	}
+	return total - right, right
+}
+
+// header writes the borderless two-column table at the top of a document: the parent and
+// issuing bodies on the left, the Quốc hiệu and Tiêu ngữ on the right, then the number (and
+// the V/v of a công văn) beside the place and date. withNumber is false for the header of an
+// attached regulation, which repeats only the names.
+func (c *composer) header(withNumber bool) {
+	d, l := c.d, c.l
+	overhang := mmToTwips(l.HeaderOverhangMM)
+	left, right := c.headerColumns(c.textWidth() + overhang)
+	leftIn, rightIn := left-2*cellMargin, right-2*cellMargin
+	c.b.StartTable(&ooxml.Table{Widths: []int{left, right}, CellMargin: cellMargin, Indent: -overhang})
+
+	c.b.StartRow(false)
+	c.b.StartCell(left, false)
+	center := ooxml.Para{Align: ooxml.Center}
+	if d.Parent != "" {
+		for _, line := range typeset.SplitIssuer(typeset.Upper(d.Parent), typeset.Regular, l.ParentSize, twipsToPt(leftIn)) {
+			c.para(&center, line, &ooxml.Run{Size: halfPoints(l.ParentSize)})
+		}
+	}
+	issuer := typeset.Upper(d.Issuer)
+	lines := typeset.SplitIssuer(issuer, typeset.Bold, l.IssuerSize, twipsToPt(leftIn))
+	widest := 0.0
+	for _, line := range lines {
+		c.para(&center, line, &ooxml.Run{Bold: true, Size: halfPoints(l.IssuerSize)})
+		widest = max(widest, typeset.Width(line, typeset.Bold, l.IssuerSize))
+	}
+	c.rule(leftIn, widest*l.IssuerRuleFraction)
+	c.b.EndCell()
+	c.b.StartCell(right, false)
+	c.para(&center, nationalTitle, &ooxml.Run{Bold: true, Size: halfPoints(l.NationalTitleSize)})
+	c.para(&center, motto, &ooxml.Run{Bold: true, Size: halfPoints(l.MottoSize)})
+	c.rule(rightIn, c.r.mottoWidth)
+	c.b.EndCell()
+	c.b.EndRow()
+
+	if withNumber {
+		c.b.StartRow(false)
+		c.b.StartCell(left, false)
+		num := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}
+		c.para(&num, "Số: "+c.numberSymbol(), &ooxml.Run{Size: halfPoints(l.NumberSize)})
+		if d.Kind == CongVan && d.Subject != "" {
+			vv := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(l.VvSpaceBeforePt)}
+			// Slightly narrower than the cell so that LibreOffice's and Word's line breaking,
+			// which differ by a few points, both keep our lines.
+			text := balance(typeset.Clean(vvText(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
+			c.para(&vv, text, &ooxml.Run{Size: halfPoints(l.VvSize)})
+		}
+		c.b.EndCell()
+		c.b.StartCell(right, false)
+		if c.spec.DateInHeader {
+			date := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}
+			c.para(&date, typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
+				&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
+		} else {
+			c.b.Paragraph(&ooxml.Para{}, "", nil)
+		}
+		c.b.EndCell()
+		c.b.EndRow()
+	}
+	c.b.EndTable()
+}
+
+// vvText prefixes a công văn's trích yếu with "V/v " unless the user already did.
+func vvText(subject string) string {
+	s := strings.TrimSpace(subject)
+	if strings.HasPrefix(s, "V/v") || strings.HasPrefix(s, "v/v") {
+		return "V/v" + s[3:]
+	}
+	return "V/v " + s
+}
+
+// blankNumber is what a draft prints in place of its number, to be filled in on issue.
+const blankNumber = "        "
+
+// numberSymbol writes "1028/UBND-NC", "05/QĐ-UBND", or "      /UBND-NC" for a draft.
+func (c *composer) numberSymbol() string {
+	n := blankNumber
+	if c.d.Number > 0 {
+		n = typeset.TwoDigits(c.d.Number)
+	}
+	return n + "/" + typeset.Clean(c.d.Symbol)
+}
+
+// shortDate writes "01/02/2016", or blanks for a draft.
+func shortDate(d Date) string {
+	if d.IsZero() {
+		return "     /     /"
+	}
+	return typeset.TwoDigits(d.Day) + "/" + typeset.TwoDigits(d.Month) + "/" + fmt.Sprint(d.Year)
+}
+
+// reference writes "Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025 của UBND xã Đông Tiến".
+func (c *composer) reference(verb string) string {
+	s := verb + " " + c.spec.Name + " số " + c.numberSymbol() + " ngày " + shortDate(c.d.Date)
+	if c.d.IssuedBy != "" {
+		s += " của " + c.d.IssuedBy
+	}
+	return s
+}
+
+// title writes the tên loại and the trích yếu of a named document, and the line under them.
+func (c *composer) title(kindTitle, subject string, spaceBeforePt float64) {
+	l := c.l
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(spaceBeforePt), KeepNext: true},
+		kindTitle, &ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
+	widest := typeset.Width(kindTitle, typeset.Bold, l.KindTitleSize)
+	if subject != "" {
+		subject = balance(typeset.Clean(subject), typeset.Bold, l.SubjectSize, twipsToPt(c.textWidth())-4)
+		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, subject,
+			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
+		for _, line := range strings.Split(subject, "\n") {
+			widest = max(widest, typeset.Width(line, typeset.Bold, l.SubjectSize))
+		}
+	}
+	widest = min(widest, twipsToPt(c.textWidth()))
+	c.rule(c.textWidth(), widest*l.IssuerRuleFraction)
+}
+
+// listItems cleans recipient or Nơi nhận items: no leading "- ", no final punctuation, no
+// empty items.
+func listItems(items []string) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		it = strings.TrimSpace(typeset.Clean(it))
+		it = strings.TrimLeft(it, "-–+• ")
+		it = strings.TrimRight(it, ";.,: ")
+		if it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// punctuate ends item i of n with ";" or, for the last, ".".
+func punctuate(item string, i, n int) string {
+	if i == n-1 {
+		return item + "."
+	}
+	return item + ";"
+}
+
+// recipients writes the Kính gửi block: one recipient on the same line; several as a list
+// of "- …;" lines aligned after the label, the last ending ".".
+func (c *composer) recipients(list []string) {
+	items := listItems(list)
+	if len(items) == 0 {
+		return
+	}
+	l := c.l
+	run := &ooxml.Run{Size: halfPoints(l.RecipientSize)}
+	label := "Kính gửi:"
+	space := ptToTwips(12)
+	if len(items) == 1 {
+		c.b.StartPara(&ooxml.Para{Align: ooxml.Center, SpaceBefore: space, KeepNext: true})
+		c.run(label+" "+items[0]+".", run)
+		c.b.EndPara()
+		return
+	}
+	labelW := ptToTwips(typeset.Width(label+"  ", typeset.Regular, l.RecipientSize))
+	indent := mmToTwips(l.RecipientIndentMM)
+	for i, it := range items {
+		p := ooxml.Para{IndentLeft: indent + labelW, KeepNext: true}
+		text := "- " + punctuate(it, i, len(items))
+		if i == 0 {
+			// The label hangs out to the left; a tab brings the first item to the indent.
+			p.SpaceBefore, p.Hanging, p.Tab = space, labelW, indent+labelW
+			text = label + "\t" + text
+		}
+		c.para(&p, text, run)
+	}
+}
