@@ -57,6 +57,9 @@ type Run struct {
 // a Package, which reuses its buffer between documents.
 type Body struct {
 	buf bytes.Buffer
+	// defaultSize is the document default run size (half-points): runs of that size need
+	// no w:sz, which keeps the body XML, and so the compression work, small.
+	defaultSize int
 }
 
 // Bytes returns the XML written so far.
@@ -140,7 +143,7 @@ func (b *Body) EndPara() { b.buf.WriteString("</w:p>") }
 
 // runProps writes w:rPr with its children in schema order: b, bCs, i, iCs, sz, szCs, u.
 func (b *Body) runProps(r *Run) {
-	if *r == (Run{}) {
+	if !r.Bold && !r.Italic && !r.Underline && (r.Size == 0 || r.Size == b.defaultSize) {
 		return
 	}
 	b.buf.WriteString("<w:rPr>")
@@ -150,7 +153,7 @@ func (b *Body) runProps(r *Run) {
 	if r.Italic {
 		b.buf.WriteString("<w:i/><w:iCs/>")
 	}
-	if r.Size > 0 {
+	if r.Size > 0 && r.Size != b.defaultSize {
 		b.buf.WriteString("<w:sz")
 		b.attrInt("w:val", r.Size)
 		b.buf.WriteString("/><w:szCs")

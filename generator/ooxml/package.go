@@ -28,9 +28,10 @@ type rawPart struct {
 // Package writes .docx packages. It holds the fixed parts, compressed once, and pools the
 // buffers and compressors used per document; it is safe for concurrent use.
 type Package struct {
-	fixed  []rawPart
-	bodies sync.Pool // *Body
-	flates sync.Pool // *flate.Writer
+	fixed       []rawPart
+	defaultSize int
+	bodies      sync.Pool // *Body
+	flates      sync.Pool // *flate.Writer
 }
 
 // Relationship ids of the fixed parts, used by section properties.
@@ -41,7 +42,7 @@ const (
 
 // New builds the fixed parts for a style and compresses them once.
 func New(s Style) (*Package, error) {
-	p := &Package{}
+	p := &Package{defaultSize: s.BodySize}
 	p.bodies.New = func() any { return new(Body) }
 	p.flates.New = func() any {
 		w, _ := flate.NewWriter(nil, flate.BestSpeed)
@@ -102,6 +103,7 @@ func New(s Style) (*Package, error) {
 func (p *Package) Body() *Body {
 	b := p.bodies.Get().(*Body)
 	b.buf.Reset()
+	b.defaultSize = p.defaultSize
 	b.buf.WriteString(xmlDecl + `<w:document ` + wordNamespaces + `><w:body>`)
 	return b
 }
