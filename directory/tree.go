@@ -1,0 +1,279 @@
+package directory
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"vanthu/apperr"
+)
+
+// Tree is a validated organisation tree with its saved groups. It is immutable once built:
+// editing the directory means building a new Tree from the stored units, so a Tree can be
+// shared by concurrent requests without locking.
+type Tree struct {
+	units    map[string]Unit
+	order    []string            // unit IDs in input order: children and Units() keep it
+	children map[string][]string // parent ID → child IDs in input order; "" → roots
+	groups   map[string]Group
+	gorder   []string
+}
+
+// NewTree validates units and groups and builds the tree. Every problem found is reported
+// in one Vietnamese error (code Invalid) naming the unit or group and the field: unique
+// non-empty IDs, existing parents, no cycles, known kinds, non-empty names, localities
+// hanging only under localities, groups whose members exist. Texts are NFC-normalised so
+// that labels typed with different Vietnamese input methods compare equal.
+func NewTree(units []Unit, groups []Group) (*Tree, error) {
+	t := &Tree{
+		units:    make(map[string]Unit, len(units)),
+		children: make(map[string][]string),
+		groups:   make(map[string]Group, len(groups)),
+	}
+	var p problems
+	for i, u := range units {
+		u = normalizeUnit(u)
+		switch {
+		case u.ID == "":
+			p.addf("đơn vị thứ %d (%q): thiếu mã đơn vị (id)", i+1, u.Name)
+			continue
+		case !validID(u.ID):
+			p.addf("đơn vị %q: mã (id) không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", u.ID)
+		}
+		if _, dup := t.units[u.ID]; dup {
+			p.addf("đơn vị %q: mã (id) bị trùng", u.ID)
+			continue
+		}
+		if u.Name == "" {
+			p.addf("đơn vị %q: thiếu tên đơn vị (name)", u.ID)
+		}
+		if !u.Kind.Valid() {
+			p.addf("đơn vị %q: loại (kind) %q không hợp lệ; dùng một trong: %s", u.ID, u.Kind, kindCodes())
+		}
+		t.units[u.ID] = u
+		t.order = append(t.order, u.ID)
+	}
+	for _, id := range t.order {
+		u := t.units[id]
+		if u.ParentID == "" {
+			t.children[""] = append(t.children[""], id)
+			continue
+		}
+		parent, ok := t.units[u.ParentID]
+		if !ok {
+			p.addf("đơn vị %q: đơn vị cha (parent_id) %q không tồn tại", id, u.ParentID)
+			continue
+		}
+		if u.Kind.IsLocality() && !parent.Kind.IsLocality() {
+			p.addf("đơn vị %q: địa bàn (%s) chỉ được đặt dưới một địa bàn, không dưới %q (%s)",
+				id, u.Kind, parent.ID, parent.Kind)
+		}
+		t.children[u.ParentID] = append(t.children[u.ParentID], id)
+	}
+	for _, cycle := range t.cycles() {
+		p.addf("đơn vị %q: đơn vị cha (parent_id) tạo thành vòng lặp: %s", cycle[0], strings.Join(cycle, " → "))
+	}
+	for i, g := range groups {
+		g = normalizeGroup(g)
+		switch {
+		case g.ID == "":
+			p.addf("nhóm thứ %d (%q): thiếu mã nhóm (id)", i+1, g.Name)
+			continue
+		case !validID(g.ID):
+			p.addf("nhóm %q: mã (id) không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", g.ID)
+		}
+		if _, dup := t.groups[g.ID]; dup {
+			p.addf("nhóm %q: mã (id) bị trùng", g.ID)
+			continue
+		}
+		if g.Name == "" {
+			p.addf("nhóm %q: thiếu tên nhóm (name)", g.ID)
+		}
+		seen := make(map[string]bool, len(g.Members))
+		for _, m := range g.Members {
+			if _, ok := t.units[m]; !ok {
+				p.addf("nhóm %q: thành viên (members) %q không có trong danh sách đơn vị", g.ID, m)
+			}
+			if seen[m] {
+				p.addf("nhóm %q: thành viên (members) %q được ghi hai lần", g.ID, m)
+			}
+			seen[m] = true
+		}
+		t.groups[g.ID] = g
+		t.gorder = append(t.gorder, g.ID)
+	}
+	if err := p.err(apperr.Invalid); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// validID keeps IDs usable as slugs and inside the ";"-separated members column.
+func validID(id string) bool {
+	return !strings.ContainsAny(id, " \t\r\n,;")
+}
+
+func normalizeUnit(u Unit) Unit {
+	u.ID = strings.TrimSpace(u.ID)
+	u.ParentID = strings.TrimSpace(u.ParentID)
+	u.Kind = Kind(strings.TrimSpace(string(u.Kind)))
+	u.Name = cleanText(u.Name)
+	u.ShortName = cleanText(u.ShortName)
+	u.Label = cleanText(u.Label)
+	u.HeadTitle = cleanText(u.HeadTitle)
+	u.Place = cleanText(u.Place)
+	return u
+}
+
+func normalizeGroup(g Group) Group {
+	g.ID = strings.TrimSpace(g.ID)
+	g.Name = cleanText(g.Name)
+	members := make([]string, 0, len(g.Members))
+	for _, m := range g.Members {
+		if m = strings.TrimSpace(m); m != "" {
+			members = append(members, m)
+		}
+	}
+	g.Members = members
+	return g
+}
+
+// cleanText returns s in NFC with runs of white space collapsed to one space.
+func cleanText(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// cycles returns each cycle of parent links once, as the IDs along it, the first repeated
+// at the end. Only units with an existing parent take part.
+func (t *Tree) cycles() [][]string {
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := make(map[string]int, len(t.units))
+	var out [][]string
+	for _, start := range t.order {
+		var path []string
+		id := start
+		for {
+			if state[id] == done {
+				break
+			}
+			if state[id] == visiting {
+				for i, p := range path {
+					if p == id {
+						out = append(out, append(append([]string{}, path[i:]...), id))
+						break
+					}
+				}
+				break
+			}
+			state[id] = visiting
+			path = append(path, id)
+			parent, ok := t.units[t.units[id].ParentID]
+			if !ok {
+				break
+			}
+			id = parent.ID
+		}
+		for _, p := range path {
+			state[p] = done
+		}
+	}
+	return out
+}
+
+// Unit returns the unit with the given ID.
+func (t *Tree) Unit(id string) (Unit, bool) {
+	u, ok := t.units[id]
+	return u, ok
+}
+
+// Units returns every unit in input order.
+func (t *Tree) Units() []Unit {
+	out := make([]Unit, len(t.order))
+	for i, id := range t.order {
+		out[i] = t.units[id]
+	}
+	return out
+}
+
+// Children returns the units directly under id, in input order; Children("") returns the
+// roots.
+func (t *Tree) Children(id string) []Unit {
+	ids := t.children[id]
+	out := make([]Unit, len(ids))
+	for i, c := range ids {
+		out[i] = t.units[c]
+	}
+	return out
+}
+
+// Parent returns the unit directly above id; false at a root or for an unknown ID.
+func (t *Tree) Parent(id string) (Unit, bool) {
+	u, ok := t.units[id]
+	if !ok || u.ParentID == "" {
+		return Unit{}, false
+	}
+	return t.Unit(u.ParentID)
+}
+
+// Ancestors returns the units above id, nearest first, up to the root.
+func (t *Tree) Ancestors(id string) []Unit {
+	var out []Unit
+	for p, ok := t.Parent(id); ok; p, ok = t.Parent(p.ID) {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Locality returns the nearest ancestor-or-self of id that is a locality: the area the
+// unit acts in. For a unit at a root that is no locality, it returns false.
+func (t *Tree) Locality(id string) (Unit, bool) {
+	u, ok := t.units[id]
+	if !ok {
+		return Unit{}, false
+	}
+	if u.Kind.IsLocality() {
+		return u, true
+	}
+	for _, a := range t.Ancestors(id) {
+		if a.Kind.IsLocality() {
+			return a, true
+		}
+	}
+	return Unit{}, false
+}
+
+// Group returns the saved group with the given ID.
+func (t *Tree) Group(id string) (Group, bool) {
+	g, ok := t.groups[id]
+	if !ok {
+		return Group{}, false
+	}
+	return cloneGroup(g), true
+}
+
+// Groups returns every group in input order.
+func (t *Tree) Groups() []Group {
+	out := make([]Group, len(t.gorder))
+	for i, id := range t.gorder {
+		out[i] = cloneGroup(t.groups[id])
+	}
+	return out
+}
+
+// cloneGroup copies the members so that a caller cannot change the tree through them.
+func cloneGroup(g Group) Group {
+	g.Members = append([]string(nil), g.Members...)
+	return g
+}
+
+// label is how u is named in Kính gửi and Nơi nhận lines.
+func label(u Unit) string {
+	if u.Label != "" {
+		return u.Label
+	}
+	return u.Name
+}
