@@ -22,10 +22,11 @@ func (c *composer) bodyPara() ooxml.Para {
 
 // blocks writes body paragraphs. A Block's Style chooses bold headings, centred lines or
 // paragraphs without indent; the text's own line breaks are kept.
-func (c *composer) blocks(blocks []Block) {
+func (c *composer) blocks(blocks []Block, keepLast bool) {
 	size := halfPoints(c.l.BodySize)
-	for _, bl := range blocks {
+	for i, bl := range blocks {
 		p := c.bodyPara()
+		p.KeepNext = keepLast && i == len(blocks)-1
 		run := ooxml.Run{Size: size}
 		switch bl.Style {
 		case "heading":
@@ -65,7 +66,7 @@ func (c *composer) decisionPreamble() {
 // articles writes "Điều n." articles. An article with a title prints "Điều n. Title" in bold
 // and its body under it; one without prints "Điều n." in bold followed by its first paragraph.
 // Chapters print centred in bold before their first article.
-func (c *composer) articles(articles []Article, spaced bool) {
+func (c *composer) articles(articles []Article, spaced, keepLast bool) {
 	size := halfPoints(c.l.BodySize)
 	for i, a := range articles {
 		if a.Chapter != "" {
@@ -78,6 +79,9 @@ func (c *composer) articles(articles []Article, spaced bool) {
 		if spaced && i == 0 {
 			p.SpaceBefore = ptToTwips(12)
 		}
+		last := i == len(articles)-1
+		// A titled article keeps its title with its text.
+		p.KeepNext = a.Title != "" || (keepLast && last && len(body) <= 1)
 		c.b.StartPara(&p)
 		c.b.Text(label, &ooxml.Run{Bold: true, Size: size})
 		if a.Title != "" {
@@ -87,7 +91,7 @@ func (c *composer) articles(articles []Article, spaced bool) {
 			body = body[1:]
 		}
 		c.b.EndPara()
-		c.blocks(body)
+		c.blocks(body, keepLast && last)
 	}
 }
 
@@ -229,8 +233,8 @@ func (c *composer) attachment(a *Attachment) {
 	c.title(typeset.Upper(a.Title), a.Subject, 12)
 	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, "("+c.reference("Ban hành kèm theo")+")",
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
-	c.blocks(a.Body)
-	c.articles(a.Articles, true)
+	c.blocks(a.Body, len(a.Articles) == 0)
+	c.articles(a.Articles, true, true)
 	c.signature(&c.d.Signer, false)
 }
 
@@ -246,17 +250,19 @@ func (c *composer) annex(i int) {
 	}
 	c.para(&ooxml.Para{Align: ooxml.Center, PageBreakBefore: pageBreak, KeepNext: true}, label,
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
-	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, typeset.Upper(a.Title),
+	width := twipsToPt(c.textWidth()) - 4
+	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true},
+		balance(typeset.Upper(a.Title), typeset.Bold, l.KindTitleSize, width),
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	if a.Subtitle != "" {
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, a.Subtitle,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
 	}
-	ref := "(" + c.reference("Kèm theo") + ")"
+	ref := balance("("+c.reference("Kèm theo")+")", typeset.Italic, l.BodySize, width)
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, ref,
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
-	c.rule(c.textWidth(), min(typeset.Width(ref, typeset.Italic, l.BodySize), twipsToPt(c.textWidth()))*l.IssuerRuleFraction)
-	c.blocks(a.Body)
+	c.rule(c.textWidth(), widestLine(ref, typeset.Italic, l.BodySize)*l.IssuerRuleFraction)
+	c.blocks(a.Body, a.Table != nil)
 	if a.Table != nil {
 		c.table(a.Table)
 	}
@@ -266,7 +272,7 @@ func (c *composer) annex(i int) {
 func (c *composer) table(t *Table) {
 	l := c.l
 	total := c.textWidth()
-	widths := columnWidths(t, total)
+	widths := columnWidths(t, total, l.TableSize)
 	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(6), LineExact: true}, "", nil)
 	c.b.StartTable(&ooxml.Table{Widths: widths, Borders: true, CellMargin: cellMargin})
 	size := halfPoints(l.TableSize)
@@ -304,31 +310,71 @@ func (c *composer) table(t *Table) {
 	c.b.EndTable()
 }
 
-// columnWidths shares total twips among the columns by their weights (equal when none).
-func columnWidths(t *Table, total int) []int {
+// columnWidths shares total twips among the columns by their weights (equal when none),
+// first giving each column room for the longest word of its heading so that "STT" or
+// "Năm sinh" never breaks inside a word.
+func columnWidths(t *Table, total int, size float64) []int {
 	n := len(t.Columns)
 	widths := make([]int, n)
+	weights := make([]float64, n)
 	sum := 0.0
-	for j := 0; j < n; j++ {
-		w := 1.0
+	for j := range n {
+		weights[j] = 1
 		if j < len(t.Widths) && t.Widths[j] > 0 {
-			w = t.Widths[j]
+			weights[j] = t.Widths[j]
 		}
-		sum += w
+		sum += weights[j]
 	}
-	used := 0
-	for j := 0; j < n; j++ {
-		w := 1.0
-		if j < len(t.Widths) && t.Widths[j] > 0 {
-			w = t.Widths[j]
+	// Columns whose share is narrower than their longest heading word get that word's
+	// width; the others share what is left by weight.
+	fixed, free := 0, total
+	for changed := true; changed; {
+		changed = false
+		for j := range n {
+			if widths[j] > 0 {
+				continue
+			}
+			need := 2*cellMargin + ptToTwips(longestWord(t.Columns[j], size)+1)
+			if share := int(float64(free) * weights[j] / sum); share < need {
+				widths[j] = need
+				fixed += need
+				free -= need
+				sum -= weights[j]
+				changed = true
+			}
 		}
-		widths[j] = int(float64(total) * w / sum)
-		used += widths[j]
 	}
-	if n > 0 {
-		widths[n-1] += total - used
+	used := fixed
+	last := -1
+	for j := range n {
+		if widths[j] == 0 {
+			widths[j] = int(float64(free) * weights[j] / sum)
+			used += widths[j]
+			last = j
+		}
+	}
+	if last >= 0 {
+		widths[last] += total - used
 	}
 	return widths
+}
+
+// longestWord returns the width in points of the widest word of a bold heading.
+func longestWord(s string, size float64) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(s) {
+		w = max(w, typeset.Width(word, typeset.Bold, size))
+	}
+	return w
+}
+
+// widestLine returns the width in points of the widest line of text.
+func widestLine(text string, f typeset.Face, size float64) float64 {
+	w := 0.0
+	for _, line := range strings.Split(text, "\n") {
+		w = max(w, typeset.Width(line, f, size))
+	}
+	return w
 }
 
 // certificate writes a Giấy khen or Giấy công nhận on one A4 landscape page with a double

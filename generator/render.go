@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"vanthu/generator/ooxml"
@@ -117,13 +118,15 @@ func (c *composer) document() {
 	if d.Kind == CongVan || c.spec.RecipientsAfterTitle {
 		c.recipients(d.Recipients)
 	}
+	// The last paragraph before the signature keeps with it, so a signer never stands
+	// alone at the top of a page.
 	if d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh {
 		c.decisionPreamble()
-		c.articles(d.Articles, false)
-		c.blocks(d.Body)
+		c.articles(d.Articles, false, len(d.Body) == 0)
+		c.blocks(d.Body, true)
 	} else {
-		c.blocks(d.Body)
-		c.articles(d.Articles, true)
+		c.blocks(d.Body, len(d.Articles) == 0)
+		c.articles(d.Articles, true, true)
 	}
 	if d.Kind == BienBan {
 		c.minutesSignatures()
@@ -163,7 +166,7 @@ func (c *composer) rule(widthTw int, lengthPt float64) {
 	}
 	side := (widthTw - length) / 2
 	c.b.StartPara(&ooxml.Para{
-		Align: ooxml.Center, IndentLeft: side, IndentRight: side, SpaceBefore: 30,
+		Align: ooxml.Center, IndentLeft: side, IndentRight: side, SpaceBefore: 50,
 		Line: 40, LineExact: true, RuleTop: c.l.RuleWeight,
 		Mark: ooxml.Run{Size: 2},
 	})
@@ -264,12 +267,18 @@ func (c *composer) numberSymbol() string {
 	return n + "/" + typeset.Clean(c.d.Symbol)
 }
 
-// shortDate writes "01/02/2016", or blanks for a draft.
+// shortDate writes a date in running text as the seed does: "14/02/2008", "19/3/2008" —
+// the day with a leading zero, the month with one only for January and February, as in
+// the long form. A draft prints blanks.
 func shortDate(d Date) string {
 	if d.IsZero() {
 		return "     /     /"
 	}
-	return typeset.TwoDigits(d.Day) + "/" + typeset.TwoDigits(d.Month) + "/" + fmt.Sprint(d.Year)
+	month := strconv.Itoa(d.Month)
+	if d.Month <= 2 {
+		month = typeset.TwoDigits(d.Month)
+	}
+	return typeset.TwoDigits(d.Day) + "/" + month + "/" + strconv.Itoa(d.Year)
 }
 
 // reference writes "Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025 của UBND xã Đông Tiến".
@@ -291,9 +300,7 @@ func (c *composer) title(kindTitle, subject string, spaceBeforePt float64) {
 		subject = balance(typeset.Clean(subject), typeset.Bold, l.SubjectSize, twipsToPt(c.textWidth())-4)
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, subject,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
-		for _, line := range strings.Split(subject, "\n") {
-			widest = max(widest, typeset.Width(line, typeset.Bold, l.SubjectSize))
-		}
+		widest = max(widest, widestLine(subject, typeset.Bold, l.SubjectSize))
 	}
 	widest = min(widest, twipsToPt(c.textWidth()))
 	c.rule(c.textWidth(), widest*l.IssuerRuleFraction)
