@@ -1,0 +1,172 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"vanthu/apperr"
+	"vanthu/directory"
+	"vanthu/register"
+)
+
+// RenderFunc renders the .docx of a document being issued with the number it has been
+// given, and the register line's columns the storage cannot know (signer, copies, and
+// optionally recipients, archive unit and title; see Issue). It runs inside the issuing
+// transaction: it must not use the DB, and it should be quick, because on one issuer's
+// series the next issue waits for it.
+type RenderFunc func(number int) (docx []byte, entry register.Entry, err error)
+
+// Issue issues the draft id: in one transaction it takes the next number of the issuer's
+// series for the year of now (1 on the first issue of a year), calls render with it,
+// stores the .docx and its SHA-256, freezes the document as issued and writes its register
+// line. If render or anything else fails, everything is rolled back, the number included:
+// numbers are never skipped and never given twice, whatever the concurrency (see
+// register.sql, next-number, and DB.write).
+//
+// now is the moment of issue in the issuer's time zone: its calendar year picks the series
+// and its calendar date is the register's Ngày tháng. Of the entry render returns, the
+// storage sets the document, issuer, year, number, Số ký hiệu ("05/UBND-NC") and date;
+// an empty TitleSubject becomes "KindTitle Subject", empty Recipients the Kính gửi and
+// Nơi nhận of the document joined by "; ", an empty ArchiveUnit its archive line.
+//
+// Errors: NotFound for an unknown id, Conflict if the document is already issued; an
+// *apperr.Error from render is returned as is, any other render error as Internal.
+func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderFunc) (register.Document, error) {
+	issuedAt := timestamp(now)
+	var doc register.Document
+	err := db.write(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.StmtxContext(ctx, db.q.ClaimDraft).ExecContext(ctx, issuedAt, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return notDraft(ctx, tx, db.q, id, msgAlreadyIssued)
+		}
+		if doc, err = getDocument(ctx, tx, db.q, id); err != nil {
+			return err
+		}
+
+		year := now.Year()
+		var number int
+		if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &number, doc.IssuerID, year); err != nil {
+			return fmt.Errorf("next number: %w", err)
+		}
+
+		docx, entry, err := render(number)
+		if err != nil {
+			var ae *apperr.Error
+			if errors.As(err, &ae) {
+				return err
+			}
+			return apperr.Wrap(apperr.Internal, msgRenderFailed, err)
+		}
+		sum := sha256.Sum256(docx)
+		digest := hex.EncodeToString(sum[:])
+		if _, err := tx.StmtxContext(ctx, db.q.InsertDocumentFile).ExecContext(ctx, id, docx, digest); err != nil {
+			return fmt.Errorf("store docx: %w", err)
+		}
+		res, err = tx.StmtxContext(ctx, db.q.MarkIssued).ExecContext(ctx, year, number, issuedAt, digest, issuedAt, id)
+		if err != nil {
+			return fmt.Errorf("mark issued: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			// The claim holds the row (PostgreSQL) or the database (SQLite): unreachable.
+			return fmt.Errorf("mark issued: %d rows changed", n)
+		}
+		doc.Status, doc.Year, doc.Number, doc.IssuedAt, doc.SHA256, doc.UpdatedAt =
+			register.Issued, year, number, &issuedAt, digest, issuedAt
+
+		e := registerEntry(doc, entry, now)
+		_, err = tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
+			e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
+			e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)
+		if err != nil {
+			return fmt.Errorf("write register: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return register.Document{}, internal("issue document", err)
+	}
+	return doc, nil
+}
+
+// NumberSymbol writes the Số, ký hiệu of Decree 30: the number, with a leading zero below
+// 10, "/" and the symbol: "05/UBND-NC", "1028/UBND-NC".
+func NumberSymbol(number int, symbol string) string {
+	if symbol == "" {
+		return fmt.Sprintf("%02d", number)
+	}
+	return fmt.Sprintf("%02d/%s", number, symbol)
+}
+
+// registerEntry completes the register line render returned for the issued doc.
+func registerEntry(doc register.Document, e register.Entry, now time.Time) register.Entry {
+	e.DocumentID, e.IssuerID, e.Year, e.Number = doc.ID, doc.IssuerID, doc.Year, doc.Number
+	e.NumberSymbol = NumberSymbol(doc.Number, doc.Symbol)
+	// A calendar date, kept as midnight UTC so both databases store and return the same day.
+	e.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if e.TitleSubject == "" {
+		e.TitleSubject = strings.TrimSpace(doc.KindTitle + " " + doc.Subject)
+	}
+	var r directory.Recipients
+	if (e.Recipients == "" || e.ArchiveUnit == "") && json.Unmarshal(doc.Recipients, &r) == nil {
+		if e.Recipients == "" {
+			e.Recipients = recipientsLine(r)
+		}
+		if e.ArchiveUnit == "" {
+			e.ArchiveUnit = r.Archive
+		}
+	}
+	return e
+}
+
+// recipientsLine is the register's Nơi nhận: the Kính gửi lines, then the Nơi nhận items
+// that are not "Như trên" / "Như Điều 3" (which point back at the Kính gửi or the body),
+// each once, joined by "; ".
+func recipientsLine(r directory.Recipients) string {
+	var items []string
+	seen := map[string]bool{}
+	for _, s := range append(append([]string{}, r.KinhGui...), r.NoiNhan...) {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] || strings.HasPrefix(strings.ToLower(s), "như ") {
+			continue
+		}
+		seen[s] = true
+		items = append(items, s)
+	}
+	return strings.Join(items, "; ")
+}
+
+// DocumentFile returns the .docx stored when the document was issued and its SHA-256 in
+// hex. A draft has no file: NotFound.
+func (db *DB) DocumentFile(ctx context.Context, id int64) (docx []byte, sha string, err error) {
+	var row struct {
+		Docx   []byte `db:"docx"`
+		SHA256 string `db:"sha256"`
+	}
+	err = db.q.GetDocumentFile.GetContext(ctx, &row, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := db.Document(ctx, id); err != nil {
+			return nil, "", err
+		}
+		return nil, "", apperr.New(apperr.NotFound, msgNoFile)
+	}
+	if err != nil {
+		return nil, "", internal("get document file", err)
+	}
+	return row.Docx, row.SHA256, nil
+}

@@ -1,0 +1,29 @@
+-- Number series and the outgoing register.
+
+-- name: next-number
+-- Gives the next number of an issuer's series for a year, 1 for the first of the year.
+-- On PostgreSQL the conflicting update locks the series row until the issuing
+-- transaction ends, so issuers of one series take their numbers one after the other, and
+-- a rolled-back issue gives its number back. Needs SQLite 3.35 (RETURNING).
+INSERT INTO number_series (issuer_id, year, last_number)
+VALUES (?, ?, 1)
+ON CONFLICT (issuer_id, year) DO UPDATE SET last_number = number_series.last_number + 1
+RETURNING last_number;
+
+-- name: insert-register-entry
+INSERT INTO register_entries (document_id, issuer_id, year, number, number_symbol, issued_on,
+                              title_subject, signer, recipients, archive_unit, copies,
+                              sent_on, received_by, note)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: list-register
+-- An empty issuer and a zero year match every line.
+SELECT document_id, issuer_id, year, number, number_symbol, issued_on, title_subject, signer,
+       recipients, archive_unit, copies, sent_on, received_by, note
+FROM register_entries
+WHERE (CAST(? AS TEXT) = '' OR issuer_id = ?)
+  AND (CAST(? AS INTEGER) = 0 OR year = ?)
+ORDER BY issuer_id, year, number;
+
+-- name: update-register-notes
+UPDATE register_entries SET sent_on = ?, received_by = ?, note = ? WHERE document_id = ?;

@@ -1,0 +1,48 @@
+package storage
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"vanthu/apperr"
+	"vanthu/register"
+)
+
+// RegisterFilter selects lines of the outgoing register; zero fields match everything.
+type RegisterFilter struct {
+	IssuerID string
+	Year     int
+}
+
+// Register returns the lines of the outgoing register f selects, ordered by issuer, year
+// and number. Each line is as it was written when its document was issued.
+func (db *DB) Register(ctx context.Context, f RegisterFilter) ([]register.Entry, error) {
+	entries := []register.Entry{}
+	err := db.q.ListRegister.SelectContext(ctx, &entries, f.IssuerID, f.IssuerID, f.Year, f.Year)
+	if err != nil {
+		return nil, internal("list register", err)
+	}
+	for i := range entries {
+		entries[i].Date = entries[i].Date.UTC()
+	}
+	return entries, nil
+}
+
+// UpdateRegisterNotes fills the columns of a register line the secretariat writes by hand
+// after issuing: Ngày chuyển, Ký nhận, Ghi chú. The other columns stay frozen.
+func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn, receivedBy, note string) error {
+	err := db.write(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.StmtxContext(ctx, db.q.UpdateRegisterNotes).ExecContext(ctx, sentOn, receivedBy, note, documentID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return apperr.New(apperr.NotFound, "Không tìm thấy văn bản trong sổ đăng ký văn bản đi.")
+		}
+		return nil
+	})
+	return internal("update register notes", err)
+}

@@ -1,0 +1,232 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jmoiron/sqlx"
+	"modernc.org/sqlite"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"vanthu/apperr"
+)
+
+// The dialects Dialect reports.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// sqliteParams are appended to every SQLite DSN.
+//
+//   - busy_timeout waits up to 10 s for another process's write lock instead of failing at
+//     once with SQLITE_BUSY;
+//   - WAL lets readers run while one writer writes; synchronous(NORMAL) is durable in WAL
+//     except for the last transactions on power loss, and much faster than FULL;
+//   - foreign_keys is off by default in SQLite and must be turned on per connection;
+//   - _txlock=immediate makes BEGIN take the write lock at once: a deferred transaction
+//     that reads and then writes can fail with SQLITE_BUSY on the lock upgrade, which
+//     busy_timeout cannot wait out;
+//   - _time_format=sqlite writes times as "2006-01-02 15:04:05.999999999-07:00", which the
+//     driver parses back for TIMESTAMP columns (the default, time.Time.String, may carry a
+//     monotonic clock reading).
+const sqliteParams = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+	"&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
+
+// DB is the application's database. It is safe for concurrent use by many goroutines.
+type DB struct {
+	x       *sqlx.DB
+	dialect string
+	q       *queries
+	// writes holds one token on SQLite: a write transaction takes it before it takes a
+	// connection, so writers of this process queue in Go, in order and without polling,
+	// while readers keep the other connections. BEGIN IMMEDIATE and busy_timeout still
+	// guard against writers in other processes. Nil on PostgreSQL, where row locks do
+	// the work.
+	writes chan struct{}
+}
+
+// Open opens the database named by dsn, brings its schema up to date (Migrate) and
+// prepares every query. A dsn starting with "postgres://" or "postgresql://" is a
+// PostgreSQL connection string (parameters such as sslmode or search_path are passed
+// through); anything else is a SQLite file path, a "file:" URI or ":memory:".
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db := &DB{}
+	var driver, source string
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db.dialect, driver, source = Postgres, "pgx", dsn
+	} else {
+		db.dialect, driver, source = SQLite, "sqlite", sqliteDSN(dsn)
+	}
+	x, err := sqlx.Open(driver, source)
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", db.dialect, err)
+	}
+	db.x = x
+	switch db.dialect {
+	case SQLite:
+		// Every connection of an in-memory database is a database of its own.
+		if strings.Contains(dsn, ":memory:") || strings.Contains(dsn, "mode=memory") {
+			x.SetMaxOpenConns(1)
+		} else {
+			// One connection writes at a time (db.writes); the others read in parallel
+			// under WAL. Connections are kept for the life of the process: each has its own
+			// page cache and prepared statements, and opening one runs the pragmas again.
+			n := max(4, runtime.GOMAXPROCS(0)+1)
+			x.SetMaxOpenConns(n)
+			x.SetMaxIdleConns(n)
+		}
+		x.SetConnMaxLifetime(0)
+		db.writes = make(chan struct{}, 1)
+	case Postgres:
+		// Issuers of one series wait on its row lock, holding a connection each; 16 keeps a
+		// few server processes well under PostgreSQL's default max_connections of 100.
+		x.SetMaxOpenConns(16)
+		x.SetMaxIdleConns(8)
+		x.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	if err := x.PingContext(ctx); err != nil {
+		x.Close()
+		return nil, fmt.Errorf("storage: connect to %s: %w", db.dialect, err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		x.Close()
+		return nil, err
+	}
+	q, err := prepareQueries(ctx, x)
+	if err != nil {
+		x.Close()
+		return nil, err
+	}
+	db.q = q
+	return db, nil
+}
+
+// sqliteDSN appends the connection parameters to a SQLite path or URI.
+func sqliteDSN(dsn string) string {
+	if strings.Contains(dsn, "?") {
+		return dsn + "&" + sqliteParams
+	}
+	return dsn + "?" + sqliteParams
+}
+
+// Close closes the prepared statements and the connections.
+func (db *DB) Close() error {
+	if db.q != nil {
+		db.q.close()
+	}
+	return db.x.Close()
+}
+
+// Dialect reports which database is open: "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect }
+
+// write runs fn in a transaction, committed when fn returns nil and rolled back otherwise.
+// On SQLite it first takes the process's write token (see DB.writes), then BEGIN
+// IMMEDIATE; on PostgreSQL it runs at READ COMMITTED, which the number upsert relies on:
+// a waiter re-reads the series row once the holder commits instead of failing with a
+// serialization error.
+func (db *DB) write(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	var opts *sql.TxOptions
+	if db.writes != nil {
+		select {
+		case db.writes <- struct{}{}:
+			defer func() { <-db.writes }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	} else {
+		opts = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+	}
+	tx, err := db.x.BeginTxx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	// Rolled back on error and on panic too (a render callback may panic and the HTTP
+	// layer recover): a SQLite transaction left open would keep the write lock forever.
+	committed := false
+	defer func() {
+		if !committed {
+			_ = tx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	committed = true
+	return nil
+}
+
+// Messages shown to users.
+const (
+	msgInternal         = "Lỗi cơ sở dữ liệu, xin thử lại sau."
+	msgDocumentNotFound = "Không tìm thấy văn bản."
+	msgIssuedFrozen     = "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính."
+	msgAlreadyIssued    = "Văn bản đã ban hành, không thể ban hành lại."
+	msgNoFile           = "Văn bản chưa ban hành nên chưa có tệp."
+	msgRenderFailed     = "Không tạo được tệp văn bản để ban hành."
+)
+
+// internal turns a database failure into the application error the user sees as a generic
+// message, keeping op and the cause for the log. Application errors pass unchanged.
+func internal(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	return apperr.Wrap(apperr.Internal, msgInternal, fmt.Errorf("storage: %s: %w", op, err))
+}
+
+// isUniqueViolation reports whether err is a UNIQUE or PRIMARY KEY constraint failure.
+func isUniqueViolation(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+// isForeignKeyViolation reports whether err is a FOREIGN KEY constraint failure.
+func isForeignKeyViolation(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+	}
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23503"
+}
+
+// nullString stores "" as NULL.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// nullInt64 stores 0 as NULL.
+func nullInt64(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// timestamp is how times are stored: UTC, to the microsecond PostgreSQL keeps, so a time
+// reads back equal on both databases.
+func timestamp(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
