@@ -8,10 +8,12 @@ import (
 	"vanthu/generator/typeset"
 )
 
-// bodyPara returns the properties of a body paragraph: justified, first-line indent,
+// bodyStyle is the paragraph style of body text, written once in styles.xml.
+const bodyStyle = "VanBan"
+
+// bodyProps returns the properties of a body paragraph: justified, first-line indent,
 // spacing between paragraphs and line spacing from the layout.
-func (c *composer) bodyPara() ooxml.Para {
-	l := c.l
+func bodyProps(l *Layout) ooxml.Para {
 	return ooxml.Para{
 		Align:       ooxml.Justify,
 		FirstLine:   mmToTwips(l.BodyFirstLineMM),
@@ -19,6 +21,10 @@ func (c *composer) bodyPara() ooxml.Para {
 		Line:        int(240*l.BodyLineSpacing + 0.5),
 	}
 }
+
+// bodyPara returns a paragraph of the body style; change its properties through
+// bodyProps instead when a paragraph differs from it.
+func (c *composer) bodyPara() ooxml.Para { return ooxml.Para{Style: bodyStyle} }
 
 // blocks writes body paragraphs. A Block's Style chooses bold headings, centred lines or
 // paragraphs without indent; the text's own line breaks are kept.
@@ -34,9 +40,12 @@ func (c *composer) blocks(blocks []Block, keepLast bool) {
 			p.KeepNext = true
 		case "center":
 			run.Bold = true
+			p = bodyProps(c.l)
 			p.Align, p.FirstLine, p.KeepNext = ooxml.Center, 0, true
 		case "plain":
+			p = bodyProps(c.l)
 			p.FirstLine = 0
+			p.KeepNext = keepLast && i == len(blocks)-1
 		}
 		c.para(&p, bl.Text, &run)
 	}
@@ -77,6 +86,7 @@ func (c *composer) articles(articles []Article, spaced, keepLast bool) {
 		body := a.Body
 		p := c.bodyPara()
 		if spaced && i == 0 {
+			p = bodyProps(c.l)
 			p.SpaceBefore = ptToTwips(12)
 		}
 		last := i == len(articles)-1

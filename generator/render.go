@@ -45,6 +45,7 @@ func New(l Layout) (*Renderer, error) {
 		HeaderParagraph: ooxml.Para{
 			Align: ooxml.Center,
 		},
+		Paragraphs: []ooxml.ParagraphStyle{{ID: bodyStyle, Name: "Văn bản", Para: bodyProps(&l)}},
 	})
 	if err != nil {
 		return nil, err
@@ -151,10 +152,14 @@ func (c *composer) kindTitle() string {
 
 // para and text are the two primitives every part is written with.
 func (c *composer) para(p *ooxml.Para, text string, run *ooxml.Run) {
-	c.b.Paragraph(p, typeset.Clean(text), run)
+	c.b.StartPara(p)
+	if text != "" {
+		c.b.CleanText(typeset.Clean(text), run)
+	}
+	c.b.EndPara()
 }
 
-func (c *composer) run(text string, run *ooxml.Run) { c.b.Text(typeset.Clean(text), run) }
+func (c *composer) run(text string, run *ooxml.Run) { c.b.CleanText(typeset.Clean(text), run) }
 
 // rule writes the short solid line under the issuer, the Tiêu ngữ or a trích yếu: an
 // empty paragraph whose top border runs between indents chosen so that the line is

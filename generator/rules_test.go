@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"encoding/xml"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,16 +109,32 @@ func TestSeedDispatchRules(t *testing.T) {
 		d.find(t, "- UBND các huyện, thị xã, thành phố.")
 	})
 	t.Run("body justified with first-line indent and 6 pt spacing", func(t *testing.T) {
+		var styles node
+		if err := xml.Unmarshal(d.parts["word/styles.xml"], &styles); err != nil {
+			t.Fatal(err)
+		}
+		var body *node
+		styles.walk(func(n *node) {
+			if n.XMLName.Local == "style" && n.attr("styleId") == "VanBan" {
+				body = n.child("pPr")
+			}
+		})
+		if body == nil {
+			t.Fatal("no body paragraph style VanBan in styles.xml")
+		}
+		if jc := body.child("jc"); jc == nil || jc.attr("val") != "both" {
+			t.Error("body style not justified")
+		}
+		if ind := body.child("ind"); ind == nil || ind.attr("firstLine") != "720" {
+			t.Error("body style first line indent not 1.27 cm")
+		}
+		if sp := body.child("spacing"); sp == nil || atoi(t, sp.attr("before")) < 120 || sp.attr("line") != "240" {
+			t.Error("body style spacing before < 6 pt or line spacing not single")
+		}
 		for _, block := range seed.Body {
 			p := d.find(t, block.Text[:20])
-			if jc := p.pPr("jc"); jc == nil || jc.attr("val") != "both" {
-				t.Errorf("%q not justified", block.Text[:20])
-			}
-			if ind := p.pPr("ind"); ind == nil || ind.attr("firstLine") != "720" {
-				t.Errorf("%q first line indent not 1.27 cm", block.Text[:20])
-			}
-			if sp := p.pPr("spacing"); sp == nil || atoi(t, sp.attr("before")) < 120 {
-				t.Errorf("%q spacing before < 6 pt", block.Text[:20])
+			if st := p.pPr("pStyle"); st == nil || st.attr("val") != "VanBan" {
+				t.Errorf("%q does not use the body style", block.Text[:20])
 			}
 		}
 	})

@@ -13,38 +13,54 @@ func balance(text string, f typeset.Face, pt, maxPt float64) string {
 		return text
 	}
 	words := strings.Fields(text)
-	n := len(wrapGreedy(words, f, pt, maxPt))
+	widths := make([]float64, len(words))
+	for i, w := range words {
+		widths[i] = typeset.Width(w, f, pt)
+	}
+	space := typeset.Width(" ", f, pt)
+	n := countLines(widths, space, maxPt)
+	// The narrowest width that still gives n lines evens them out.
 	lo, hi := maxPt/2, maxPt
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		if len(wrapGreedy(words, f, pt, mid)) <= n {
+		if countLines(widths, space, mid) <= n {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	return strings.Join(wrapGreedy(words, f, pt, hi), "\n")
+	var sb strings.Builder
+	sb.Grow(len(text) + n)
+	width := 0.0
+	for i, w := range words {
+		switch {
+		case i == 0:
+			width = widths[0]
+		case width+space+widths[i] > hi:
+			sb.WriteByte('\n')
+			width = widths[i]
+		default:
+			sb.WriteByte(' ')
+			width += space + widths[i]
+		}
+		sb.WriteString(w)
+	}
+	return sb.String()
 }
 
-// wrapGreedy fills each line with as many words as fit in maxPt.
-func wrapGreedy(words []string, f typeset.Face, pt, maxPt float64) []string {
-	var lines []string
-	space := typeset.Width(" ", f, pt)
-	line, width := "", 0.0
-	for _, w := range words {
-		ww := typeset.Width(w, f, pt)
-		if line != "" && width+space+ww > maxPt {
-			lines = append(lines, line)
-			line, width = "", 0
+// countLines returns how many lines greedy filling takes for words of these widths.
+func countLines(widths []float64, space, maxPt float64) int {
+	lines, width := 1, 0.0
+	for i, w := range widths {
+		switch {
+		case i == 0:
+			width = w
+		case width+space+w > maxPt:
+			lines++
+			width = w
+		default:
+			width += space + w
 		}
-		if line == "" {
-			line, width = w, ww
-		} else {
-			line, width = line+" "+w, width+space+ww
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
 	}
 	return lines
 }

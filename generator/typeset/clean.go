@@ -58,9 +58,22 @@ func isClean(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || !xmlAllowed(r) {
-			return false
+		// The letters of Vietnamese text: Latin-1 to Latin Extended-B (lead bytes C2–C8) and
+		// Latin Extended Additional (E1 B8–BB), all stable starters; skip them whole.
+		if c <= 0xC8 && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		if c == 0xE1 && i+2 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, n := decodeCommon(s, i)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && n == 1) || !xmlAllowed(r) {
+				return false
+			}
 		}
 		if askNorm < 0 && !stableStarter(r) {
 			// Start at the character before, which r might combine with.
@@ -72,6 +85,27 @@ func isClean(s string) bool {
 		i += n
 	}
 	return askNorm < 0 || isNFC(s[askNorm:])
+}
+
+// decodeCommon decodes the two- and three-byte sequences Vietnamese text is made of
+// (U+0080–U+07FF and U+0800–U+FFFD outside the surrogates), inline and without the
+// general decoder's slow path. It returns n == 0 for anything else, which the caller
+// decodes the ordinary way; every rune it returns is one XML 1.0 allows.
+func decodeCommon(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF && i+1 < len(s):
+		c1 := s[i+1]
+		if c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	case c >= 0xE1 && c <= 0xEC && i+2 < len(s):
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return 0, 0
 }
 
 // stableStarter reports whether r is NFC by itself and never combines with the character
