@@ -1,0 +1,151 @@
+package forms
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"vanthu/generator"
+)
+
+// Dotted lines of the blank forms, sized to what the generator's layout leaves for them:
+// "…" is one em wide in Times New Roman, so 30 fill an indented 14 pt body line of an A4
+// page with Decree 30 margins, 22 a "- " list item or a Kính gửi line, 12 a name or a value
+// inside a sentence, 10 a header line, 8 the place before the date, 4 a number.
+var (
+	dotsLong   = strings.Repeat("…", 30)
+	dotsItem   = strings.Repeat("…", 22)
+	dotsShort  = strings.Repeat("…", 12)
+	dotsHeader = strings.Repeat("…", 10)
+	dotsPlace  = strings.Repeat("…", 8)
+	dotsWord   = strings.Repeat("…", 4)
+)
+
+// templateFuncs are the functions body templates and annex subtitles may call.
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		// ngay writes a date as in running text: "ngày 01 tháng 02 năm 2016".
+		"ngay": func(v any) string {
+			d, ok := v.(generator.Date)
+			if !ok {
+				return fmt.Sprint(v)
+			}
+			if d.IsZero() {
+				return "ngày " + dotsWord + " tháng " + dotsWord + " năm " + dotsWord
+			}
+			return longDate(d)
+		},
+		// dmy writes a date as the seed does in running text: "01/02/2016", "19/3/2008".
+		"dmy": func(v any) string {
+			d, ok := v.(generator.Date)
+			if !ok {
+				return fmt.Sprint(v)
+			}
+			if d.IsZero() {
+				return dotsWord + "/" + dotsWord + "/" + dotsWord
+			}
+			return fmt.Sprintf("%02d/%s/%d", d.Day, month(d), d.Year)
+		},
+		// lines gives the items of a list or the lines of a textarea, for range.
+		"lines": lines,
+		// join joins the items of a list or the lines of a textarea.
+		"join": func(v any, sep string) string { return strings.Join(lines(v), sep) },
+		// bullets writes the items of a list one per line as "- item;", the last ending with
+		// ".", as Decree 30 punctuates enumerations.
+		"bullets": func(v any) string {
+			items := lines(v)
+			var b strings.Builder
+			for i, item := range items {
+				end := ";"
+				if i == len(items)-1 {
+					end = "."
+				}
+				b.WriteString("- " + strings.TrimRight(item, ";.,") + end + "\n")
+			}
+			return b.String()
+		},
+		// pad2 writes a count below 10 with a leading zero, as in "lập thành 03 bản".
+		"pad2": func(v any) string {
+			if n, ok := v.(float64); ok && n == float64(int(n)) && n >= 0 {
+				return fmt.Sprintf("%02d", int(n))
+			}
+			return fmt.Sprint(v)
+		},
+		// inc turns a range index into a number from 1.
+		"inc":   func(i int) int { return i + 1 },
+		"upper": strings.ToUpper,
+	}
+}
+
+// longDate writes d as Decree 30 wants it in the header and in running text: days 1–9 and
+// months 1–2 with a leading zero, months 3–12 without ("ngày 05 tháng 6 năm 2025").
+func longDate(d generator.Date) string {
+	return fmt.Sprintf("ngày %02d tháng %s năm %d", d.Day, month(d), d.Year)
+}
+
+// month writes the month of d: 1 and 2 with a leading zero, 3–12 without.
+func month(d generator.Date) string {
+	if d.Month < 3 {
+		return fmt.Sprintf("%02d", d.Month)
+	}
+	return strconv.Itoa(d.Month)
+}
+
+// templateData is what a body template or an annex subtitle sees: every field by name, plus
+// the document's own parts under capitalised names, which no field name can take:
+// So (the number, "05", dotted for a draft), KyHieu (the symbol), Ngay (the date),
+// CoQuan (the issuer) and DiaDanh (the place).
+func (d *Definition) templateData(v Values, doc *generator.Document) map[string]any {
+	data := make(map[string]any, len(d.Fields)+5)
+	for i := range d.Fields {
+		f := &d.Fields[i]
+		val := v[f.Name]
+		if val == nil {
+			// An empty optional field prints nothing and ranges over nothing.
+			switch f.Type {
+			case TypeList:
+				val = []string{}
+			case TypeTable:
+				val = [][]string{}
+			case TypeDate:
+				val = generator.Date{}
+			default:
+				val = ""
+			}
+		}
+		data[f.Name] = val
+	}
+	data["So"] = dotsWord
+	if doc.Number > 0 {
+		data["So"] = fmt.Sprintf("%02d", doc.Number)
+	}
+	data["KyHieu"] = doc.Symbol
+	data["Ngay"] = doc.Date
+	data["CoQuan"] = doc.Issuer
+	data["DiaDanh"] = doc.Place
+	return data
+}
+
+// markers are the first characters of a body template line that set its style.
+var markers = map[byte]string{'#': "heading", '=': "center", '|': "plain"}
+
+// blocks turns the output of a body template into paragraphs: one per non-empty line, with
+// the markers "# " (heading), "= " (centred line) and "| " (no first-line indent).
+func blocks(out string) []generator.Block {
+	var bs []generator.Block
+	for line := range strings.SplitSeq(out, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		b := generator.Block{Text: line}
+		if len(line) > 2 && line[1] == ' ' {
+			if style, ok := markers[line[0]]; ok {
+				b = generator.Block{Text: strings.TrimSpace(line[2:]), Style: style}
+			}
+		}
+		bs = append(bs, b)
+	}
+	return bs
+}
