@@ -22,7 +22,7 @@ func TestLoadRulesDemo(t *testing.T) {
 		got = append(got, id)
 	}
 	sort.Strings(got)
-	want := []string{"bao-cao-len-cap-tren", "cong-van-cap-xa", "cong-van-chi-dao-tinh", "quyet-dinh"}
+	want := []string{"bao-cao-len-cap-tren", "cong-van-cap-xa", "cong-van-chi-dao-tinh", "quyet-dinh", "to-trinh-chu-tich-ubnd"}
 	if !slices.Equal(got, want) {
 		t.Errorf("rules = %q, want %q", got, want)
 	}

@@ -117,8 +117,13 @@ func NumberSymbol(number int, symbol string) string {
 func registerEntry(doc register.Document, e register.Entry, now time.Time) register.Entry {
 	e.DocumentID, e.IssuerID, e.Year, e.Number = doc.ID, doc.IssuerID, doc.Year, doc.Number
 	e.NumberSymbol = NumberSymbol(doc.Number, doc.Symbol)
-	// A calendar date, kept as midnight UTC so both databases store and return the same day.
-	e.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	// A calendar date, kept as midnight UTC so both databases store and return the same day:
+	// the document's own date when render gives one, else the day of issue.
+	day := now
+	if !e.Date.IsZero() {
+		day = e.Date
+	}
+	e.Date = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	if e.TitleSubject == "" {
 		e.TitleSubject = strings.TrimSpace(doc.KindTitle + " " + doc.Subject)
 	}

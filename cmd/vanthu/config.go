@@ -1,0 +1,93 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is every setting of the binary, with its default. Each can be set by a flag or
+// by the environment variable named beside it; a flag wins over the environment.
+type config struct {
+	Addr     string        // VANTHU_ADDR: where the HTTP server listens
+	DB       string        // VANTHU_DB: SQLite file path, or a postgres:// DSN
+	DataDir  string        // VANTHU_DATA_DIR: folder whose forms/, routing/, directory/ override the embedded data
+	Demo     bool          // VANTHU_DEMO: load the demo directory into an empty database
+	MaxBody  int64         // VANTHU_MAX_BODY: largest request body in bytes; larger gets 413
+	Timeout  time.Duration // VANTHU_TIMEOUT: read/write timeout of HTTP requests
+	LogLevel string        // VANTHU_LOG: debug, info, warn, error
+}
+
+func defaultConfig() config {
+	return config{
+		Addr:     "127.0.0.1:8080",
+		DB:       "vanthu.db",
+		Demo:     true,
+		MaxBody:  2 << 20,
+		Timeout:  30 * time.Second,
+		LogLevel: "info",
+	}
+}
+
+// bind registers the flags of c on fs, each defaulting to its environment variable when set.
+func (c *config) bind(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", env("VANTHU_ADDR", c.Addr), "listen address (VANTHU_ADDR)")
+	fs.StringVar(&c.DB, "db", env("VANTHU_DB", c.DB), "SQLite file or postgres:// DSN (VANTHU_DB)")
+	fs.StringVar(&c.DataDir, "data", env("VANTHU_DATA_DIR", c.DataDir), "folder overriding the embedded forms/, routing/, directory/ (VANTHU_DATA_DIR)")
+	fs.BoolVar(&c.Demo, "demo", envBool("VANTHU_DEMO", c.Demo), "load the demo directory into an empty database (VANTHU_DEMO)")
+	fs.Int64Var(&c.MaxBody, "max-body", envInt("VANTHU_MAX_BODY", c.MaxBody), "largest request body in bytes (VANTHU_MAX_BODY)")
+	fs.DurationVar(&c.Timeout, "timeout", envDuration("VANTHU_TIMEOUT", c.Timeout), "HTTP read/write timeout (VANTHU_TIMEOUT)")
+	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
+}
+
+// validate checks the settings once, before anything starts.
+func (c *config) validate() error {
+	if c.DB == "" {
+		return fmt.Errorf("-db is empty")
+	}
+	if c.MaxBody < 1024 {
+		return fmt.Errorf("-max-body %d is too small", c.MaxBody)
+	}
+	switch strings.ToLower(c.LogLevel) {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("-log %q: want debug, info, warn or error", c.LogLevel)
+	}
+	if c.DataDir != "" {
+		if st, err := os.Stat(c.DataDir); err != nil || !st.IsDir() {
+			return fmt.Errorf("-data %q is not a folder", c.DataDir)
+		}
+	}
+	return nil
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(key string, def bool) bool {
+	if v, err := strconv.ParseBool(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int64) int64 {
+	if v, err := strconv.ParseInt(os.Getenv(key), 10, 64); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}

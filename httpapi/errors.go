@@ -1,0 +1,48 @@
+package httpapi
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"vanthu/apperr"
+)
+
+// statusOf is the one table from application error codes to HTTP statuses.
+var statusOf = map[apperr.Code]int{
+	apperr.Invalid:  http.StatusUnprocessableEntity,
+	apperr.NotFound: http.StatusNotFound,
+	apperr.Conflict: http.StatusConflict,
+	apperr.TooLarge: http.StatusRequestEntityTooLarge,
+	apperr.BadInput: http.StatusBadRequest,
+	apperr.Internal: http.StatusInternalServerError,
+}
+
+// errorBody is what the client receives: a code, a Vietnamese message and, for invalid
+// input, a Vietnamese message per field.
+type errorBody struct {
+	Code    apperr.Code       `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// fail writes err as JSON with its status. The cause goes to the log, never to the client.
+func fail(c *gin.Context, log *slog.Logger, err error) {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		err = apperr.Wrap(apperr.TooLarge, "Dữ liệu gửi lên quá lớn.", err)
+	}
+	e := apperr.As(err)
+	status, ok := statusOf[e.Code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	if status >= 500 {
+		log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+	} else if e.Cause != nil {
+		log.Info("request refused", "method", c.Request.Method, "path", c.Request.URL.Path, "code", e.Code, "cause", e.Cause)
+	}
+	c.AbortWithStatusJSON(status, errorBody{Code: e.Code, Message: e.Message, Fields: e.Fields})
+}

@@ -1,0 +1,87 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"vanthu/apperr"
+)
+
+// decodeJSON reads the request body into v, refusing unknown fields, trailing data and
+// bodies over the limit, with a Vietnamese message that says what is wrong.
+func decodeJSON(c *gin.Context, v any) error {
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &tooBig):
+			return apperr.Wrap(apperr.TooLarge, "Dữ liệu gửi lên quá lớn.", err)
+		case errors.As(err, &syntax):
+			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Nội dung gửi lên không phải JSON hợp lệ (lỗi ở ký tự thứ %d).", syntax.Offset), err)
+		case errors.As(err, &typ):
+			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Trường %q có kiểu dữ liệu không đúng.", typ.Field), err)
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			return apperr.Wrap(apperr.BadInput, "Trường "+strings.TrimPrefix(err.Error(), "json: unknown field ")+" không được hỗ trợ.", err)
+		case err.Error() == "EOF":
+			return apperr.New(apperr.BadInput, "Thiếu nội dung JSON trong yêu cầu.")
+		default:
+			return apperr.Wrap(apperr.BadInput, "Nội dung gửi lên không phải JSON hợp lệ.", err)
+		}
+	}
+	if dec.More() {
+		return apperr.New(apperr.BadInput, "Nội dung gửi lên có dữ liệu thừa sau đối tượng JSON.")
+	}
+	return nil
+}
+
+// pathID reads the :id path parameter as a document id.
+func pathID(c *gin.Context) (int64, error) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.New(apperr.NotFound, "Không tìm thấy văn bản.")
+	}
+	return id, nil
+}
+
+// queryInt reads an optional integer query parameter; label names it in the message.
+func queryInt(c *gin.Context, name, label string) (int, error) {
+	v := c.Query(name)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, apperr.InvalidFields(map[string]string{name: label + " phải là số nguyên không âm."})
+	}
+	return n, nil
+}
+
+// sendDocx writes a .docx with a download name; Vietnamese names are kept in filename*.
+func sendDocx(c *gin.Context, name string, data []byte) {
+	c.Header("Content-Disposition", `attachment; filename="`+asciiName(name)+`"; filename*=UTF-8''`+url.PathEscape(name))
+	c.Data(http.StatusOK, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data)
+}
+
+// asciiName keeps the letters, digits and -_. of a file name for old clients.
+func asciiName(name string) string {
+	var sb strings.Builder
+	for _, r := range name {
+		switch {
+		case r < 0x80 && (r == '-' || r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+			sb.WriteRune(r)
+		default:
+			sb.WriteByte('_')
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,73 @@
+package httpapi
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"vanthu/apperr"
+	"vanthu/secretariat"
+)
+
+// Options configures the router.
+type Options struct {
+	// MaxBody is the largest request body accepted, in bytes; larger bodies get 413.
+	MaxBody int64
+	Log     *slog.Logger
+}
+
+// handler holds what every handler needs.
+type handler struct {
+	svc *secretariat.Service
+	log *slog.Logger
+}
+
+// New returns the HTTP handler of the API.
+func New(svc *secretariat.Service, opt Options) http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	h := &handler{svc: svc, log: opt.Log}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, opt.Log))
+	r.NoRoute(func(c *gin.Context) {
+		fail(c, h.log, apperr.New(apperr.NotFound, "Không có địa chỉ này."))
+	})
+	r.NoMethod(func(c *gin.Context) {
+		c.AbortWithStatusJSON(http.StatusMethodNotAllowed,
+			errorBody{Code: apperr.BadInput, Message: "Phương thức không được hỗ trợ cho địa chỉ này."})
+	})
+
+	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+	api := r.Group("/api")
+	api.GET("/forms", h.listForms)
+	api.GET("/forms/:id", h.getForm)
+	api.GET("/forms/:id/blank.docx", h.blankForm)
+
+	api.GET("/units", h.listUnits)
+	api.GET("/units/:id", h.getUnit)
+	api.GET("/groups", h.listGroups)
+	api.GET("/directory/units.csv", h.exportUnits)
+	api.GET("/directory/groups.csv", h.exportGroups)
+	api.PUT("/directory/units.csv", h.importUnits)
+	api.PUT("/directory/groups.csv", h.importGroups)
+	api.GET("/routing", h.listRules)
+
+	api.POST("/route", h.route)
+	api.POST("/preview", h.preview)
+	api.POST("/documents", h.createDocument)
+	api.GET("/documents", h.listDocuments)
+	api.GET("/documents/:id", h.getDocument)
+	api.PUT("/documents/:id", h.updateDocument)
+	api.GET("/documents/:id/docx", h.documentFile)
+	api.POST("/documents/:id/issue", h.issueDocument)
+	api.POST("/documents/:id/corrections", h.correctDocument)
+
+	api.GET("/register", h.listRegister)
+	api.GET("/register.csv", h.registerCSV)
+	api.GET("/register.xlsx", h.registerXLSX)
+	return r
+}

@@ -1,0 +1,57 @@
+package secretariat
+
+import (
+	"context"
+	"io"
+
+	"vanthu/directory"
+)
+
+// ImportDirectory replaces the units, the groups or both with those read from CSV; a nil
+// reader keeps what the directory has. Nothing changes unless the whole new tree is valid:
+// every parent exists, no cycles, every group member exists.
+func (s *Service) ImportDirectory(ctx context.Context, unitsCSV, groupsCSV io.Reader) error {
+	current := s.tree.Load()
+	units, groups := current.Units(), current.Groups()
+	var err error
+	if unitsCSV != nil {
+		if units, err = directory.ReadCSV(unitsCSV); err != nil {
+			return err
+		}
+	}
+	if groupsCSV != nil {
+		if groups, err = directory.ReadGroupsCSV(groupsCSV); err != nil {
+			return err
+		}
+	}
+	if _, err := directory.NewTree(units, groups); err != nil {
+		return err
+	}
+	if err := s.db.ReplaceDirectory(ctx, units, groups); err != nil {
+		return err
+	}
+	return s.ReloadDirectory(ctx)
+}
+
+// ExportUnits writes the units as CSV.
+func (s *Service) ExportUnits(w io.Writer) error {
+	return directory.WriteCSV(w, s.tree.Load().Units())
+}
+
+// ExportGroups writes the groups as CSV.
+func (s *Service) ExportGroups(w io.Writer) error {
+	return directory.WriteGroupsCSV(w, s.tree.Load().Groups())
+}
+
+// LoadDemo fills an empty database with the units and groups of tree and reports whether
+// it did: a database that already has units is left alone.
+func (s *Service) LoadDemo(ctx context.Context, tree *directory.Tree) (bool, error) {
+	n, err := s.db.UnitCount(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	if err := s.db.ReplaceDirectory(ctx, tree.Units(), tree.Groups()); err != nil {
+		return false, err
+	}
+	return true, s.ReloadDirectory(ctx)
+}

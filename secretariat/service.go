@@ -1,0 +1,428 @@
+package secretariat
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"vanthu/apperr"
+	"vanthu/directory"
+	"vanthu/forms"
+	"vanthu/generator"
+	"vanthu/register"
+	"vanthu/storage"
+)
+
+// Service is the secretariat. Build it once with New and share it: it is safe for
+// concurrent use.
+type Service struct {
+	db        *storage.DB
+	catalog   *forms.Catalog
+	validator *forms.Validator
+	rules     map[string]directory.Rule
+	renderer  *generator.Renderer
+	now       func() time.Time
+	log       *slog.Logger
+	// tree is the directory as last loaded from the database; an import swaps it whole.
+	tree atomic.Pointer[directory.Tree]
+}
+
+// Config is what New needs. Now defaults to time.Now, Log to slog.Default().
+type Config struct {
+	DB        *storage.DB
+	Catalog   *forms.Catalog
+	Validator *forms.Validator
+	Rules     map[string]directory.Rule
+	Renderer  *generator.Renderer
+	Now       func() time.Time
+	Log       *slog.Logger
+}
+
+// New checks that every form's routing rule exists and loads the directory from the database.
+func New(ctx context.Context, cfg Config) (*Service, error) {
+	s := &Service{db: cfg.DB, catalog: cfg.Catalog, validator: cfg.Validator, rules: cfg.Rules,
+		renderer: cfg.Renderer, now: cfg.Now, log: cfg.Log}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	for _, def := range s.catalog.List() {
+		if def.Routing != "" {
+			if _, ok := s.rules[def.Routing]; !ok {
+				return nil, fmt.Errorf("form %q names routing rule %q, which does not exist", def.ID, def.Routing)
+			}
+		}
+	}
+	if err := s.ReloadDirectory(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ReloadDirectory reads the directory from the database into memory.
+func (s *Service) ReloadDirectory(ctx context.Context) error {
+	units, err := s.db.Units(ctx)
+	if err != nil {
+		return err
+	}
+	groups, err := s.db.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	tree, err := directory.NewTree(units, groups)
+	if err != nil {
+		return err
+	}
+	if len(units) == 0 {
+		s.tree.Store(tree) // an empty database, before the demo or an import fills it
+		return nil
+	}
+	if err := tree.CheckRules(s.rules); err != nil {
+		// A rule that names a unit the directory lacks fails when used, with its message;
+		// the service still starts so the directory can be fixed through the API.
+		s.log.Warn("routing rules do not match the directory", "err", err)
+	}
+	s.tree.Store(tree)
+	return nil
+}
+
+// Tree returns the directory in memory.
+func (s *Service) Tree() *directory.Tree { return s.tree.Load() }
+
+// Forms lists the form definitions.
+func (s *Service) Forms() []*forms.Definition { return s.catalog.List() }
+
+// Form returns one form definition.
+func (s *Service) Form(id string) (*forms.Definition, error) {
+	def, ok := s.catalog.Get(id)
+	if !ok {
+		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có biểu mẫu %q.", id))
+	}
+	return def, nil
+}
+
+// Rules returns the routing rules.
+func (s *Service) Rules() map[string]directory.Rule { return s.rules }
+
+// Submission is what a client sends to preview, draft or issue a document from a form.
+type Submission struct {
+	Form     string         `json:"form"`
+	IssuerID string         `json:"issuer_id"`
+	Data     map[string]any `json:"data"`
+	// Recipients, when given, replaces the routed recipients: the client shows the routing
+	// result, the user edits it and sends it back. It is cleaned to stay well-formed.
+	Recipients *directory.Recipients `json:"recipients,omitempty"`
+	// Edit adds or removes lines from the routed recipients (used when Recipients is nil).
+	Edit directory.Edit `json:"edit"`
+	// Expand chooses, per group or rule entry id, one line per unit instead of one line.
+	Expand map[string]bool `json:"expand,omitempty"`
+}
+
+// prepared is a submission checked against its form and addressed.
+type prepared struct {
+	def        *forms.Definition
+	values     forms.Values
+	unit       directory.Unit
+	recipients directory.Recipients
+}
+
+// prepare validates a submission and routes it. Every problem with the user's input comes
+// back as an Invalid error naming the field.
+func (s *Service) prepare(sub *Submission) (*prepared, error) {
+	def, ok := s.catalog.Get(sub.Form)
+	if !ok {
+		return nil, apperr.InvalidFields(map[string]string{"form": fmt.Sprintf("Không có biểu mẫu %q.", sub.Form)})
+	}
+	tree := s.tree.Load()
+	unit, ok := tree.Unit(sub.IssuerID)
+	if !ok {
+		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf("Không có đơn vị %q trong danh bạ.", sub.IssuerID)})
+	}
+	values, problems := s.validator.Validate(def, sub.Data)
+	if len(problems) > 0 {
+		fields := make(map[string]string, len(problems))
+		for k, v := range problems {
+			fields["data."+k] = v
+		}
+		return nil, apperr.InvalidFields(fields)
+	}
+	p := &prepared{def: def, values: values, unit: unit}
+	switch {
+	case sub.Recipients != nil:
+		p.recipients = sub.Recipients.Normalize()
+	case def.Routing != "":
+		opt := directory.RouteOptions{DraftingUnit: def.DraftingUnit, Expand: sub.Expand}
+		if f, ok := def.FieldFor(forms.TargetDraftingUnit); ok && values.String(f.Name) != "" {
+			opt.DraftingUnit = values.String(f.Name)
+		}
+		if f, ok := def.FieldFor(forms.TargetCopies); ok {
+			if n, ok := values.Number(f.Name); ok {
+				opt.Copies = int(n)
+			}
+		}
+		r, err := tree.Route(s.rules[def.Routing], unit.ID, opt)
+		if err != nil {
+			return nil, apperr.InvalidFields(map[string]string{"recipients": apperr.As(err).Message})
+		}
+		p.recipients = r.Edit(sub.Edit)
+	default:
+		p.recipients = directory.Recipients{KinhGui: []string{}, NoiNhan: []string{}}.Edit(sub.Edit)
+	}
+	return p, nil
+}
+
+// issuer returns the header of documents issued by unit, with a number and date.
+func (s *Service) issuer(unit directory.Unit, number int, date generator.Date) forms.Issuer {
+	parent, name := s.tree.Load().Header(unit.ID)
+	label := unit.Label
+	if label == "" {
+		label = unit.Name
+	}
+	return forms.Issuer{Parent: parent, Name: name, ShortName: unit.ShortName, IssuedBy: label,
+		Place: unit.Place, Number: number, Date: date}
+}
+
+// render maps prepared input to a document and renders it.
+func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, generator.Document, error) {
+	doc, err := p.def.Document(p.values, s.issuer(p.unit, number, date), p.recipients)
+	if err != nil {
+		return nil, doc, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(32 << 10)
+	if err := s.renderer.Render(&buf, &doc); err != nil {
+		return nil, doc, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+	}
+	return buf.Bytes(), doc, nil
+}
+
+// Route returns the recipients a submission would get, for a client to show and edit.
+func (s *Service) Route(sub *Submission) (directory.Recipients, error) {
+	p, err := s.prepare(sub)
+	if err != nil {
+		return directory.Recipients{}, err
+	}
+	return p.recipients, nil
+}
+
+// Preview validates and renders a submission without storing anything. Its number is blank
+// and its date today's, unless the form's date field says otherwise.
+func (s *Service) Preview(sub *Submission) ([]byte, error) {
+	p, err := s.prepare(sub)
+	if err != nil {
+		return nil, err
+	}
+	docx, _, err := s.render(p, 0, generator.DateOf(s.now()))
+	return docx, err
+}
+
+// CreateDraft validates a submission and stores it as a draft, with its recipients. A
+// draft carries no number.
+func (s *Service) CreateDraft(ctx context.Context, sub *Submission, corrects int64) (register.Document, error) {
+	p, err := s.prepare(sub)
+	if err != nil {
+		return register.Document{}, err
+	}
+	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID, CorrectsID: corrects}
+	if err := s.fill(&d, p); err != nil {
+		return register.Document{}, err
+	}
+	if err := s.db.CreateDocument(ctx, &d); err != nil {
+		return register.Document{}, err
+	}
+	return d, nil
+}
+
+// UpdateDraft replaces a draft's content. Issued documents are frozen (Conflict).
+func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (register.Document, error) {
+	d, err := s.db.Document(ctx, id)
+	if err != nil {
+		return register.Document{}, err
+	}
+	if d.Status != register.Draft {
+		return register.Document{}, apperr.New(apperr.Conflict, "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính.")
+	}
+	p, err := s.prepare(sub)
+	if err != nil {
+		return register.Document{}, err
+	}
+	d.FormID, d.IssuerID = p.def.ID, p.unit.ID
+	if err := s.fill(&d, p); err != nil {
+		return register.Document{}, err
+	}
+	if err := s.db.UpdateDraft(ctx, &d); err != nil {
+		return register.Document{}, err
+	}
+	return d, nil
+}
+
+// fill copies the prepared values, recipients and register columns (kind, symbol, trích
+// yếu, as the document will print them) into d.
+func (s *Service) fill(d *register.Document, p *prepared) error {
+	doc, err := p.def.Document(p.values, s.issuer(p.unit, 0, generator.Date{}), p.recipients)
+	if err != nil {
+		return apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+	}
+	data, err := json.Marshal(p.values)
+	if err != nil {
+		return apperr.Wrap(apperr.Internal, "Không lưu được dữ liệu.", err)
+	}
+	recipients, err := json.Marshal(p.recipients)
+	if err != nil {
+		return apperr.Wrap(apperr.Internal, "Không lưu được nơi nhận.", err)
+	}
+	d.Data, d.Recipients = data, recipients
+	spec, _ := p.def.Kind.Spec()
+	d.KindTitle, d.Symbol, d.Subject = spec.Name, doc.Symbol, doc.Subject
+	if p.def.Kind == generator.CongVan && d.Subject != "" && !strings.HasPrefix(d.Subject, "V/v") {
+		d.Subject = "V/v " + d.Subject // as the register and the header write it
+	}
+	return nil
+}
+
+// load turns a stored draft back into prepared input: the data is validated again against
+// the form as it is now, and the recipients are the ones the user saw.
+func (s *Service) load(d *register.Document) (*prepared, error) {
+	var data map[string]any
+	if err := json.Unmarshal(d.Data, &data); err != nil {
+		return nil, apperr.Wrap(apperr.Internal, "Dữ liệu văn bản đã lưu bị hỏng.", err)
+	}
+	var r directory.Recipients
+	if len(d.Recipients) > 0 {
+		if err := json.Unmarshal(d.Recipients, &r); err != nil {
+			return nil, apperr.Wrap(apperr.Internal, "Nơi nhận đã lưu bị hỏng.", err)
+		}
+	}
+	return s.prepare(&Submission{Form: d.FormID, IssuerID: d.IssuerID, Data: data, Recipients: &r})
+}
+
+// DraftPreview renders a stored draft (blank number) or returns the stored file of an
+// issued document.
+func (s *Service) DraftPreview(ctx context.Context, id int64) ([]byte, error) {
+	d, err := s.db.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status == register.Issued {
+		docx, _, err := s.db.DocumentFile(ctx, id)
+		return docx, err
+	}
+	p, err := s.load(&d)
+	if err != nil {
+		return nil, err
+	}
+	docx, _, err := s.render(p, 0, generator.DateOf(s.now()))
+	return docx, err
+}
+
+// Issue gives a draft its number in the issuer's series for the current year, renders it
+// with that number, and stores the file, its SHA-256 and its register line, all in one
+// transaction: a failure anywhere leaves the draft a draft and the number unused.
+func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error) {
+	d, err := s.db.Document(ctx, id)
+	if err != nil {
+		return register.Document{}, err
+	}
+	if d.Status != register.Draft {
+		return register.Document{}, apperr.New(apperr.Conflict, "Văn bản đã ban hành, không thể ban hành lại.")
+	}
+	p, err := s.load(&d)
+	if err != nil {
+		return register.Document{}, err
+	}
+	now := s.now()
+	return s.db.Issue(ctx, id, now, func(number int) ([]byte, register.Entry, error) {
+		docx, doc, err := s.render(p, number, generator.DateOf(now))
+		if err != nil {
+			return nil, register.Entry{}, err
+		}
+		return docx, entryOf(&doc, p), nil
+	})
+}
+
+// CreateAndIssue drafts and issues a submission in one call, as a secretariat does for a
+// document that needs no review.
+func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register.Document, error) {
+	d, err := s.CreateDraft(ctx, sub, 0)
+	if err != nil {
+		return register.Document{}, err
+	}
+	return s.Issue(ctx, d.ID)
+}
+
+// entryOf fills the register columns the document knows: the signer, the recipients and
+// the number of copies (one per Kính gửi line, one per Nơi nhận line that is not "Như …",
+// and the archive copies, at least one).
+func entryOf(doc *generator.Document, p *prepared) register.Entry {
+	copies := len(p.recipients.KinhGui)
+	for _, item := range p.recipients.NoiNhan {
+		if !isAsAbove(item) {
+			copies++
+		}
+	}
+	archive := 1
+	if f, ok := p.def.FieldFor(forms.TargetCopies); ok {
+		if n, ok := p.values.Number(f.Name); ok && n >= 1 {
+			archive = int(n)
+		}
+	}
+	e := register.Entry{Signer: doc.Signer.Name, Copies: copies + archive}
+	if !doc.Date.IsZero() {
+		e.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return e
+}
+
+// isAsAbove reports whether a Nơi nhận item only points back ("Như trên", "Như Điều 3").
+func isAsAbove(item string) bool {
+	return strings.HasPrefix(item, "Như ")
+}
+
+// Document returns one stored document.
+func (s *Service) Document(ctx context.Context, id int64) (register.Document, error) {
+	return s.db.Document(ctx, id)
+}
+
+// Documents lists stored documents.
+func (s *Service) Documents(ctx context.Context, f storage.DocumentFilter) ([]register.Document, error) {
+	return s.db.Documents(ctx, f)
+}
+
+// File returns the stored .docx of an issued document and its SHA-256, checked again.
+func (s *Service) File(ctx context.Context, id int64) ([]byte, string, error) {
+	return s.db.DocumentFile(ctx, id)
+}
+
+// Blank renders the blank template of a form, with the unit's header when unitID is set.
+func (s *Service) Blank(formID, unitID string) ([]byte, error) {
+	def, err := s.Form(formID)
+	if err != nil {
+		return nil, err
+	}
+	var iss forms.Issuer
+	if unitID != "" {
+		unit, ok := s.tree.Load().Unit(unitID)
+		if !ok {
+			return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có đơn vị %q trong danh bạ.", unitID))
+		}
+		iss = s.issuer(unit, 0, generator.Date{})
+	}
+	doc := def.Blank(iss)
+	var buf bytes.Buffer
+	if err := s.renderer.Render(&buf, &doc); err != nil {
+		return nil, apperr.Wrap(apperr.Internal, "Không tạo được mẫu trống.", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Register returns the lines of the outgoing register.
+func (s *Service) Register(ctx context.Context, f storage.RegisterFilter) ([]register.Entry, error) {
+	return s.db.Register(ctx, f)
+}
