@@ -27,6 +27,8 @@ type Renderer struct {
 	mottoWidth         float64 // points
 
 	portrait, landscape, certificate ooxml.Section
+
+	splits lineCache
 }
 
 // cellMargin is the left/right padding of table cells, in twips (1 mm).
@@ -204,12 +206,12 @@ func (c *composer) header(withNumber bool) {
 	c.b.StartCell(left, false)
 	center := ooxml.Para{Align: ooxml.Center}
 	if d.Parent != "" {
-		for _, line := range typeset.SplitIssuer(typeset.Upper(d.Parent), typeset.Regular, l.ParentSize, twipsToPt(leftIn)) {
+		for _, line := range c.r.splits.split(typeset.Upper(d.Parent), typeset.Regular, l.ParentSize, twipsToPt(leftIn)) {
 			c.para(&center, line, &ooxml.Run{Size: halfPoints(l.ParentSize)})
 		}
 	}
 	issuer := typeset.Upper(d.Issuer)
-	lines := typeset.SplitIssuer(issuer, typeset.Bold, l.IssuerSize, twipsToPt(leftIn))
+	lines := c.r.splits.split(issuer, typeset.Bold, l.IssuerSize, twipsToPt(leftIn))
 	widest := 0.0
 	for _, line := range lines {
 		c.para(&center, line, &ooxml.Run{Bold: true, Size: halfPoints(l.IssuerSize)})

@@ -137,8 +137,12 @@ func (b *Body) paraProps(p *Para) {
 	}
 	if p.IndentLeft != 0 || p.IndentRight != 0 || p.FirstLine != 0 || p.Hanging != 0 {
 		b.buf.WriteString("<w:ind")
-		b.attrInt("w:left", p.IndentLeft)
-		b.attrInt("w:right", p.IndentRight)
+		if p.IndentLeft != 0 {
+			b.attrInt("w:left", p.IndentLeft)
+		}
+		if p.IndentRight != 0 {
+			b.attrInt("w:right", p.IndentRight)
+		}
 		if p.Hanging > 0 {
 			b.attrInt("w:hanging", p.Hanging)
 		} else if p.FirstLine > 0 {
@@ -146,9 +150,11 @@ func (b *Body) paraProps(p *Para) {
 		}
 		b.buf.WriteString("/>")
 	}
-	b.buf.WriteString(`<w:jc w:val="`)
-	b.buf.WriteString(alignValue[p.Align])
-	b.buf.WriteString(`"/>`)
+	if p.Align != Left { // left is the default
+		b.buf.WriteString(`<w:jc w:val="`)
+		b.buf.WriteString(alignValue[p.Align])
+		b.buf.WriteString(`"/>`)
+	}
 	if p.Mark != (Run{}) {
 		b.runProps(&p.Mark)
 	}
@@ -157,22 +163,21 @@ func (b *Body) paraProps(p *Para) {
 // EndPara closes the paragraph.
 func (b *Body) EndPara() { b.buf.WriteString("</w:p>") }
 
-// runProps writes w:rPr with its children in schema order: b, bCs, i, iCs, sz, szCs, u.
+// runProps writes w:rPr with its children in schema order: b, i, sz, u. The complex-script
+// twins (bCs, iCs, szCs) are left out: Vietnamese is a Latin script and never uses them.
 func (b *Body) runProps(r *Run) {
 	if !r.Bold && !r.Italic && !r.Underline && (r.Size == 0 || r.Size == b.defaultSize) {
 		return
 	}
 	b.buf.WriteString("<w:rPr>")
 	if r.Bold {
-		b.buf.WriteString("<w:b/><w:bCs/>")
+		b.buf.WriteString("<w:b/>")
 	}
 	if r.Italic {
-		b.buf.WriteString("<w:i/><w:iCs/>")
+		b.buf.WriteString("<w:i/>")
 	}
 	if r.Size > 0 && r.Size != b.defaultSize {
 		b.buf.WriteString("<w:sz")
-		b.attrInt("w:val", r.Size)
-		b.buf.WriteString("/><w:szCs")
 		b.attrInt("w:val", r.Size)
 		b.buf.WriteString("/>")
 	}

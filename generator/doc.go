@@ -1,0 +1,11 @@
+// Package generator writes administrative documents as .docx, laid out as Decree
+// 30/2020/NĐ-CP, Annex I requires, for the kinds of Annex III the forms need: công văn,
+// quyết định (direct, and issuing an attached text), tờ trình, báo cáo, kế hoạch, thông báo,
+// biên bản, giấy mời, and the Giấy khen / Giấy công nhận certificates, with annexes holding
+// bordered tables.
+//
+// It takes domain data (a Document) and writes to an io.Writer: it must not depend on HTTP,
+// SQL, forms or routing. Every size, margin and spacing lives in Layout; typography
+// (NFC, upper case, dates, text widths) in the typeset sub-package; the .docx container in
+// the ooxml sub-package, which uses the standard library only.
+package generator
