@@ -91,6 +91,9 @@ func (t *Tree) entryLines(e Entry, issuer Unit, opt RouteOptions) ([]string, err
 			u, ok = t.LocalityCommittee(issuer.ID)
 		}
 		if !ok {
+			if e.Optional {
+				return nil, nil
+			}
 			return nil, fmt.Errorf("không tìm thấy %s của %s", relationTitle(e.Relation), label(issuer))
 		}
 		if u.ID == issuer.ID {

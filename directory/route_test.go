@@ -377,3 +377,19 @@ func TestWithTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestRouteOptionalRelation(t *testing.T) {
+	tree := demoTree(t)
+	rule := Rule{ID: "r", Name: "r", Copies: []Entry{{Text: "Như Điều 3"}, {Relation: RelationSuperior, Optional: true}}}
+	got, err := tree.Route(rule, "ubnd-tinh-thanh-hoa", RouteOptions{DraftingUnit: "NC"})
+	if err != nil {
+		t.Fatalf("an optional relation that finds nothing must not fail: %v", err)
+	}
+	if len(got.NoiNhan) != 1 || got.NoiNhan[0] != "Như Điều 3" {
+		t.Errorf("Nơi nhận = %q, want only Như Điều 3", got.NoiNhan)
+	}
+	rule.Copies[1].Optional = false
+	if _, err := tree.Route(rule, "ubnd-tinh-thanh-hoa", RouteOptions{}); err == nil {
+		t.Error("a required relation that finds nothing must fail")
+	}
+}

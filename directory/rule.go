@@ -86,6 +86,9 @@ type Entry struct {
 	Address string `json:"address,omitempty"`
 	// Label replaces the derived text of a unit, a collapsed group or a collective line.
 	Label string `json:"label,omitempty"`
+	// Optional lets a relation find nothing without failing the route: a decision of the
+	// provincial People's Committee has no superior to report to in the directory.
+	Optional bool `json:"optional,omitempty"`
 }
 
 // The values of Entry fields.

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -186,7 +187,8 @@ func (h *handler) documentFile(c *gin.Context) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	sendDocx(c, storage.NumberSymbol(d.Number, d.Symbol)+".docx", data)
+	// "01/UBND-NC" → "01-UBND-NC.docx": a file name cannot hold the slash.
+	sendDocx(c, strings.ReplaceAll(storage.NumberSymbol(d.Number, d.Symbol), "/", "-")+".docx", data)
 }
 
 // issueDocument answers POST /api/documents/:id/issue: number, register, store.

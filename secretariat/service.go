@@ -338,8 +338,17 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	now := s.now()
-	return s.db.Issue(ctx, id, now, func(number int) ([]byte, register.Entry, error) {
-		docx, doc, err := s.render(p, number, generator.DateOf(now))
+	today := generator.DateOf(now)
+	// The number comes from the series of the year the document is dated in: today's,
+	// unless the form's date field dates it otherwise.
+	year := today.Year
+	if f, ok := p.def.FieldFor(forms.TargetDate); ok {
+		if d := p.values.Date(f.Name); !d.IsZero() {
+			year = d.Year
+		}
+	}
+	return s.db.IssueInYear(ctx, id, now, year, func(number int) ([]byte, register.Entry, error) {
+		docx, doc, err := s.render(p, number, today)
 		if err != nil {
 			return nil, register.Entry{}, err
 		}

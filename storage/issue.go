@@ -41,6 +41,13 @@ type RenderFunc func(number int) (docx []byte, entry register.Entry, err error)
 // Errors: NotFound for an unknown id, Conflict if the document is already issued; an
 // *apperr.Error from render is returned as is, any other render error as Internal.
 func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderFunc) (register.Document, error) {
+	return db.IssueInYear(ctx, id, now, now.Year(), render)
+}
+
+// IssueInYear is Issue with the number taken from the series of year rather than of now's
+// year: a document dated in another year (an archive typed in late) is numbered in the
+// series its printed date belongs to, so that number and date never disagree.
+func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
 	issuedAt := timestamp(now)
 	var doc register.Document
 	err := db.write(ctx, func(tx *sqlx.Tx) error {
@@ -57,7 +64,6 @@ func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderF
 			return err
 		}
 
-		year := now.Year()
 		var number int
 		if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &number, doc.IssuerID, year); err != nil {
 			return fmt.Errorf("next number: %w", err)

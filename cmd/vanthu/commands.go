@@ -43,7 +43,7 @@ func serve(ctx context.Context, args []string) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	fmt.Fprintf(os.Stderr, "vanthu: serving http://%s (database %s, dialect %s)\n", cfg.Addr, cfg.DB, a.db.Dialect())
+	fmt.Fprintf(os.Stderr, "vanthu: serving http://%s (database %s, dialect %s)\n", cfg.Addr, redact(cfg.DB), a.db.Dialect())
 	select {
 	case err := <-errc:
 		return err
@@ -62,12 +62,15 @@ func migrate(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
 	cfg.Demo = false
 	a, err := openApp(ctx, cfg, newLogger(cfg.LogLevel))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "vanthu: %s is migrated\n", cfg.DB)
+	fmt.Fprintf(os.Stderr, "vanthu: %s is migrated\n", redact(cfg.DB))
 	return a.db.Close()
 }
 
@@ -88,6 +91,9 @@ func render(ctx context.Context, args []string) error {
 	}
 	if in == "" && fs.NArg() > 0 {
 		in = fs.Arg(0)
+	}
+	if err := cfg.validate(); err != nil {
+		return err
 	}
 	if in == "" {
 		return errors.New("render: give the input file: vanthu render FILE.json -o OUT.docx")
@@ -116,7 +122,7 @@ func render(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s names neither a document kind (\"kind\") nor a form (\"form\")", in)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", in, err)
+		return err // the data files or the input, each error says which
 	}
 	if err := os.WriteFile(*out, docx, 0o644); err != nil {
 		return err
@@ -144,7 +150,7 @@ func renderDocument(dataDir string, raw []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("input: %w", err)
 	}
 	var buf bytes.Buffer
 	err = d.renderer.Render(&buf, &doc)
@@ -156,7 +162,7 @@ func renderDocument(dataDir string, raw []byte) ([]byte, error) {
 func renderSubmission(ctx context.Context, cfg config, raw []byte) ([]byte, error) {
 	var sub secretariat.Submission
 	if err := json.Unmarshal(raw, &sub); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("input: %w", err)
 	}
 	cfg.DB, cfg.Demo = ":memory:", true
 	a, err := openApp(ctx, cfg, newLogger("error"))
@@ -183,6 +189,9 @@ func directoryCmd(ctx context.Context, args []string) error {
 	unitsFile := fs.String("units", "", "units CSV file (export default: standard output)")
 	groupsFile := fs.String("groups", "", "groups CSV file")
 	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if err := cfg.validate(); err != nil {
 		return err
 	}
 	cfg.Demo = verb == "export"
