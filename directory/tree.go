@@ -2,8 +2,7 @@ package directory
 
 import (
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
+	"vanthu/generator/typeset"
 
 	"vanthu/apperr"
 )
@@ -138,9 +137,10 @@ func normalizeGroup(g Group) Group {
 	return g
 }
 
-// cleanText returns s in NFC with runs of white space collapsed to one space.
+// cleanText returns s in NFC with runs of white space collapsed to one space, and with
+// invalid UTF-8 and the control characters XML and PostgreSQL refuse dropped.
 func cleanText(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	return strings.Join(strings.Fields(typeset.Clean(s)), " ")
 }
 
 // cycles returns each cycle of parent links once, as the IDs along it, the first repeated

@@ -95,15 +95,17 @@ func (h *handler) correctDocument(c *gin.Context) {
 
 // listDocuments answers GET /api/documents?issuer=&status=&year=&limit=&offset=.
 func (h *handler) listDocuments(c *gin.Context) {
-	f := storage.DocumentFilter{IssuerID: c.Query("issuer"), Status: register.Status(c.Query("status"))}
+	f := storage.DocumentFilter{Status: register.Status(c.Query("status"))}
 	var err error
 	if f.Status != "" && f.Status != register.Draft && f.Status != register.Issued {
 		fail(c, h.log, invalidQuery("status", "Trạng thái phải là draft hoặc issued."))
 		return
 	}
-	if f.Year, err = queryInt(c, "year", "Năm"); err == nil {
-		if f.Limit, err = queryInt(c, "limit", "Số dòng"); err == nil {
-			f.Offset, err = queryInt(c, "offset", "Vị trí bắt đầu")
+	if f.IssuerID, err = h.queryIssuer(c); err == nil {
+		if f.Year, err = queryInt(c, "year", "Năm", maxYear); err == nil {
+			if f.Limit, err = queryInt(c, "limit", "Số dòng", storage.MaxLimit); err == nil {
+				f.Offset, err = queryInt(c, "offset", "Vị trí bắt đầu", maxOffset)
+			}
 		}
 	}
 	if err != nil {
@@ -183,7 +185,7 @@ func (h *handler) documentFile(c *gin.Context) {
 	}
 	c.Header("ETag", `"`+sha+`"`)
 	c.Header("X-Content-SHA256", sha)
-	if c.GetHeader("If-None-Match") == `"`+sha+`"` {
+	if etagMatches(c.GetHeader("If-None-Match"), `"`+sha+`"`) {
 		c.Status(http.StatusNotModified)
 		return
 	}

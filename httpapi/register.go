@@ -18,9 +18,12 @@ func invalidQuery(name, message string) error {
 
 // registerEntries reads ?issuer=&year= and returns the register lines.
 func (h *handler) registerEntries(c *gin.Context) (storage.RegisterFilter, []register.Entry, error) {
-	f := storage.RegisterFilter{IssuerID: c.Query("issuer")}
+	var f storage.RegisterFilter
 	var err error
-	if f.Year, err = queryInt(c, "year", "Năm"); err != nil {
+	if f.IssuerID, err = h.queryIssuer(c); err != nil {
+		return f, nil, err
+	}
+	if f.Year, err = queryInt(c, "year", "Năm", maxYear); err != nil {
 		return f, nil, err
 	}
 	entries, err := h.svc.Register(c.Request.Context(), f)

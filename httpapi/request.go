@@ -29,7 +29,7 @@ func decodeJSON(c *gin.Context, v any) error {
 		case errors.As(err, &syntax):
 			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Nội dung gửi lên không phải JSON hợp lệ (lỗi ở ký tự thứ %d).", syntax.Offset), err)
 		case errors.As(err, &typ):
-			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Trường %q có kiểu dữ liệu không đúng.", typ.Field), err)
+			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Trường %q có kiểu dữ liệu không đúng.", jsonPath(typ.Field)), err)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			return apperr.Wrap(apperr.BadInput, "Trường "+strings.TrimPrefix(err.Error(), "json: unknown field ")+" không được hỗ trợ.", err)
 		case err.Error() == "EOF":
@@ -44,6 +44,19 @@ func decodeJSON(c *gin.Context, v any) error {
 	return nil
 }
 
+// jsonPath drops the Go names of embedded structs from a decoder's field path
+// ("Submission.form" → "form"): the user knows only the JSON names, which are lower case.
+func jsonPath(field string) string {
+	parts := strings.Split(field, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p != "" && (p[0] < 'A' || p[0] > 'Z') {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ".")
+}
+
 // pathID reads the :id path parameter as a document id.
 func pathID(c *gin.Context) (int64, error) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
@@ -53,17 +66,47 @@ func pathID(c *gin.Context) (int64, error) {
 	return id, nil
 }
 
-// queryInt reads an optional integer query parameter; label names it in the message.
-func queryInt(c *gin.Context, name, label string) (int, error) {
+// queryInt reads an optional integer query parameter between 0 and max; label names it in
+// the message.
+func queryInt(c *gin.Context, name, label string, max int) (int, error) {
 	v := c.Query(name)
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, apperr.InvalidFields(map[string]string{name: label + " phải là số nguyên không âm."})
+	if err != nil || n < 0 || n > max {
+		return 0, apperr.InvalidFields(map[string]string{name: fmt.Sprintf("%s phải là số nguyên từ 0 đến %d.", label, max)})
 	}
 	return n, nil
+}
+
+// Bounds of the list query parameters.
+const (
+	maxYear   = 9999
+	maxOffset = 1 << 30
+)
+
+// queryIssuer reads the optional ?issuer= filter, which must name a unit of the directory.
+func (h *handler) queryIssuer(c *gin.Context) (string, error) {
+	id := c.Query("issuer")
+	if id == "" {
+		return "", nil
+	}
+	if _, ok := h.svc.Tree().Unit(id); !ok {
+		return "", apperr.InvalidFields(map[string]string{"issuer": "Không có đơn vị này trong danh bạ."})
+	}
+	return id, nil
+}
+
+// etagMatches reports whether an If-None-Match header (a list, weak tags, or *) names etag.
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
 }
 
 // sendDocx writes a .docx with a download name; Vietnamese names are kept in filename*.

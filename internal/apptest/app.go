@@ -1,0 +1,312 @@
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"vanthu/directory"
+	"vanthu/forms"
+	"vanthu/generator"
+	"vanthu/httpapi"
+	"vanthu/secretariat"
+	"vanthu/storage"
+	"vanthu/storage/storagetest"
+	"vanthu/templates"
+)
+
+// MaxBody is the request body limit of the test router: 1 MiB.
+const MaxBody = 1 << 20
+
+// Now is the fixed moment every test app lives in: 5 March 2026, 10:00 in Vietnam. Issued
+// documents are numbered in its year's series and registered on its date unless their form
+// gives a date.
+var Now = time.Date(2026, time.March, 5, 10, 0, 0, 0, time.FixedZone("ICT", 7*60*60))
+
+// Data is what the application reads from its data files, loaded from the embedded
+// templates exactly as cmd/vanthu loads them without -data.
+type Data struct {
+	Catalog   *forms.Catalog
+	Validator *forms.Validator
+	Rules     map[string]directory.Rule
+	Demo      *directory.Tree
+	Renderer  *generator.Renderer
+}
+
+// LoadData loads the embedded forms, routing rules and demo directory and builds the
+// renderer with the default layout; any failure ends the test.
+func LoadData(tb testing.TB) *Data {
+	tb.Helper()
+	fsys := templates.Open("")
+	sub := func(name string) fs.FS {
+		s, err := fs.Sub(fsys, name)
+		if err != nil {
+			tb.Fatalf("data folder %s: %v", name, err)
+		}
+		return s
+	}
+	d := &Data{}
+	var err error
+	if d.Catalog, err = forms.Load(sub("forms")); err != nil {
+		tb.Fatalf("forms: %v", err)
+	}
+	if d.Validator, err = forms.NewValidator(); err != nil {
+		tb.Fatalf("validator: %v", err)
+	}
+	if d.Rules, err = directory.LoadRules(sub("routing")); err != nil {
+		tb.Fatalf("routing rules: %v", err)
+	}
+	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
+		tb.Fatalf("demo directory: %v", err)
+	}
+	if d.Renderer, err = generator.New(generator.DefaultLayout()); err != nil {
+		tb.Fatalf("renderer: %v", err)
+	}
+	return d
+}
+
+// App is one running application: its data, its database, its service and its HTTP
+// server. Everything is closed when the test ends.
+type App struct {
+	*Data
+	DB      *storage.DB
+	Service *secretariat.Service
+	Server  *httptest.Server
+	// URL is the server's base URL, without a trailing slash.
+	URL string
+	// Client talks to Server; it has a timeout so a hung handler fails the test.
+	Client *http.Client
+}
+
+// Backend is a database the application runs on in tests.
+type Backend struct {
+	Name string
+	// DSN returns the DSN of a fresh, empty database, removed when the test ends; it skips
+	// the test when the database is not available.
+	DSN func(testing.TB) string
+	// env names the variable the backend needs, "" when it needs none.
+	env string
+}
+
+// SkipIfUnavailable skips the test, saying why, when the backend is not configured, so a
+// table of subtests is skipped once rather than subtest by subtest.
+func (b Backend) SkipIfUnavailable(tb testing.TB) {
+	tb.Helper()
+	if b.env != "" && os.Getenv(b.env) == "" {
+		tb.Skip(b.env + " not set: PostgreSQL API tests skipped")
+	}
+}
+
+// Backends returns SQLite, always available, and PostgreSQL, which skips its tests when
+// VANTHU_TEST_POSTGRES_DSN is not set.
+func Backends() []Backend {
+	return []Backend{{Name: "sqlite", DSN: storagetest.SQLiteDSN}, {Name: "postgres", DSN: PostgresDSN, env: storagetest.PostgresEnv}}
+}
+
+// NewSQLite starts the application on a fresh SQLite file in the test's temporary folder.
+func NewSQLite(tb testing.TB) *App {
+	tb.Helper()
+	return New(tb, storagetest.SQLiteDSN(tb))
+}
+
+// NewPostgres starts the application on a fresh PostgreSQL schema, or skips the test when
+// VANTHU_TEST_POSTGRES_DSN is not set.
+func NewPostgres(tb testing.TB) *App {
+	tb.Helper()
+	return New(tb, PostgresDSN(tb))
+}
+
+// PostgresDSN returns the DSN of a fresh PostgreSQL schema, dropped when the test ends (see
+// storagetest.PostgresDSN), or skips the test, saying why, when no server is configured.
+func PostgresDSN(tb testing.TB) string {
+	tb.Helper()
+	if os.Getenv(storagetest.PostgresEnv) == "" {
+		tb.Skip(storagetest.PostgresEnv + " not set: PostgreSQL API tests skipped")
+	}
+	return storagetest.PostgresDSN(tb)
+}
+
+// New opens dsn (migrating it), loads the demo directory into it, builds the service with
+// the fixed clock Now and serves the real router with a 1 MiB body limit.
+func New(tb testing.TB, dsn string) *App {
+	tb.Helper()
+	return Start(tb, LoadData(tb), dsn)
+}
+
+// Start is New with data already loaded: the data is read-only, so tests that start many
+// apps load it once and share it.
+func Start(tb testing.TB, data *Data, dsn string) *App {
+	tb.Helper()
+	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	log := Logger(tb)
+	var err error
+	a.Service, err = secretariat.New(ctx, secretariat.Config{DB: a.DB, Catalog: a.Catalog, Validator: a.Validator,
+		Rules: a.Rules, Renderer: a.Renderer, Now: func() time.Time { return Now }, Log: log})
+	if err != nil {
+		tb.Fatalf("secretariat: %v", err)
+	}
+	loaded, err := a.Service.LoadDemo(ctx, a.Demo)
+	if err != nil {
+		tb.Fatalf("load demo directory: %v", err)
+	}
+	if !loaded {
+		tb.Fatal("load demo directory: the fresh database already has units")
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log}))
+	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
+	a.URL = a.Server.URL
+	a.Client = a.Server.Client()
+	a.Client.Timeout = 60 * time.Second
+	return a
+}
+
+// Logger returns a logger that writes warnings and errors to the test log, so a failing
+// test shows what the server logged (internal causes are logged, never sent).
+func Logger(tb testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testWriter{tb}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+type testWriter struct{ tb testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.tb.Log(string(bytes.TrimRight(p, "\n")))
+	return len(p), nil
+}
+
+// Response is a response read whole.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// JSON decodes the body into v, ending the test if it is not JSON.
+func (r Response) JSON(tb testing.TB, v any) {
+	tb.Helper()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		tb.Fatalf("response (%d) is not JSON: %v\n%s", r.Status, err, Excerpt(r.Body))
+	}
+}
+
+// Do sends a request to the app and reads the whole response; a transport failure ends the
+// test. body may be nil; header pairs are name, value, name, value, …
+func (a *App) Do(tb testing.TB, method, path string, body io.Reader, header ...string) Response {
+	tb.Helper()
+	return Do(tb, a.Client, a.URL, method, path, body, header...)
+}
+
+// Do sends a request to baseURL+path with client and reads the whole response; a transport
+// failure ends the test, so call it from the test's goroutine (goroutines use Send).
+func Do(tb testing.TB, client *http.Client, baseURL, method, path string, body io.Reader, header ...string) Response {
+	tb.Helper()
+	res, err := Send(client, baseURL, method, path, body, header...)
+	if err != nil {
+		tb.Fatalf("%s %s: %v", method, path, err)
+	}
+	return res
+}
+
+// Send is Do without a testing.TB, for goroutines: it returns the transport error.
+func Send(client *http.Client, baseURL, method, path string, body io.Reader, header ...string) (Response, error) {
+	req, err := http.NewRequest(method, baseURL+path, body)
+	if err != nil {
+		return Response{}, err
+	}
+	if len(header)%2 != 0 {
+		return Response{}, errors.New("apptest: header pairs are name, value")
+	}
+	for i := 0; i < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return Response{}, err
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		return Response{}, err
+	}
+	return Response{Status: res.StatusCode, Header: res.Header, Body: data}, nil
+}
+
+// Excerpt returns the start of a body for a failure message.
+func Excerpt(body []byte) string {
+	const max = 600
+	if len(body) > max {
+		return string(body[:max]) + "…"
+	}
+	return string(body)
+}
+
+// ModuleRoot returns the folder holding go.mod, found upwards from the working directory
+// (a package's folder while its tests run).
+func ModuleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// ReadFile reads a file by its path from the module root ("examples/forms/cong-van.json").
+func ReadFile(tb testing.TB, path string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join(ModuleRoot(tb), filepath.FromSlash(path)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+// Example is one example submission of examples/forms.
+type Example struct {
+	Name string // file name without .json
+	Raw  []byte
+	secretariat.Submission
+}
+
+// Examples reads every examples/forms/*.json, in file-name order.
+func Examples(tb testing.TB) []Example {
+	tb.Helper()
+	dir := filepath.Join(ModuleRoot(tb), "examples", "forms")
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(names) == 0 {
+		tb.Fatalf("no example under %s (%v)", dir, err)
+	}
+	out := make([]Example, 0, len(names))
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ex := Example{Name: filepath.Base(name[:len(name)-len(".json")]), Raw: raw}
+		if err := json.Unmarshal(raw, &ex.Submission); err != nil {
+			tb.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, ex)
+	}
+	return out
+}
