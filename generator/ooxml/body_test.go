@@ -114,3 +114,49 @@ func TestPackageParts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCleanText checks the escaping scan against the plain definition: the text of the run,
+// read back, is the input without the control characters it drops.
+func FuzzCleanText(f *testing.F) {
+	for _, s := range []string{"", "a&b<c>d", "Đội tổ\tdân phố\nthôn", "\x01\x1f&&<<>>", "12345678&12345678<"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isCleanText(s) {
+			return
+		}
+		var b Body
+		b.CleanText(s, &Run{})
+		var want strings.Builder
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= 0x20 || c == '\n' || c == '\t' {
+				want.WriteByte(c)
+			}
+		}
+		var got strings.Builder
+		dec := xml.NewDecoder(strings.NewReader(`<x xmlns:w="w">` + b.buf.String() + `</x>`))
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%q: %v in %s", s, err, b.buf.String())
+			}
+			switch tok := tok.(type) {
+			case xml.CharData:
+				got.Write(tok)
+			case xml.StartElement:
+				switch tok.Name.Local {
+				case "br":
+					got.WriteByte('\n')
+				case "tab":
+					got.WriteByte('\t')
+				}
+			}
+		}
+		if got.String() != want.String() {
+			t.Fatalf("%q read back as %q", want.String(), got.String())
+		}
+	})
+}

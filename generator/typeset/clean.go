@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -46,47 +45,34 @@ func xmlAllowed(r rune) bool {
 
 // isClean reports whether Clean(s) == s: no CR, no forbidden character, valid UTF-8 and NFC.
 func isClean(s string) bool {
+	// One table lookup per byte skips printable ASCII; the lead bytes of Vietnamese letters
+	// (C2–C8 for Latin-1 to Latin Extended-B, E1 B8–BB for the vowels with tones) are checked
+	// and skipped with their continuation bytes; anything else is decoded and examined.
 	// askNorm is where the NFC check must start, or -1 while every character seen is one that
 	// is NFC by itself and never combines with the character before it (ASCII and the blocks
 	// of stableStarter): text made only of those is NFC, whatever their order.
 	askNorm := -1
-	for i := 0; i < len(s); {
-		// Eight ASCII bytes at a time, none a control character: the spaces, digits and
-		// unaccented letters that make up half of Vietnamese text.
-		for i+8 <= len(s) {
-			x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-			if x&0x8080808080808080 != 0 || (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
-				break
-			}
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' {
+		if asciiPlain[c] {
+			continue
+		}
+		switch {
+		case c < utf8.RuneSelf:
+			return false // a control character other than tab and line feed
+		case c >= 0xC2 && c <= 0xC8:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
 				return false
 			}
 			i++
 			continue
-		}
-		// The letters of Vietnamese text: Latin-1 to Latin Extended-B (lead bytes C2–C8) and
-		// Latin Extended Additional (E1 B8–BB), all stable starters; skip them whole.
-		if c <= 0xC8 && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		case c == 0xE1 && i+2 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80:
 			i += 2
 			continue
 		}
-		if c == 0xE1 && i+2 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB && s[i+2]&0xC0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, n := decodeCommon(s, i)
-		if n == 0 {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && n == 1) || !xmlAllowed(r) {
-				return false
-			}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || !xmlAllowed(r) {
+			return false
 		}
 		if askNorm < 0 && !stableStarter(r) {
 			// Start at the character before, which r might combine with.
@@ -95,31 +81,19 @@ func isClean(s string) bool {
 				askNorm--
 			}
 		}
-		i += n
+		i += n - 1
 	}
 	return askNorm < 0 || isNFC(s[askNorm:])
 }
 
-// decodeCommon decodes the two- and three-byte sequences Vietnamese text is made of
-// (U+0080–U+07FF and U+0800–U+FFFD outside the surrogates), inline and without the
-// general decoder's slow path. It returns n == 0 for anything else, which the caller
-// decodes the ordinary way; every rune it returns is one XML 1.0 allows.
-func decodeCommon(s string, i int) (rune, int) {
-	c := s[i]
-	switch {
-	case c >= 0xC2 && c <= 0xDF && i+1 < len(s):
-		c1 := s[i+1]
-		if c1&0xC0 == 0x80 {
-			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
-		}
-	case c >= 0xE1 && c <= 0xEC && i+2 < len(s):
-		c1, c2 := s[i+1], s[i+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-		}
+// asciiPlain marks the bytes isClean passes without a look: printable ASCII, tab, line feed.
+var asciiPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = true
 	}
-	return 0, 0
-}
+	t['\t'], t['\n'] = true, true
+	return t
+}()
 
 // stableStarter reports whether r is NFC by itself and never combines with the character
 // before it (NFC_Quick_Check=Yes, canonical combining class 0), for the blocks Vietnamese text
