@@ -338,32 +338,44 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	now := s.now()
-	today := generator.DateOf(now)
-	// The number comes from the series of the year the document is dated in: today's,
-	// unless the form's date field dates it otherwise.
-	year := today.Year
+	return s.db.IssueInYear(ctx, id, now, s.seriesYear(p, now), s.renderIssued(p, now))
+}
+
+// seriesYear is the year whose number series a document takes: the year it is dated in,
+// today's unless the form's date field dates it otherwise.
+func (s *Service) seriesYear(p *prepared, now time.Time) int {
 	if f, ok := p.def.FieldFor(forms.TargetDate); ok {
 		if d := p.values.Date(f.Name); !d.IsZero() {
-			year = d.Year
+			return d.Year
 		}
 	}
-	return s.db.IssueInYear(ctx, id, now, year, func(number int) ([]byte, register.Entry, error) {
-		docx, doc, err := s.render(p, number, today)
+	return now.Year()
+}
+
+// renderIssued returns the storage callback that renders p with the number it is given.
+func (s *Service) renderIssued(p *prepared, now time.Time) storage.RenderFunc {
+	return func(number int) ([]byte, register.Entry, error) {
+		docx, doc, err := s.render(p, number, generator.DateOf(now))
 		if err != nil {
 			return nil, register.Entry{}, err
 		}
 		return docx, entryOf(&doc, p), nil
-	})
+	}
 }
 
-// CreateAndIssue drafts and issues a submission in one call, as a secretariat does for a
-// document that needs no review.
+// CreateAndIssue stores and issues a submission in one transaction, as a secretariat does
+// for a document that needs no review as a draft.
 func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register.Document, error) {
-	d, err := s.CreateDraft(ctx, sub, 0)
+	p, err := s.prepare(sub)
 	if err != nil {
 		return register.Document{}, err
 	}
-	return s.Issue(ctx, d.ID)
+	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID}
+	if err := s.fill(&d, p); err != nil {
+		return register.Document{}, err
+	}
+	now := s.now()
+	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), s.renderIssued(p, now))
 }
 
 // entryOf fills the register columns the document knows: the signer, the recipients and

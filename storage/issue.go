@@ -48,9 +48,53 @@ func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderF
 // year: a document dated in another year (an archive typed in late) is numbered in the
 // series its printed date belongs to, so that number and date never disagree.
 func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
+	var doc register.Document
+	err := db.write(ctx, func(tx *sqlx.Tx) (err error) {
+		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
+		return err
+	})
+	if err != nil {
+		return register.Document{}, internal("issue document", err)
+	}
+	return doc, nil
+}
+
+// CreateAndIssue stores d as a new document and issues it at once, in one transaction:
+// what CreateDocument then IssueInYear do, with one write lock and one commit instead of
+// two, for a document that needs no review as a draft.
+func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render RenderFunc) (register.Document, error) {
+	data, recipients, err := checkDraft(d)
+	if err != nil {
+		return register.Document{}, err
+	}
+	created := timestamp(now)
+	var doc register.Document
+	err = db.write(ctx, func(tx *sqlx.Tx) error {
+		if err := checkCorrects(ctx, tx, db.q, d.CorrectsID); err != nil {
+			return err
+		}
+		var id int64
+		if err := tx.StmtxContext(ctx, db.q.InsertDocument).QueryRowxContext(ctx,
+			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
+			nullInt64(d.CorrectsID), created, created).Scan(&id); err != nil {
+			return err
+		}
+		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
+		return err
+	})
+	if err != nil {
+		return register.Document{}, documentError("create and issue document", err)
+	}
+	return doc, nil
+}
+
+// issueInTx issues the draft id inside tx: claim it, take the next number of its issuer's
+// series for year, render, store the file and its digest, mark it issued, write the
+// register line.
+func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
 	issuedAt := timestamp(now)
 	var doc register.Document
-	err := db.write(ctx, func(tx *sqlx.Tx) error {
+	err := func() error {
 		res, err := tx.StmtxContext(ctx, db.q.ClaimDraft).ExecContext(ctx, issuedAt, id)
 		if err != nil {
 			return err
@@ -103,11 +147,8 @@ func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int
 			return fmt.Errorf("write register: %w", err)
 		}
 		return nil
-	})
-	if err != nil {
-		return register.Document{}, internal("issue document", err)
-	}
-	return doc, nil
+	}()
+	return doc, err
 }
 
 // NumberSymbol writes the Số, ký hiệu of Decree 30: the number, with a leading zero below

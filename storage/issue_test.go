@@ -275,3 +275,38 @@ func checkOneToN(t *testing.T, numbers []int) {
 		}
 	}
 }
+
+func TestCreateAndIssue(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := open(t, dsn)
+		now := time.Date(2026, 3, 9, 10, 30, 0, 0, ict)
+		for want := 1; want <= 2; want++ {
+			got, err := db.CreateAndIssue(ctx, newDraft("ubnd-tinh"), now, 2026, render)
+			if err != nil || got.Number != want || got.Status != register.Issued || got.ID == 0 {
+				t.Fatalf("CreateAndIssue %d: %+v, %v", want, got, err)
+			}
+			if file, _, err := db.DocumentFile(ctx, got.ID); err != nil || !bytes.Equal(file, docx(want)) {
+				t.Errorf("file of %d: %q, %v", want, file, err)
+			}
+		}
+		before, err := db.Documents(ctx, storage.DocumentFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		failing := func(int) ([]byte, register.Entry, error) { return nil, register.Entry{}, errors.New("render failed") }
+		if _, err := db.CreateAndIssue(ctx, newDraft("ubnd-tinh"), now, 2026, failing); apperr.CodeOf(err) != apperr.Internal {
+			t.Fatalf("a failed render: %v, want an internal error", err)
+		}
+		after, _ := db.Documents(ctx, storage.DocumentFilter{})
+		if len(after) != len(before) {
+			t.Errorf("a failed render left a document behind: %d documents, want %d", len(after), len(before))
+		}
+		if got, err := db.CreateAndIssue(ctx, newDraft("ubnd-tinh"), now, 2026, render); err != nil || got.Number != 3 {
+			t.Errorf("after a failed render the next number is %d (%v), want 3: none lost", got.Number, err)
+		}
+		if _, err := db.CreateAndIssue(ctx, newDraft("no-such-unit"), now, 2026, render); apperr.CodeOf(err) != apperr.Invalid {
+			t.Errorf("unknown issuer: %v, want invalid", err)
+		}
+	})
+}

@@ -43,6 +43,9 @@ func serve(ctx context.Context, args []string) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
+	if cfg.PprofAddr != "" {
+		go servePprof(cfg.PprofAddr, log)
+	}
 	fmt.Fprintf(os.Stderr, "vanthu: serving http://%s (database %s, dialect %s)\n", cfg.Addr, redact(cfg.DB), a.db.Dialect())
 	select {
 	case err := <-errc:

@@ -13,13 +13,14 @@ import (
 // config is every setting of the binary, with its default. Each can be set by a flag or
 // by the environment variable named beside it; a flag wins over the environment.
 type config struct {
-	Addr     string        // VANTHU_ADDR: where the HTTP server listens
-	DB       string        // VANTHU_DB: SQLite file path, or a postgres:// DSN
-	DataDir  string        // VANTHU_DATA_DIR: folder whose forms/, routing/, directory/ override the embedded data
-	Demo     bool          // VANTHU_DEMO: load the demo directory into an empty database
-	MaxBody  int64         // VANTHU_MAX_BODY: largest request body in bytes; larger gets 413
-	Timeout  time.Duration // VANTHU_TIMEOUT: read/write timeout of HTTP requests
-	LogLevel string        // VANTHU_LOG: debug, info, warn, error
+	Addr      string        // VANTHU_ADDR: where the HTTP server listens
+	DB        string        // VANTHU_DB: SQLite file path, or a postgres:// DSN
+	DataDir   string        // VANTHU_DATA_DIR: folder whose forms/, routing/, directory/ override the embedded data
+	Demo      bool          // VANTHU_DEMO: load the demo directory into an empty database
+	MaxBody   int64         // VANTHU_MAX_BODY: largest request body in bytes; larger gets 413
+	Timeout   time.Duration // VANTHU_TIMEOUT: read/write timeout of HTTP requests
+	LogLevel  string        // VANTHU_LOG: debug, info, warn, error
+	PprofAddr string        // VANTHU_PPROF: loopback address for net/http/pprof, off when empty
 }
 
 func defaultConfig() config {
@@ -42,6 +43,7 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.Int64Var(&c.MaxBody, "max-body", envInt("VANTHU_MAX_BODY", c.MaxBody), "largest request body in bytes (VANTHU_MAX_BODY)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("VANTHU_TIMEOUT", c.Timeout), "HTTP read/write timeout (VANTHU_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
+	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
 }
 
 // validate checks the settings once, before anything starts.
