@@ -240,3 +240,15 @@ func TestLoadRejectsBrokenDefinitions(t *testing.T) {
 		}
 	})
 }
+
+func TestUsesNumber(t *testing.T) {
+	for _, tc := range []struct {
+		tmpl string
+		want bool
+	}{{"Số {{.So}}/{{.KyHieu}}", true}, {"Hồi {{.gio}} ngày {{ngay .Ngay}}", false}, {"", false}} {
+		d := &Definition{BodyTemplate: tc.tmpl}
+		if got := d.UsesNumber(); got != tc.want {
+			t.Errorf("UsesNumber(%q) = %v, want %v", tc.tmpl, got, tc.want)
+		}
+	}
+}

@@ -127,6 +127,17 @@ func (d *Definition) templateData(v Values, doc *generator.Document) map[string]
 	return data
 }
 
+// UsesNumber reports whether the form's templates print the document's own number (So),
+// which exists only once the document is issued: such a form must be mapped again with its
+// number, while the others are mapped once and numbered by the generator.
+func (d *Definition) UsesNumber() bool {
+	text := d.BodyTemplate
+	if d.Annex != nil {
+		text += d.Annex.Subtitle
+	}
+	return strings.Contains(text, ".So")
+}
+
 // markers are the first characters of a body template line that set its style.
 var markers = map[byte]string{'#': "heading", '=': "center", '|': "plain"}
 

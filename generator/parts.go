@@ -268,7 +268,8 @@ func (c *composer) annex(i int) {
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, a.Subtitle,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
 	}
-	ref := balance("("+c.reference("Kèm theo")+")", typeset.Italic, l.BodySize, width)
+	// Not balanced: it holds the number, whose width is known only when it is issued.
+	ref := "(" + c.reference("Kèm theo") + ")"
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, ref,
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
 	c.rule(c.textWidth(), widestLine(ref, typeset.Italic, l.BodySize)*l.IssuerRuleFraction)
@@ -430,7 +431,7 @@ func (c *composer) certificate() {
 	ref := ooxml.Para{SpaceBefore: ptToTwips(18)}
 	run := ooxml.Run{Size: halfPoints(l.NumberSize)}
 	decision := cert.Decision
-	if decision == "" && d.Number > 0 {
+	if decision == "" {
 		decision = "Quyết định số " + c.numberSymbol() + " ngày " + shortDate(d.Date)
 	}
 	c.para(&ref, decision, &run)

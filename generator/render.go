@@ -81,19 +81,76 @@ func (r *Renderer) Layout() Layout { return r.l }
 
 // Render writes d as a .docx package to w.
 func (r *Renderer) Render(w io.Writer, d *Document) error {
+	p, err := r.Prepare(d)
+	if err != nil {
+		return err
+	}
+	defer p.Release()
+	return p.Write(w, d.Number)
+}
+
+// Prepared is a document rendered and compressed but for its number, which Write fills
+// in. Issuing renders with Prepare before it takes the register's lock and only writes
+// the number inside it, so the lock is held for microseconds, not for a render.
+type Prepared struct {
+	r    *Renderer
+	body *ooxml.Body
+	seg  *ooxml.Segmented
+	// fixed reports that the document's own text held the hole mark: Write then renders d
+	// whole, with the number in place, so d must not change before Write.
+	fixed bool
+	d     *Document
+}
+
+// Prepare renders d with a hole where its number goes; d.Number is not used. Call Release
+// when done with the result.
+func (r *Renderer) Prepare(d *Document) (*Prepared, error) {
 	spec, ok := d.Kind.Spec()
 	if !ok {
-		return fmt.Errorf("generator: unknown document kind %q", d.Kind)
+		return nil, fmt.Errorf("generator: unknown document kind %q", d.Kind)
 	}
 	b := r.pkg.Body()
-	defer r.pkg.Release(b)
-	c := &composer{r: r, l: &r.l, b: b, d: d, spec: spec}
-	if spec.Certificate {
+	c := &composer{r: r, l: &r.l, b: b, d: d, spec: spec, hole: true}
+	c.compose()
+	seg, err := r.pkg.Segment(b, c.holes)
+	if err != nil {
+		// The text itself holds the hole character: render later with the number in place.
+		r.pkg.Release(b)
+		return &Prepared{r: r, fixed: true, d: d}, nil
+	}
+	return &Prepared{r: r, body: b, seg: seg}, nil
+}
+
+// Write writes the package with number in its place (0 for a draft: blanks).
+func (p *Prepared) Write(w io.Writer, number int) error {
+	if p.fixed {
+		d := *p.d
+		d.Number = number
+		spec, _ := d.Kind.Spec()
+		b := p.r.pkg.Body()
+		defer p.r.pkg.Release(b)
+		c := &composer{r: p.r, l: &p.r.l, b: b, d: &d, spec: spec}
+		c.compose()
+		return p.r.pkg.Write(w, b)
+	}
+	return p.r.pkg.WriteSegmented(w, p.seg, numberText(number))
+}
+
+// Release gives the memory of a prepared document back for reuse.
+func (p *Prepared) Release() {
+	if p.body != nil {
+		p.r.pkg.Release(p.body)
+		p.body, p.seg = nil, nil
+	}
+}
+
+// compose writes the whole document body.
+func (c *composer) compose() {
+	if c.spec.Certificate {
 		c.certificate()
 	} else {
 		c.document()
 	}
-	return r.pkg.Write(w, b)
 }
 
 // composer writes one document; it lives for one Render call.
@@ -104,6 +161,10 @@ type composer struct {
 	d    *Document
 	spec KindSpec
 	sec  ooxml.Section // the section being written
+	// hole writes ooxml.Hole where the number goes (Prepare), else the number itself;
+	// holes counts them.
+	hole  bool
+	holes int
 }
 
 func (c *composer) textWidth() int { return c.sec.Width - c.sec.Left - c.sec.Right }
@@ -265,13 +326,23 @@ func vvText(subject string) string {
 // blankNumber is what a draft prints in place of its number, to be filled in on issue.
 const blankNumber = "        "
 
-// numberSymbol writes "1028/UBND-NC", "05/QĐ-UBND", or "      /UBND-NC" for a draft.
+// numberSymbol writes "1028/UBND-NC", "05/QĐ-UBND", or "      /UBND-NC" for a draft; when
+// preparing, a hole stands for the number.
 func (c *composer) numberSymbol() string {
-	n := blankNumber
-	if c.d.Number > 0 {
-		n = typeset.TwoDigits(c.d.Number)
+	n := numberText(c.d.Number)
+	if c.hole {
+		n = ooxml.Hole
+		c.holes++
 	}
 	return n + "/" + typeset.Clean(c.d.Symbol)
+}
+
+// numberText writes a number with its leading zero below 10, or blanks for 0 (a draft).
+func numberText(n int) string {
+	if n <= 0 {
+		return blankNumber
+	}
+	return typeset.TwoDigits(n)
 }
 
 // shortDate writes a date in running text as the seed does: "14/02/2008", "19/3/2008" —

@@ -344,3 +344,58 @@ func TestMinutesAndCertificate(t *testing.T) {
 		d.find(t, "Quyết định số 07/QĐ-UBND ngày 01/12/2025")
 	})
 }
+
+// TestPreparedNumbering checks that a document prepared before its number exists and
+// numbered afterwards is the document rendered with that number, and that text holding the
+// hole character itself still renders right.
+func TestPreparedNumbering(t *testing.T) {
+	r := newRenderer(t)
+	for _, name := range []string{"cong-van-1028.json", "quyet-dinh-thanh-lap-to-bao-ve-antt.json", "giay-khen-ca-nhan.json"} {
+		t.Run(name, func(t *testing.T) {
+			d := loadExample(t, name)
+			p, err := r.Prepare(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Release()
+			for _, n := range []int{0, 7, 1028} {
+				var prepared, direct bytes.Buffer
+				if err := p.Write(&prepared, n); err != nil {
+					t.Fatal(err)
+				}
+				nd := *d
+				nd.Number = n
+				if err := r.Render(&direct, &nd); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(prepared.Bytes(), direct.Bytes()) {
+					t.Errorf("number %d: prepared and direct renders differ", n)
+				}
+				body := string(openDocx(t, prepared.Bytes()).parts["word/document.xml"])
+				if n > 0 && !strings.Contains(body, "số "+typeset.TwoDigits(n)+"/") && !strings.Contains(body, "Số: "+typeset.TwoDigits(n)+"/") {
+					t.Errorf("number %d not in the document", n)
+				}
+				if strings.Contains(body, "\uE000") {
+					t.Error("a hole mark is left in the document")
+				}
+			}
+		})
+	}
+	t.Run("text holding the hole character", func(t *testing.T) {
+		d := loadExample(t, "cong-van-1028.json")
+		nd := *d
+		nd.Body = append([]generator.Block{{Text: "ký tự riêng \uE000 trong văn bản"}}, d.Body...)
+		p, err := r.Prepare(&nd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.Release()
+		var out bytes.Buffer
+		if err := p.Write(&out, 12); err != nil {
+			t.Fatal(err)
+		}
+		doc := openDocx(t, out.Bytes())
+		doc.find(t, "Số: 12/UBND-NC")
+		doc.find(t, "ký tự riêng \uE000 trong văn bản")
+	})
+}

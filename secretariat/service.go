@@ -338,7 +338,12 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	now := s.now()
-	return s.db.IssueInYear(ctx, id, now, s.seriesYear(p, now), s.renderIssued(p, now))
+	render, done, err := s.renderIssued(p, now)
+	if err != nil {
+		return register.Document{}, err
+	}
+	defer done()
+	return s.db.IssueInYear(ctx, id, now, s.seriesYear(p, now), render)
 }
 
 // seriesYear is the year whose number series a document takes: the year it is dated in,
@@ -352,15 +357,39 @@ func (s *Service) seriesYear(p *prepared, now time.Time) int {
 	return now.Year()
 }
 
-// renderIssued returns the storage callback that renders p with the number it is given.
-func (s *Service) renderIssued(p *prepared, now time.Time) storage.RenderFunc {
-	return func(number int) ([]byte, register.Entry, error) {
-		docx, doc, err := s.render(p, number, generator.DateOf(now))
-		if err != nil {
-			return nil, register.Entry{}, err
-		}
-		return docx, entryOf(&doc, p), nil
+// renderIssued returns the storage callback that writes p with the number it is given,
+// and a function to call when the issue is over. The document is rendered and compressed
+// here, before the register's lock is taken; inside it only the number is written in, which
+// takes microseconds. A form whose templates print the number itself is mapped and
+// rendered inside the lock instead.
+func (s *Service) renderIssued(p *prepared, now time.Time) (storage.RenderFunc, func(), error) {
+	today := generator.DateOf(now)
+	if p.def.UsesNumber() {
+		return func(number int) ([]byte, register.Entry, error) {
+			docx, doc, err := s.render(p, number, today)
+			if err != nil {
+				return nil, register.Entry{}, err
+			}
+			return docx, entryOf(&doc, p), nil
+		}, func() {}, nil
 	}
+	doc, err := p.def.Document(p.values, s.issuer(p.unit, 0, today), p.recipients)
+	if err != nil {
+		return nil, nil, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+	}
+	pre, err := s.renderer.Prepare(&doc)
+	if err != nil {
+		return nil, nil, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+	}
+	entry := entryOf(&doc, p)
+	return func(number int) ([]byte, register.Entry, error) {
+		var buf bytes.Buffer
+		buf.Grow(16 << 10)
+		if err := pre.Write(&buf, number); err != nil {
+			return nil, register.Entry{}, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		}
+		return buf.Bytes(), entry, nil
+	}, pre.Release, nil
 }
 
 // CreateAndIssue stores and issues a submission in one transaction, as a secretariat does
@@ -375,7 +404,12 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 		return register.Document{}, err
 	}
 	now := s.now()
-	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), s.renderIssued(p, now))
+	render, done, err := s.renderIssued(p, now)
+	if err != nil {
+		return register.Document{}, err
+	}
+	defer done()
+	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), render)
 }
 
 // entryOf fills the register columns the document knows: the signer, the recipients and

@@ -84,7 +84,12 @@ func (b *Body) attrInt(name string, v int) {
 // StartPara opens a paragraph with its properties.
 func (b *Body) StartPara(p *Para) {
 	b.buf.WriteString("<w:p><w:pPr>")
+	mark := b.buf.Len()
 	b.paraProps(p)
+	if b.buf.Len() == mark { // all defaults: no w:pPr at all
+		b.buf.Truncate(mark - len("<w:pPr>"))
+		return
+	}
 	b.buf.WriteString("</w:pPr>")
 }
 
@@ -218,7 +223,8 @@ func (b *Body) CleanText(text string, r *Run) {
 	b.buf.WriteString("<w:r>")
 	b.runProps(r)
 	open := false
-	doubled := strings.Contains(text, "  ")
+	// A hole is filled later, perhaps with spaces (a draft's blank number): keep them.
+	doubled := strings.Contains(text, "  ") || strings.Contains(text, Hole)
 	start := 0 // start of the span of text not yet written
 	for i := 0; i < len(text); i++ {
 		c := text[i]

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"strconv"
@@ -129,10 +130,82 @@ func (p *Package) Release(b *Body) {
 	p.bodies.Put(b)
 }
 
+// Hole marks, in a body's text, where text known only later goes (a document's number,
+// given when it is issued). It is a private-use character, so it never collides with what
+// a text means; a body whose own text holds it cannot be segmented (see Segment).
+const Hole = "\uE000"
+
+// Segmented is a body compressed ahead of time except for its holes: the pieces between
+// holes are deflated independently, each ending on a byte boundary, so that the text of a
+// hole can later be put between them as a stored block without compressing anything
+// again. This lets a document be rendered before its number exists and numbered in
+// microseconds inside the register's transaction.
+type Segmented struct {
+	plain      [][]byte // the body's bytes between holes
+	compressed [][]byte // each piece deflated; all but the last end with a sync flush
+	holes      int
+}
+
+// Holes returns the number of holes.
+func (s *Segmented) Holes() int { return s.holes }
+
+// Segment closes the body (the caller has written the final section properties) and
+// compresses it piece by piece between the holes. holes is how many holes the caller
+// wrote; if the body holds another count (its own text held the Hole character), Segment
+// fails and the caller renders with the text in place instead. With no holes the body is
+// one piece, whatever its text.
+func (p *Package) Segment(b *Body, holes int) (*Segmented, error) {
+	b.buf.WriteString(`</w:body></w:document>`)
+	data := b.buf.Bytes()
+	if holes > 0 {
+		if n := bytes.Count(data, []byte(Hole)); n != holes {
+			return nil, fmt.Errorf("ooxml: body holds %d hole marks, want %d", n, holes)
+		}
+	}
+	s := &Segmented{holes: holes}
+	fw := p.flates.Get().(*flate.Writer)
+	defer p.flates.Put(fw)
+	for i := 0; i <= holes; i++ {
+		piece := data
+		if j := bytes.Index(data, []byte(Hole)); j >= 0 && i < holes {
+			piece, data = data[:j], data[j+len(Hole):]
+		}
+		var out bytes.Buffer
+		out.Grow(len(piece)/2 + 64)
+		fw.Reset(&out)
+		if _, err := fw.Write(piece); err != nil {
+			return nil, err
+		}
+		var err error
+		if i < holes {
+			err = fw.Flush() // byte-aligned, not final: a stored block may follow
+		} else {
+			err = fw.Close()
+		}
+		if err != nil {
+			return nil, err
+		}
+		s.plain = append(s.plain, piece)
+		s.compressed = append(s.compressed, out.Bytes())
+	}
+	return s, nil
+}
+
 // Write closes the body (the caller has written the final section properties) and writes the
 // whole package to w.
 func (p *Package) Write(w io.Writer, b *Body) error {
-	b.buf.WriteString(`</w:body></w:document>`)
+	s, err := p.Segment(b, 0)
+	if err != nil {
+		return err
+	}
+	return p.WriteSegmented(w, s, "")
+}
+
+// WriteSegmented writes the package with fill in every hole of s.
+func (p *Package) WriteSegmented(w io.Writer, s *Segmented, fill string) error {
+	if len(fill) > 0xFFFF {
+		return fmt.Errorf("ooxml: hole text of %d bytes", len(fill))
+	}
 	zw := zip.NewWriter(w)
 	for i := range p.fixed {
 		part := &p.fixed[i]
@@ -145,43 +218,51 @@ func (p *Package) Write(w io.Writer, b *Body) error {
 			return err
 		}
 	}
-	fw := p.flates.Get().(*flate.Writer)
-	defer p.flates.Put(fw)
+	crc, size := uint32(0), 0
+	for i, piece := range s.plain {
+		crc = crc32.Update(crc, crc32.IEEETable, piece)
+		size += len(piece)
+		if i < s.holes {
+			crc = crc32.Update(crc, crc32.IEEETable, []byte(fill))
+			size += len(fill)
+		}
+	}
 	dh := &zip.FileHeader{
 		Name:               "word/document.xml",
 		Method:             zip.Deflate,
-		CRC32:              crc32.ChecksumIEEE(b.buf.Bytes()),
-		UncompressedSize64: uint64(b.buf.Len()),
+		CRC32:              crc,
+		UncompressedSize64: uint64(size),
 		Flags:              0x8, // the compressed size follows in a data descriptor
 	}
 	dw, err := zw.CreateRaw(dh)
 	if err != nil {
 		return err
 	}
-	cw := &countingWriter{w: dw}
-	fw.Reset(cw)
-	if _, err := fw.Write(b.buf.Bytes()); err != nil {
-		return err
-	}
-	if err := fw.Close(); err != nil {
-		return err
+	written := 0
+	// A stored block: BFINAL 0 and BTYPE 00 in a byte of its own (the stream is byte-aligned
+	// after each flushed piece), then LEN and its one's complement, then the bytes.
+	stored := [5]byte{0, byte(len(fill)), byte(len(fill) >> 8), ^byte(len(fill)), ^byte(len(fill) >> 8)}
+	for i, piece := range s.compressed {
+		n, err := dw.Write(piece)
+		written += n
+		if err != nil {
+			return err
+		}
+		if i < s.holes {
+			for _, b := range [][]byte{stored[:], []byte(fill)} {
+				n, err := dw.Write(b)
+				written += n
+				if err != nil {
+					return err
+				}
+			}
+		}
 	}
 	// The writer reads the sizes from the header when it writes the data descriptor and
 	// the central directory, both after this point.
-	dh.CompressedSize64 = uint64(cw.n)
-	dh.CompressedSize = uint32(min(cw.n, 1<<32-1))
+	dh.CompressedSize64 = uint64(written)
+	dh.CompressedSize = uint32(min(written, 1<<32-1))
 	return zw.Close()
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
 }
 
 const xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
