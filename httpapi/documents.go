@@ -68,7 +68,7 @@ func (h *handler) createDocument(c *gin.Context) {
 		return
 	}
 	c.Header("Location", "/api/documents/"+strconv.FormatInt(d.ID, 10))
-	c.JSON(http.StatusCreated, d)
+	sendDocument(c, http.StatusCreated, d)
 }
 
 // correctDocument answers POST /api/documents/:id/corrections: a new draft (a correcting
@@ -90,7 +90,7 @@ func (h *handler) correctDocument(c *gin.Context) {
 		return
 	}
 	c.Header("Location", "/api/documents/"+strconv.FormatInt(d.ID, 10))
-	c.JSON(http.StatusCreated, d)
+	sendDocument(c, http.StatusCreated, d)
 }
 
 // listDocuments answers GET /api/documents?issuer=&status=&year=&limit=&offset=.
@@ -132,7 +132,7 @@ func (h *handler) getDocument(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	c.JSON(http.StatusOK, d)
+	sendDocument(c, http.StatusOK, d)
 }
 
 // updateDocument answers PUT /api/documents/:id: a draft's new content; 409 once issued.
@@ -152,7 +152,7 @@ func (h *handler) updateDocument(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	c.JSON(http.StatusOK, d)
+	sendDocument(c, http.StatusOK, d)
 }
 
 // documentFile answers GET /api/documents/:id/docx: the stored file of an issued document
@@ -205,5 +205,5 @@ func (h *handler) issueDocument(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	c.JSON(http.StatusOK, d)
+	sendDocument(c, http.StatusOK, d)
 }

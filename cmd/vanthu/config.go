@@ -21,16 +21,23 @@ type config struct {
 	Timeout   time.Duration // VANTHU_TIMEOUT: read/write timeout of HTTP requests
 	LogLevel  string        // VANTHU_LOG: debug, info, warn, error
 	PprofAddr string        // VANTHU_PPROF: loopback address for net/http/pprof, off when empty
+	// GCPercent and MemoryLimit tune the Go collector for a server whose live heap is small
+	// (tens of MB) but whose requests allocate fast: collect less often, yet never let the
+	// heap pass the limit.
+	GCPercent   int   // VANTHU_GC_PERCENT (GOGC wins when set)
+	MemoryLimit int64 // VANTHU_MEMORY_LIMIT in bytes (GOMEMLIMIT wins when set)
 }
 
 func defaultConfig() config {
 	return config{
-		Addr:     "127.0.0.1:8080",
-		DB:       "vanthu.db",
-		Demo:     true,
-		MaxBody:  2 << 20,
-		Timeout:  30 * time.Second,
-		LogLevel: "info",
+		Addr:        "127.0.0.1:8080",
+		DB:          "vanthu.db",
+		Demo:        true,
+		MaxBody:     2 << 20,
+		Timeout:     30 * time.Second,
+		LogLevel:    "info",
+		GCPercent:   400,
+		MemoryLimit: 120 << 20,
 	}
 }
 
@@ -43,6 +50,8 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.Int64Var(&c.MaxBody, "max-body", envInt("VANTHU_MAX_BODY", c.MaxBody), "largest request body in bytes (VANTHU_MAX_BODY)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("VANTHU_TIMEOUT", c.Timeout), "HTTP read/write timeout (VANTHU_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
+	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("VANTHU_GC_PERCENT", int64(c.GCPercent))), "Go GC target percentage (VANTHU_GC_PERCENT; GOGC wins)")
+	fs.Int64Var(&c.MemoryLimit, "memory-limit", envInt("VANTHU_MEMORY_LIMIT", c.MemoryLimit), "soft memory limit of the Go heap in bytes (VANTHU_MEMORY_LIMIT; GOMEMLIMIT wins)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
 }
 
