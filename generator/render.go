@@ -89,6 +89,32 @@ func (r *Renderer) Render(w io.Writer, d *Document) error {
 	return p.Write(w, d.Number)
 }
 
+// RenderPreview writes d as Render does, but with its document part stored rather than
+// deflated: a preview is opened once and thrown away, so the twenty-odd kilobytes more it
+// sends cost less than the compression, which is most of the work of rendering. Documents
+// that are kept (issued, blank templates) go through Render.
+func (r *Renderer) RenderPreview(w io.Writer, d *Document) error {
+	spec, ok := d.Kind.Spec()
+	if !ok {
+		return fmt.Errorf("generator: unknown document kind %q", d.Kind)
+	}
+	// Composed with holes, like Prepare, so that the document part is the same as Render's;
+	// unless the text itself holds the hole character: then with the number in place.
+	b := r.pkg.Body()
+	defer func() { r.pkg.Release(b) }() // b may be replaced below
+	c := &composer{r: r, l: &r.l, b: b, d: d, spec: spec, hole: true}
+	c.compose()
+	if b.Holes() == c.holes {
+		b.FillHoles(numberText(d.Number))
+	} else {
+		r.pkg.Release(b)
+		b = r.pkg.Body()
+		c = &composer{r: r, l: &r.l, b: b, d: d, spec: spec}
+		c.compose()
+	}
+	return r.pkg.WriteStored(w, b)
+}
+
 // Prepared is a document rendered and compressed but for its number, which Write fills
 // in. Issuing renders with Prepare before it takes the register's lock and only writes
 // the number inside it, so the lock is held for microseconds, not for a render.

@@ -399,3 +399,37 @@ func TestPreparedNumbering(t *testing.T) {
 		doc.find(t, "ký tự riêng \uE000 trong văn bản")
 	})
 }
+
+// TestRenderPreview checks that a preview holds the same document as Render, stored.
+func TestRenderPreview(t *testing.T) {
+	r := newRenderer(t)
+	d := loadExample(t, "cong-van-1028.json")
+	var preview, full bytes.Buffer
+	if err := r.RenderPreview(&preview, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Render(&full, d); err != nil {
+		t.Fatal(err)
+	}
+	p, f := openDocx(t, preview.Bytes()), openDocx(t, full.Bytes())
+	if !bytes.Equal(p.parts["word/document.xml"], f.parts["word/document.xml"]) {
+		t.Error("the preview's document differs from the rendered one")
+	}
+	if preview.Len() <= full.Len() {
+		t.Errorf("preview %d bytes, full %d: the preview should be stored, not deflated", preview.Len(), full.Len())
+	}
+}
+
+func TestRenderPreviewHoleInText(t *testing.T) {
+	r := newRenderer(t)
+	d := *loadExample(t, "cong-van-1028.json")
+	d.Number = 3
+	d.Body = append([]generator.Block{{Text: "riêng \uE000 tư"}}, d.Body...)
+	var out bytes.Buffer
+	if err := r.RenderPreview(&out, &d); err != nil {
+		t.Fatal(err)
+	}
+	doc := openDocx(t, out.Bytes())
+	doc.find(t, "Số: 03/UBND-NC")
+	doc.find(t, "riêng \uE000 tư")
+}

@@ -203,6 +203,21 @@ func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, 
 	return buf.Bytes(), doc, nil
 }
 
+// renderPreview is render for a preview: the same document, its main part stored rather
+// than deflated (see generator.RenderPreview).
+func (s *Service) renderPreview(p *prepared, date generator.Date) ([]byte, error) {
+	doc, err := p.def.Document(p.values, s.issuer(p.unit, 0, date), p.recipients)
+	if err != nil {
+		return nil, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(48 << 10)
+	if err := s.renderer.RenderPreview(&buf, &doc); err != nil {
+		return nil, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+	}
+	return buf.Bytes(), nil
+}
+
 // Route returns the recipients a submission would get, for a client to show and edit.
 func (s *Service) Route(sub *Submission) (directory.Recipients, error) {
 	p, err := s.prepare(sub)
@@ -219,8 +234,7 @@ func (s *Service) Preview(sub *Submission) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	docx, _, err := s.render(p, 0, generator.DateOf(s.now()))
-	return docx, err
+	return s.renderPreview(p, generator.DateOf(s.now()))
 }
 
 // CreateDraft validates a submission and stores it as a draft, with its recipients. A
@@ -318,8 +332,7 @@ func (s *Service) DraftPreview(ctx context.Context, id int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	docx, _, err := s.render(p, 0, generator.DateOf(s.now()))
-	return docx, err
+	return s.renderPreview(p, generator.DateOf(s.now()))
 }
 
 // Issue gives a draft its number in the issuer's series for the current year, renders it

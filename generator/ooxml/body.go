@@ -70,6 +70,16 @@ type Body struct {
 // Bytes returns the XML written so far.
 func (b *Body) Bytes() []byte { return b.buf.Bytes() }
 
+// Holes returns how many Hole marks the body holds so far.
+func (b *Body) Holes() int { return bytes.Count(b.buf.Bytes(), []byte(Hole)) }
+
+// FillHoles replaces every Hole mark written so far with text.
+func (b *Body) FillHoles(text string) {
+	filled := bytes.ReplaceAll(b.buf.Bytes(), []byte(Hole), []byte(text))
+	b.buf.Reset()
+	b.buf.Write(filled)
+}
+
 // Len returns the number of bytes written so far.
 func (b *Body) Len() int { return b.buf.Len() }
 

@@ -201,12 +201,34 @@ func (p *Package) Write(w io.Writer, b *Body) error {
 	return p.WriteSegmented(w, s, "")
 }
 
-// WriteSegmented writes the package with fill in every hole of s.
-func (p *Package) WriteSegmented(w io.Writer, s *Segmented, fill string) error {
-	if len(fill) > 0xFFFF {
-		return fmt.Errorf("ooxml: hole text of %d bytes", len(fill))
-	}
+// WriteStored closes the body and writes the package with word/document.xml stored, not
+// deflated: for a file looked at once and thrown away, a few tens of kilobytes more on the
+// wire cost less than compressing, which is most of the work of writing a package.
+func (p *Package) WriteStored(w io.Writer, b *Body) error {
+	b.buf.WriteString(`</w:body></w:document>`)
+	data := b.buf.Bytes()
 	zw := zip.NewWriter(w)
+	if err := p.writeFixed(zw); err != nil {
+		return err
+	}
+	dw, err := zw.CreateRaw(&zip.FileHeader{
+		Name:               "word/document.xml",
+		Method:             zip.Store,
+		CRC32:              crc32.ChecksumIEEE(data),
+		CompressedSize64:   uint64(len(data)),
+		UncompressedSize64: uint64(len(data)),
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := dw.Write(data); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// writeFixed writes the parts every package shares, compressed once in New.
+func (p *Package) writeFixed(zw *zip.Writer) error {
 	for i := range p.fixed {
 		part := &p.fixed[i]
 		h := part.header // CreateRaw keeps a pointer: give it a copy
@@ -217,6 +239,18 @@ func (p *Package) WriteSegmented(w io.Writer, s *Segmented, fill string) error {
 		if _, err := pw.Write(part.compressed); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// WriteSegmented writes the package with fill in every hole of s.
+func (p *Package) WriteSegmented(w io.Writer, s *Segmented, fill string) error {
+	if len(fill) > 0xFFFF {
+		return fmt.Errorf("ooxml: hole text of %d bytes", len(fill))
+	}
+	zw := zip.NewWriter(w)
+	if err := p.writeFixed(zw); err != nil {
+		return err
 	}
 	crc, size := uint32(0), 0
 	for i, piece := range s.plain {
