@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +33,55 @@ type Service struct {
 	log       *slog.Logger
 	// tree is the directory as last loaded from the database; an import swaps it whole.
 	tree atomic.Pointer[directory.Tree]
+	// routes remembers routing results per tree, rule, issuer and options: the secretariat
+	// addresses the same few documents to the same bodies all day.
+	routes  sync.Map // routeKey → directory.Recipients
+	nroutes atomic.Int64
+}
+
+// routeKey identifies a routing result.
+type routeKey struct {
+	tree                *directory.Tree
+	rule, issuer, draft string
+	copies              int
+	expand              string
+}
+
+// maxCachedRoutes bounds the routing cache; past it results are computed, not kept.
+const maxCachedRoutes = 10000
+
+// route is tree.Route, remembered. The result's slices are fresh for every caller.
+func (s *Service) route(tree *directory.Tree, rule, issuer string, opt directory.RouteOptions) (directory.Recipients, error) {
+	k := routeKey{tree: tree, rule: rule, issuer: issuer, draft: opt.DraftingUnit, copies: opt.Copies}
+	if len(opt.Expand) > 0 {
+		keys := make([]string, 0, len(opt.Expand))
+		for id, on := range opt.Expand {
+			keys = append(keys, fmt.Sprintf("%s=%t", id, on))
+		}
+		sort.Strings(keys)
+		k.expand = strings.Join(keys, ";")
+	}
+	v, ok := s.routes.Load(k)
+	if !ok {
+		r, err := tree.Route(s.rules[rule], issuer, opt)
+		if err != nil {
+			return r, err
+		}
+		if s.nroutes.Load() < maxCachedRoutes {
+			if _, loaded := s.routes.LoadOrStore(k, r); !loaded {
+				s.nroutes.Add(1)
+			}
+		}
+		v = r
+	}
+	r := v.(directory.Recipients)
+	return directory.Recipients{KinhGui: slices.Clone(r.KinhGui), NoiNhan: slices.Clone(r.NoiNhan), Archive: r.Archive}, nil
+}
+
+// isEmptyEdit reports whether an edit changes nothing.
+func isEmptyEdit(e *directory.Edit) bool {
+	return len(e.AddKinhGui) == 0 && len(e.RemoveKinhGui) == 0 && len(e.AddNoiNhan) == 0 &&
+		len(e.RemoveNoiNhan) == 0 && e.Archive == ""
 }
 
 // Config is what New needs. Now defaults to time.Now, Log to slog.Default().
@@ -90,6 +142,9 @@ func (s *Service) ReloadDirectory(ctx context.Context) error {
 		s.log.Warn("routing rules do not match the directory", "err", err)
 	}
 	s.tree.Store(tree)
+	// Results routed on the old tree are unreachable now; drop them.
+	s.routes.Clear()
+	s.nroutes.Store(0)
 	return nil
 }
 
@@ -167,11 +222,14 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 				opt.Copies = int(n)
 			}
 		}
-		r, err := tree.Route(s.rules[def.Routing], unit.ID, opt)
+		r, err := s.route(tree, def.Routing, unit.ID, opt)
 		if err != nil {
 			return nil, apperr.InvalidFields(map[string]string{"recipients": apperr.As(err).Message})
 		}
-		p.recipients = r.Edit(sub.Edit)
+		p.recipients = r
+		if !isEmptyEdit(&sub.Edit) {
+			p.recipients = r.Edit(sub.Edit)
+		}
 	default:
 		p.recipients = directory.Recipients{KinhGui: []string{}, NoiNhan: []string{}}.Edit(sub.Edit)
 	}
