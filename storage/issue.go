@@ -50,7 +50,7 @@ func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderF
 func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
 	var doc register.Document
 	err := db.write(ctx, func(tx *sqlx.Tx) (err error) {
-		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
+		doc, err = db.issueInTx(ctx, tx, id, now, year, render, nil)
 		return err
 	})
 	if err != nil {
@@ -79,7 +79,10 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 			nullInt64(d.CorrectsID), created, created).Scan(&id); err != nil {
 			return err
 		}
-		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
+		known := *d
+		known.ID, known.Status, known.CreatedAt, known.UpdatedAt = id, register.Draft, created, created
+		known.Data, known.Recipients = json.RawMessage(data), json.RawMessage(recipients)
+		doc, err = db.issueInTx(ctx, tx, id, now, year, render, &known)
 		return err
 	})
 	if err != nil {
@@ -90,8 +93,9 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 
 // issueInTx issues the draft id inside tx: claim it, take the next number of its issuer's
 // series for year, render, store the file and its digest, mark it issued, write the
-// register line.
-func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
+// register line. known, when not nil, is the draft as the caller just inserted it, which
+// spares reading it back.
+func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render RenderFunc, known *register.Document) (register.Document, error) {
 	issuedAt := timestamp(now)
 	var doc register.Document
 	err := func() error {
@@ -104,7 +108,9 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 		} else if n == 0 {
 			return notDraft(ctx, tx, db.q, id, msgAlreadyIssued)
 		}
-		if doc, err = getDocument(ctx, tx, db.q, id); err != nil {
+		if known != nil {
+			doc = *known
+		} else if doc, err = getDocument(ctx, tx, db.q, id); err != nil {
 			return err
 		}
 
