@@ -165,6 +165,7 @@ func (p *Prepared) Write(w io.Writer, number int) error {
 // Release gives the memory of a prepared document back for reuse.
 func (p *Prepared) Release() {
 	if p.body != nil {
+		p.r.pkg.ReleaseSegmented(p.seg)
 		p.r.pkg.Release(p.body)
 		p.body, p.seg = nil, nil
 	}

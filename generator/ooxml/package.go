@@ -43,6 +43,7 @@ type rawPart struct {
 type Package struct {
 	fixed       []rawPart
 	defaultSize int
+	outs        sync.Pool // *bytes.Buffer holding compressed pieces
 	bodies      sync.Pool // *Body
 	flates      sync.Pool // *flate.Writer
 }
@@ -57,6 +58,7 @@ const (
 func New(s Style) (*Package, error) {
 	p := &Package{defaultSize: s.BodySize}
 	p.bodies.New = func() any { return new(Body) }
+	p.outs.New = func() any { return new(bytes.Buffer) }
 	p.flates.New = func() any {
 		w, _ := flate.NewWriter(nil, flate.BestSpeed)
 		return w
@@ -141,13 +143,23 @@ const Hole = "\uE000"
 // again. This lets a document be rendered before its number exists and numbered in
 // microseconds inside the register's transaction.
 type Segmented struct {
-	plain      [][]byte // the body's bytes between holes
-	compressed [][]byte // each piece deflated; all but the last end with a sync flush
+	plain      [][]byte        // the body's bytes between holes
+	compressed []*bytes.Buffer // each piece deflated; all but the last end with a sync flush
 	holes      int
 }
 
 // Holes returns the number of holes.
 func (s *Segmented) Holes() int { return s.holes }
+
+// ReleaseSegmented gives the compressed pieces of s back for reuse; s must not be used after.
+func (p *Package) ReleaseSegmented(s *Segmented) {
+	for _, b := range s.compressed {
+		if b.Cap() <= 1<<20 {
+			p.outs.Put(b)
+		}
+	}
+	s.compressed, s.plain = nil, nil
+}
 
 // Segment closes the body (the caller has written the final section properties) and
 // compresses it piece by piece between the holes. holes is how many holes the caller
@@ -170,9 +182,9 @@ func (p *Package) Segment(b *Body, holes int) (*Segmented, error) {
 		if j := bytes.Index(data, []byte(Hole)); j >= 0 && i < holes {
 			piece, data = data[:j], data[j+len(Hole):]
 		}
-		var out bytes.Buffer
-		out.Grow(len(piece)/2 + 64)
-		fw.Reset(&out)
+		out := p.outs.Get().(*bytes.Buffer)
+		out.Reset()
+		fw.Reset(out)
 		if _, err := fw.Write(piece); err != nil {
 			return nil, err
 		}
@@ -186,7 +198,7 @@ func (p *Package) Segment(b *Body, holes int) (*Segmented, error) {
 			return nil, err
 		}
 		s.plain = append(s.plain, piece)
-		s.compressed = append(s.compressed, out.Bytes())
+		s.compressed = append(s.compressed, out)
 	}
 	return s, nil
 }
@@ -198,6 +210,7 @@ func (p *Package) Write(w io.Writer, b *Body) error {
 	if err != nil {
 		return err
 	}
+	defer p.ReleaseSegmented(s)
 	return p.WriteSegmented(w, s, "")
 }
 
@@ -277,7 +290,7 @@ func (p *Package) WriteSegmented(w io.Writer, s *Segmented, fill string) error {
 	// after each flushed piece), then LEN and its one's complement, then the bytes.
 	stored := [5]byte{0, byte(len(fill)), byte(len(fill) >> 8), ^byte(len(fill)), ^byte(len(fill) >> 8)}
 	for i, piece := range s.compressed {
-		n, err := dw.Write(piece)
+		n, err := dw.Write(piece.Bytes())
 		written += n
 		if err != nil {
 			return err
