@@ -247,11 +247,21 @@ func (s *Service) issuer(unit directory.Unit, number int, date generator.Date) f
 		Place: unit.Place, Number: number, Date: date}
 }
 
-// render maps prepared input to a document and renders it.
-func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, generator.Document, error) {
+// document maps prepared input to the document the generator renders, with a number
+// (0 for a draft) and the date of issue (the form's own date field wins).
+func (s *Service) document(p *prepared, number int, date generator.Date) (generator.Document, error) {
 	doc, err := p.def.Document(p.values, s.issuer(p.unit, number, date), p.recipients)
 	if err != nil {
-		return nil, doc, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+		return doc, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+	}
+	return doc, nil
+}
+
+// render maps prepared input to a document and renders it.
+func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, generator.Document, error) {
+	doc, err := s.document(p, number, date)
+	if err != nil {
+		return nil, doc, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
@@ -264,9 +274,9 @@ func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, 
 // renderPreview is render for a preview: the same document, its main part stored rather
 // than deflated (see generator.RenderPreview).
 func (s *Service) renderPreview(p *prepared, date generator.Date) ([]byte, error) {
-	doc, err := p.def.Document(p.values, s.issuer(p.unit, 0, date), p.recipients)
+	doc, err := s.document(p, 0, date)
 	if err != nil {
-		return nil, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+		return nil, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(48 << 10)
@@ -338,9 +348,9 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 // fill copies the prepared values, recipients and register columns (kind, symbol, trích
 // yếu, as the document will print them) into d.
 func (s *Service) fill(d *register.Document, p *prepared) error {
-	doc, err := p.def.Document(p.values, s.issuer(p.unit, 0, generator.Date{}), p.recipients)
+	doc, err := s.document(p, 0, generator.Date{})
 	if err != nil {
-		return apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+		return err
 	}
 	data, err := json.Marshal(p.values)
 	if err != nil {
@@ -444,9 +454,9 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (storage.RenderFunc, 
 			return docx, entryOf(&doc, p), nil
 		}, func() {}, nil
 	}
-	doc, err := p.def.Document(p.values, s.issuer(p.unit, 0, today), p.recipients)
+	doc, err := s.document(p, 0, today)
 	if err != nil {
-		return nil, nil, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+		return nil, nil, err
 	}
 	pre, err := s.renderer.Prepare(&doc)
 	if err != nil {

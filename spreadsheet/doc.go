@@ -7,6 +7,7 @@
 // she can sort, filter and print, without pulling a spreadsheet library into the binary for
 // the one layout we need.
 //
-// It depends on the standard library only and knows nothing of documents, registers, HTTP or
-// storage: callers turn their rows into [Sheet] and give an [io.Writer].
+// It depends on the standard library and on typeset (to measure text for row heights with
+// the same Times New Roman metrics as the documents), and knows nothing of documents,
+// registers, HTTP or storage: callers turn their rows into [Sheet] and give an [io.Writer].
 package spreadsheet

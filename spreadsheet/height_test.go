@@ -50,18 +50,3 @@ func TestRowHeight(t *testing.T) {
 		t.Errorf("title row height %v is less than one line of %vpt", h, titleSize)
 	}
 }
-
-func TestRuneWidth(t *testing.T) {
-	tests := []struct {
-		r    rune
-		want int
-	}{
-		{'a', 444}, {'W', 944}, {' ', 250}, {'ì', 278}, {'Ị', 333}, {'ạ', 480}, {'Ạ', 722},
-		{'ữ', 480}, {'Ữ', 722}, {'đ', 480}, {'Đ', 722}, {'ơ', 480}, {'Ư', 722}, {'\u0301', 0}, {'漢', 1000}, {'😀', 1000},
-	}
-	for _, tt := range tests {
-		if got := runeWidth(tt.r); got != tt.want {
-			t.Errorf("runeWidth(%q) = %d, want %d", tt.r, got, tt.want)
-		}
-	}
-}
