@@ -1,0 +1,70 @@
+package main
+
+import (
+	"archive/zip"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRender runs the render command on the seed dispatch and on a form submission, as the
+// README shows, and checks each writes a .docx.
+func TestRender(t *testing.T) {
+	dir := t.TempDir()
+	for _, in := range []string{"../../examples/cong-van-1028.json", "../../examples/forms/cong-van.json"} {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(in), ".json")+".docx")
+			if err := run(context.Background(), []string{"render", in, "-o", out}); err != nil {
+				t.Fatal(err)
+			}
+			zr, err := zip.OpenReader(out)
+			if err != nil {
+				t.Fatalf("%s is not a .docx: %v", out, err)
+			}
+			defer zr.Close()
+			found := false
+			for _, f := range zr.File {
+				found = found || f.Name == "word/document.xml"
+			}
+			if !found {
+				t.Error("no word/document.xml")
+			}
+		})
+	}
+	t.Run("an input naming neither kind nor form", func(t *testing.T) {
+		in := filepath.Join(dir, "x.json")
+		if err := os.WriteFile(in, []byte(`{"subject":"x"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := run(context.Background(), []string{"render", in}); err == nil || !strings.Contains(err.Error(), "neither") {
+			t.Errorf("got %v, want an error naming the problem", err)
+		}
+	})
+}
+
+func TestConfig(t *testing.T) {
+	t.Setenv("VANTHU_ADDR", "127.0.0.1:9999")
+	t.Setenv("VANTHU_MAX_BODY", "4096")
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("vanthu", flag.ContinueOnError)
+	cfg.bind(fs)
+	if err := fs.Parse([]string{"-log", "debug"}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != "127.0.0.1:9999" || cfg.MaxBody != 4096 || cfg.LogLevel != "debug" {
+		t.Errorf("environment or flags not applied: %+v", cfg)
+	}
+	if err := cfg.validate(); err != nil {
+		t.Errorf("validate: %v", err)
+	}
+	cfg.LogLevel = "loud"
+	if err := cfg.validate(); err == nil {
+		t.Error("a bad log level passed validation")
+	}
+	if got := redact("postgres://vanthu:secret@127.0.0.1/db"); strings.Contains(got, "secret") {
+		t.Errorf("redact kept the password: %s", got)
+	}
+}
