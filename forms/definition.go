@@ -197,6 +197,18 @@ type Field struct {
 	// Default is used when the submitted value is empty, and printed on the blank form.
 	Default string `json:"default,omitempty"`
 	Target  Target `json:"target,omitempty"`
+	// Counts bound how many rows of a table hold a value in a column: a village security
+	// team has exactly one Tổ trưởng. Rules of the field, as data.
+	Counts []ColumnCount `json:"counts,omitempty"`
+}
+
+// ColumnCount says that between Min and Max rows (Max 0: no upper bound) of a table have
+// Value in Column (compared without regard to case or surrounding space).
+type ColumnCount struct {
+	Column string `json:"column"`
+	Value  string `json:"value"`
+	Min    int    `json:"min"`
+	Max    int    `json:"max,omitempty"`
 }
 
 // Field returns the field called name.
@@ -303,6 +315,12 @@ func (d *Definition) check(v *Validator) []string {
 				add("%s: a table needs columns", where)
 			}
 			sample = [][]string{slices.Repeat([]string{"A"}, len(f.Columns))}
+		}
+		for _, c := range f.Counts {
+			if f.Type != TypeTable || !slices.Contains(f.Columns, c.Column) || c.Value == "" ||
+				c.Min < 0 || (c.Max > 0 && c.Max < c.Min) {
+				add("%s: count %+v needs a table column, a value and 0 <= min <= max", where, c)
+			}
 		}
 		if f.Default != "" && len(f.options()) > 0 && !slices.Contains(f.options(), f.Default) {
 			add("%s: default %q is not one of the options", where, f.Default)

@@ -54,6 +54,9 @@ var messages = []struct{ key, text string }{
 	{"form-list", "{0} phải là danh sách, mỗi dòng một mục"},
 	{"form-table", "{0} phải là bảng, mỗi dòng là một danh sách ô"},
 	{"form-columns", "{0}: dòng {1} phải có đúng {2} cột"},
+	{"form-count-exact", "{0}: phải có đúng {1} người “{2}” ở cột “{3}” (đang có {4})"},
+	{"form-count-range", "{0}: phải có từ {1} người “{2}” trở lên ở cột “{3}” (đang có {4})"},
+	{"form-count-between", "{0}: phải có từ {1} đến {2} người “{3}” ở cột “{4}” (đang có {5})"},
 	{"form-invalid", "{0} không hợp lệ"},
 	{"form-too-long", "{0} quá dài, xin rút gọn"},
 }
@@ -204,6 +207,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 				}
 			}
 		}
+		if msg := v.counts(f, rows); msg != "" {
+			return rows, msg
+		}
 		return rows, v.rules(f, rows)
 	}
 
@@ -289,6 +295,32 @@ func (v *Validator) message(key string, params ...string) string {
 		return key
 	}
 	return s
+}
+
+// counts checks the row counts a table field declares.
+func (v *Validator) counts(f *Field, rows [][]string) string {
+	for _, c := range f.Counts {
+		col := slices.Index(f.Columns, c.Column)
+		n := 0
+		for _, row := range rows {
+			if col < len(row) && strings.EqualFold(strings.TrimSpace(row[col]), c.Value) {
+				n++
+			}
+		}
+		if n >= c.Min && (c.Max == 0 || n <= c.Max) {
+			continue
+		}
+		got := strconv.Itoa(n)
+		switch {
+		case c.Max == c.Min:
+			return v.message("form-count-exact", f.Label, strconv.Itoa(c.Min), c.Value, c.Column, got)
+		case c.Max == 0:
+			return v.message("form-count-range", f.Label, strconv.Itoa(c.Min), c.Value, c.Column, got)
+		default:
+			return v.message("form-count-between", f.Label, strconv.Itoa(c.Min), strconv.Itoa(c.Max), c.Value, c.Column, got)
+		}
+	}
+	return ""
 }
 
 // cleanString normalises submitted text: NFC, LF line ends, no space around it, and reports

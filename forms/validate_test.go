@@ -472,3 +472,38 @@ func BenchmarkValidateGiayKhen(b *testing.B) {
 		}
 	}
 }
+
+// TestTableCounts checks the row counts a table declares: a security team has exactly one
+// Tổ trưởng and at least one Tổ phó.
+func TestTableCounts(t *testing.T) {
+	cat := mustLoad(t)
+	v := mustValidator(t)
+	def, _ := cat.Get("quyet-dinh-thanh-lap-to-bao-ve-antt")
+	base := readExample(t, "quyet-dinh-thanh-lap-to-bao-ve-antt").Data
+	member := func(role string) []any { return []any{"", "Nguyễn Văn A", "1980", role, "Thôn X", ""} }
+	tests := []struct {
+		name  string
+		roles []string
+		want  string // substring of the message, "" for valid
+	}{
+		{"one leader, one deputy", []string{"Tổ trưởng", "Tổ phó", "Tổ viên"}, ""},
+		{"no leader", []string{"Tổ phó", "Tổ viên"}, "đúng 1 người “Tổ trưởng”"},
+		{"two leaders", []string{"Tổ trưởng", "tổ trưởng ", "Tổ phó"}, "(đang có 2)"},
+		{"no deputy", []string{"Tổ trưởng", "Tổ viên"}, "“Tổ phó” trở lên"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data := maps.Clone(base)
+			var rows []any
+			for _, r := range tc.roles {
+				rows = append(rows, member(r))
+			}
+			data["thanh_vien"] = rows
+			_, problems := v.Validate(def, data)
+			got := problems["thanh_vien"]
+			if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+				t.Errorf("message %q, want one holding %q", got, tc.want)
+			}
+		})
+	}
+}
