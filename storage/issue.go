@@ -50,7 +50,7 @@ func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderF
 func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
 	var doc register.Document
 	err := db.write(ctx, func(tx *sqlx.Tx) (err error) {
-		doc, err = db.issueInTx(ctx, tx, id, now, year, render, nil)
+		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
 		return err
 	})
 	if err != nil {
@@ -67,23 +67,38 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 	if err != nil {
 		return register.Document{}, err
 	}
-	created := timestamp(now)
+	issuedAt := timestamp(now)
 	var doc register.Document
 	err = db.write(ctx, func(tx *sqlx.Tx) error {
 		if err := checkCorrects(ctx, tx, db.q, d.CorrectsID); err != nil {
 			return err
 		}
-		var id int64
-		if err := tx.StmtxContext(ctx, db.q.InsertDocument).QueryRowxContext(ctx,
-			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
-			nullInt64(d.CorrectsID), created, created).Scan(&id); err != nil {
+		// Number and render first, then one INSERT of the issued row: the row, with its
+		// submission, is written once rather than inserted and updated twice.
+		var number int
+		if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &number, d.IssuerID, year); err != nil {
+			return fmt.Errorf("next number: %w", err)
+		}
+		docx, entry, err := callRender(render, number)
+		if err != nil {
 			return err
 		}
-		known := *d
-		known.ID, known.Status, known.CreatedAt, known.UpdatedAt = id, register.Draft, created, created
-		known.Data, known.Recipients = json.RawMessage(data), json.RawMessage(recipients)
-		doc, err = db.issueInTx(ctx, tx, id, now, year, render, &known)
-		return err
+		sum := sha256.Sum256(docx)
+		digest := hex.EncodeToString(sum[:])
+		var id int64
+		if err := tx.StmtxContext(ctx, db.q.InsertIssuedDocument).QueryRowxContext(ctx,
+			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
+			nullInt64(d.CorrectsID), issuedAt, issuedAt, year, number, issuedAt, digest).Scan(&id); err != nil {
+			return err
+		}
+		if _, err := tx.StmtxContext(ctx, db.q.InsertDocumentFile).ExecContext(ctx, id, docx, digest); err != nil {
+			return fmt.Errorf("store docx: %w", err)
+		}
+		doc = *d
+		doc.ID, doc.Status, doc.CreatedAt, doc.UpdatedAt = id, register.Issued, issuedAt, issuedAt
+		doc.Year, doc.Number, doc.IssuedAt, doc.SHA256 = year, number, &issuedAt, digest
+		doc.Data, doc.Recipients = json.RawMessage(data), json.RawMessage(recipients)
+		return db.insertRegister(ctx, tx, registerEntry(doc, entry, now))
 	})
 	if err != nil {
 		return register.Document{}, documentError("create and issue document", err)
@@ -91,11 +106,35 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 	return doc, nil
 }
 
+// callRender calls render, passing an *apperr.Error through and wrapping any other error
+// (the caller's fault to log, not the user's).
+func callRender(render RenderFunc, number int) ([]byte, register.Entry, error) {
+	docx, entry, err := render(number)
+	if err != nil {
+		var ae *apperr.Error
+		if errors.As(err, &ae) {
+			return nil, entry, err
+		}
+		return nil, entry, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
+	}
+	return docx, entry, nil
+}
+
+// insertRegister writes a line of the outgoing register.
+func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry) error {
+	_, err := tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
+		e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
+		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)
+	if err != nil {
+		return fmt.Errorf("write register: %w", err)
+	}
+	return nil
+}
+
 // issueInTx issues the draft id inside tx: claim it, take the next number of its issuer's
 // series for year, render, store the file and its digest, mark it issued, write the
-// register line. known, when not nil, is the draft as the caller just inserted it, which
-// spares reading it back.
-func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render RenderFunc, known *register.Document) (register.Document, error) {
+// register line.
+func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
 	issuedAt := timestamp(now)
 	var doc register.Document
 	err := func() error {
@@ -108,9 +147,7 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 		} else if n == 0 {
 			return notDraft(ctx, tx, db.q, id, msgAlreadyIssued)
 		}
-		if known != nil {
-			doc = *known
-		} else if doc, err = getDocument(ctx, tx, db.q, id); err != nil {
+		if doc, err = getDocument(ctx, tx, db.q, id); err != nil {
 			return err
 		}
 
@@ -119,13 +156,9 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 			return fmt.Errorf("next number: %w", err)
 		}
 
-		docx, entry, err := render(number)
+		docx, entry, err := callRender(render, number)
 		if err != nil {
-			var ae *apperr.Error
-			if errors.As(err, &ae) {
-				return err
-			}
-			return apperr.Wrap(apperr.Internal, msgRenderFailed, err)
+			return err
 		}
 		sum := sha256.Sum256(docx)
 		digest := hex.EncodeToString(sum[:])
@@ -145,14 +178,7 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 		doc.Status, doc.Year, doc.Number, doc.IssuedAt, doc.SHA256, doc.UpdatedAt =
 			register.Issued, year, number, &issuedAt, digest, issuedAt
 
-		e := registerEntry(doc, entry, now)
-		_, err = tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
-			e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
-			e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)
-		if err != nil {
-			return fmt.Errorf("write register: %w", err)
-		}
-		return nil
+		return db.insertRegister(ctx, tx, registerEntry(doc, entry, now))
 	}()
 	return doc, err
 }

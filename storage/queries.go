@@ -39,15 +39,16 @@ type queries struct {
 	ListGroupMembers   *sqlx.Stmt `query:"list-group-members"`
 
 	// documents.sql
-	InsertDocument     *sqlx.Stmt `query:"insert-document"`
-	UpdateDraft        *sqlx.Stmt `query:"update-draft"`
-	GetDocument        *sqlx.Stmt `query:"get-document"`
-	GetDocumentStatus  *sqlx.Stmt `query:"get-document-status"`
-	ListDocuments      *sqlx.Stmt `query:"list-documents"`
-	ClaimDraft         *sqlx.Stmt `query:"claim-draft"`
-	MarkIssued         *sqlx.Stmt `query:"mark-issued"`
-	InsertDocumentFile *sqlx.Stmt `query:"insert-document-file"`
-	GetDocumentFile    *sqlx.Stmt `query:"get-document-file"`
+	InsertDocument       *sqlx.Stmt `query:"insert-document"`
+	InsertIssuedDocument *sqlx.Stmt `query:"insert-issued-document"`
+	UpdateDraft          *sqlx.Stmt `query:"update-draft"`
+	GetDocument          *sqlx.Stmt `query:"get-document"`
+	GetDocumentStatus    *sqlx.Stmt `query:"get-document-status"`
+	ListDocuments        *sqlx.Stmt `query:"list-documents"`
+	ClaimDraft           *sqlx.Stmt `query:"claim-draft"`
+	MarkIssued           *sqlx.Stmt `query:"mark-issued"`
+	InsertDocumentFile   *sqlx.Stmt `query:"insert-document-file"`
+	GetDocumentFile      *sqlx.Stmt `query:"get-document-file"`
 
 	// register.sql
 	NextNumber          *sqlx.Stmt `query:"next-number"`

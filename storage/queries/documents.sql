@@ -6,6 +6,13 @@ INSERT INTO documents (form_id, issuer_id, status, data, recipients, subject, ki
 VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
+-- name: insert-issued-document
+-- A document issued as it is created: numbered, rendered, and written once.
+INSERT INTO documents (form_id, issuer_id, status, data, recipients, subject, kind_title, symbol,
+                       corrects_id, created_at, updated_at, year, number, issued_at, sha256)
+VALUES (?, ?, 'issued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING id;
+
 -- name: update-draft
 -- Matches nothing once the document is issued: issued documents are frozen.
 UPDATE documents
