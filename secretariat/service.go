@@ -363,6 +363,14 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 	d.Data, d.Recipients = data, recipients
 	spec, _ := p.def.Kind.Spec()
 	d.KindTitle, d.Symbol, d.Subject = spec.Name, doc.Symbol, doc.Subject
+	if c := doc.Certificate; c != nil && d.Subject == "" && c.Recipient != "" {
+		// A certificate has no trích yếu: the register names whom it is for.
+		verb := "tặng"
+		if p.def.Kind == generator.GiayCongNhan {
+			verb = "công nhận"
+		}
+		d.Subject = verb + " " + c.Recipient
+	}
 	if p.def.Kind == generator.CongVan && d.Subject != "" && !strings.HasPrefix(d.Subject, "V/v") {
 		d.Subject = "V/v " + d.Subject // as the register and the header write it
 	}
