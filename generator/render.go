@@ -76,9 +76,6 @@ func New(l Layout) (*Renderer, error) {
 	return r, nil
 }
 
-// Layout returns the layout the renderer was built with.
-func (r *Renderer) Layout() Layout { return r.l }
-
 // Render writes d as a .docx package to w.
 func (r *Renderer) Render(w io.Writer, d *Document) error {
 	p, err := r.Prepare(d)

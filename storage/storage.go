@@ -191,16 +191,6 @@ func internal(op string, err error) error {
 	return apperr.Wrap(apperr.Internal, msgInternal, fmt.Errorf("storage: %s: %w", op, err))
 }
 
-// isUniqueViolation reports whether err is a UNIQUE or PRIMARY KEY constraint failure.
-func isUniqueViolation(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
-	}
-	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "23505"
-}
-
 // isForeignKeyViolation reports whether err is a FOREIGN KEY constraint failure.
 func isForeignKeyViolation(err error) bool {
 	var se *sqlite.Error

@@ -148,9 +148,6 @@ type Segmented struct {
 	holes      int
 }
 
-// Holes returns the number of holes.
-func (s *Segmented) Holes() int { return s.holes }
-
 // ReleaseSegmented gives the compressed pieces of s back for reuse; s must not be used after.
 func (p *Package) ReleaseSegmented(s *Segmented) {
 	for _, b := range s.compressed {

@@ -119,13 +119,6 @@ func NewSQLite(tb testing.TB) *App {
 	return New(tb, storagetest.SQLiteDSN(tb))
 }
 
-// NewPostgres starts the application on a fresh PostgreSQL schema, or skips the test when
-// VANTHU_TEST_POSTGRES_DSN is not set.
-func NewPostgres(tb testing.TB) *App {
-	tb.Helper()
-	return New(tb, PostgresDSN(tb))
-}
-
 // PostgresDSN returns the DSN of a fresh PostgreSQL schema, dropped when the test ends (see
 // storagetest.PostgresDSN), or skips the test, saying why, when no server is configured.
 func PostgresDSN(tb testing.TB) string {

@@ -25,20 +25,6 @@ import (
 // tests, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable.
 const PostgresEnv = "VANTHU_TEST_POSTGRES_DSN"
 
-// MustOpenTest opens a fresh SQLite database in a temporary file, closed and removed when
-// the test ends.
-func MustOpenTest(tb testing.TB) *storage.DB {
-	tb.Helper()
-	return MustOpen(tb, SQLiteDSN(tb))
-}
-
-// MustOpenPostgres opens a fresh PostgreSQL schema (see PostgresDSN), or skips the test
-// when no server is configured.
-func MustOpenPostgres(tb testing.TB) *storage.DB {
-	tb.Helper()
-	return MustOpen(tb, PostgresDSN(tb))
-}
-
 // MustOpen opens dsn with storage.Open and closes it when the test ends. Opening the same
 // dsn twice gives two handles onto one database, as two server processes would have.
 func MustOpen(tb testing.TB, dsn string) *storage.DB {
