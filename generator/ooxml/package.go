@@ -22,6 +22,19 @@ type Style struct {
 	// paragraphs once, in styles.xml, keeps every document's body XML (and the time spent
 	// compressing it) smaller.
 	Paragraphs []ParagraphStyle
+	// NewCompressor returns the deflate writer of document bodies; nil means the standard
+	// library's compress/flate at BestSpeed. Compression is most of the cost of a package,
+	// so the caller may bring a faster deflate implementation; this package stays on the
+	// standard library.
+	NewCompressor func() Compressor
+}
+
+// Compressor is a raw deflate (RFC 1951) writer: what *flate.Writer offers. Flush must end
+// on a byte boundary with a sync marker, as flate.Writer.Flush does.
+type Compressor interface {
+	io.WriteCloser
+	Reset(w io.Writer)
+	Flush() error
 }
 
 // ParagraphStyle is a named paragraph style.
@@ -60,6 +73,9 @@ func New(s Style) (*Package, error) {
 	p.bodies.New = func() any { return new(Body) }
 	p.outs.New = func() any { return new(bytes.Buffer) }
 	p.flates.New = func() any {
+		if s.NewCompressor != nil {
+			return s.NewCompressor()
+		}
 		w, _ := flate.NewWriter(nil, flate.BestSpeed)
 		return w
 	}
@@ -172,7 +188,7 @@ func (p *Package) Segment(b *Body, holes int) (*Segmented, error) {
 		}
 	}
 	s := &Segmented{holes: holes}
-	fw := p.flates.Get().(*flate.Writer)
+	fw := p.flates.Get().(Compressor)
 	defer p.flates.Put(fw)
 	for i := 0; i <= holes; i++ {
 		piece := data
