@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	gojson "github.com/goccy/go-json"
+
 	"vanthu/apperr"
 	"vanthu/directory"
 	"vanthu/forms"
@@ -352,11 +354,13 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 	if err != nil {
 		return err
 	}
-	data, err := json.Marshal(p.values)
+	// go-json (built in through gin) encodes a 14 KB submission several times faster than
+	// encoding/json; the bytes are the same JSON.
+	data, err := gojson.Marshal(p.values)
 	if err != nil {
 		return apperr.Wrap(apperr.Internal, "Không lưu được dữ liệu.", err)
 	}
-	recipients, err := json.Marshal(p.recipients)
+	recipients, err := gojson.Marshal(p.recipients)
 	if err != nil {
 		return apperr.Wrap(apperr.Internal, "Không lưu được nơi nhận.", err)
 	}
