@@ -28,10 +28,14 @@ type config struct {
 	Clients     int
 	Duration    time.Duration
 	Requests    int // 0: no cap but the duration
-	Timeout     time.Duration
-	Expect      map[int]bool
-	PID         int // 0: no memory sampling
-	JSON        bool
+	// Rate, when above 0, paces the requests in all at this many per second (an open
+	// loop): latency is then counted from when each request was due, so a server that
+	// falls behind is charged for the wait.
+	Rate    float64
+	Timeout time.Duration
+	Expect  map[int]bool
+	PID     int // 0: no memory sampling
+	JSON    bool
 }
 
 // parseConfig reads the flags in args, with LOADGEN_<FLAG> environment variables as
@@ -48,6 +52,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		clients     = fs.Int("clients", 32, "concurrent clients, each waiting for its answer before the next request")
 		duration    = fs.Duration("duration", 10*time.Second, "how long to send requests (at most 30m)")
 		requests    = fs.Int("requests", 0, "stop after this many requests in all (0: only -duration limits)")
+		rate        = fs.Float64("rate", 0, "requests per second in all, paced; latency counts from when each was due (0: as fast as the clients go)")
 		timeout     = fs.Duration("timeout", 30*time.Second, "time allowed for one request, answer included")
 		expect      = fs.String("expect", "200/201", "statuses that count as success, separated by / or ,")
 		pid         = fs.Int("pid", 0, "process id of the server, to sample its VmRSS/VmHWM every 100 ms")
@@ -83,6 +88,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		Clients:     *clients,
 		Duration:    *duration,
 		Requests:    *requests,
+		Rate:        *rate,
 		Timeout:     *timeout,
 		PID:         *pid,
 		JSON:        *asJSON,
@@ -94,6 +100,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return config{}, fmt.Errorf("-duration %v: must be positive and at most %v", c.Duration, maxDuration)
 	case c.Requests < 0:
 		return config{}, fmt.Errorf("-requests %d: must not be negative", c.Requests)
+	case c.Rate < 0 || c.Rate > 1e6:
+		return config{}, fmt.Errorf("-rate %g: must be between 0 and 1000000", c.Rate)
 	case c.Timeout <= 0:
 		return config{}, fmt.Errorf("-timeout %v: must be positive", c.Timeout)
 	case c.PID < 0:

@@ -95,10 +95,24 @@ func runLoad(ctx context.Context, c config, client *http.Client) (time.Duration,
 		wg.Go(func() {
 			r := workerResult{statuses: make(map[int]int), failures: make(map[string]int)}
 			for ctx.Err() == nil && time.Now().Before(deadline) {
-				if n := issued.Add(1); c.Requests > 0 && n > int64(c.Requests) {
+				n := issued.Add(1)
+				if c.Requests > 0 && n > int64(c.Requests) {
 					break
 				}
 				began := time.Now()
+				if c.Rate > 0 {
+					due := start.Add(time.Duration(float64(n-1) / c.Rate * float64(time.Second)))
+					if !due.Before(deadline) {
+						break
+					}
+					if wait := time.Until(due); wait > 0 {
+						select {
+						case <-time.After(wait):
+						case <-ctx.Done():
+						}
+					}
+					began = due // a late request is charged for its lateness
+				}
 				status, err := do(ctx, c, client)
 				switch {
 				case err == nil:

@@ -303,3 +303,21 @@ func TestTextReport(t *testing.T) {
 		}
 	}
 }
+
+// TestRatePacesRequests checks that -rate sends requests at that pace in all, not as fast
+// as the clients can.
+func TestRatePacesRequests(t *testing.T) {
+	bodyFile, body := writeBody(t)
+	srv := &server{wantBody: body}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	s, code, stderr := runJSON(t, "-url", ts.URL, "-path", "/api/preview", "-body", bodyFile,
+		"-clients", "8", "-duration", "500ms", "-rate", "100", "-pid", "0")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 100 requests/s for half a second: 50 are due; allow for timer slack.
+	if s.Requests < 40 || s.Requests > 51 || s.Rate != 100 {
+		t.Errorf("%d requests at rate %g, want about 50 at 100/s", s.Requests, s.Rate)
+	}
+}

@@ -17,6 +17,7 @@ type summary struct {
 	Method         string  `json:"method"`
 	URL            string  `json:"url"`
 	Clients        int     `json:"clients"`
+	Rate           float64 `json:"rate,omitempty"` // requests/s asked for, 0 when unpaced
 	ElapsedSeconds float64 `json:"elapsed_seconds"`
 	// Requests counts every request sent to completion, answered or not.
 	Requests int `json:"requests"`
@@ -53,6 +54,7 @@ func summarize(c config, elapsed time.Duration, results []workerResult) summary 
 		Method:   c.Method,
 		URL:      c.URL.String(),
 		Clients:  c.Clients,
+		Rate:     c.Rate,
 		Statuses: make(map[string]int),
 	}
 	s.ElapsedSeconds = elapsed.Seconds()
@@ -122,7 +124,11 @@ func (s summary) writeJSON(w io.Writer) error {
 
 func (s summary) writeText(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: %d clients, %.2fs\n", s.Method, s.URL, s.Clients, s.ElapsedSeconds)
+	fmt.Fprintf(&b, "%s %s: %d clients, %.2fs", s.Method, s.URL, s.Clients, s.ElapsedSeconds)
+	if s.Rate > 0 {
+		fmt.Fprintf(&b, ", paced at %g requests/s", s.Rate)
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "requests    %d (%d ok, %d errors)\n", s.Requests, s.OK, s.Errors)
 	fmt.Fprintf(&b, "statuses    %s\n", counts(s.Statuses))
 	if len(s.ErrorStatuses) > 0 {
