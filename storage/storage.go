@@ -39,7 +39,20 @@ const (
 //     driver parses back for TIMESTAMP columns (the default, time.Time.String, may carry a
 //     monotonic clock reading).
 const sqliteParams = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-	"&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
+	"&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)&_txlock=immediate&_time_format=sqlite"
+
+// SQLite checkpoints. The automatic checkpoint is off: it ran inside whichever commit
+// filled the WAL (every ~150 issued documents), copying 4 MB and syncing the file under the
+// write lock, which set the tail latency of issuing (p99 147 ms at 500 issues/s, 24 ms
+// without). Instead a background loop copies the WAL back without blocking anyone
+// (PASSIVE), and once everything is copied and the WAL has grown past restartFrames it
+// restarts the WAL from its beginning (RESTART) under this process's write token: with
+// nothing left to copy, that pause is short.
+const (
+	checkpointEvery = 100 * time.Millisecond
+	restartFrames   = 1000  // 4 MB of 4 KB pages
+	maxFrames       = 16000 // 64 MB: the WAL never grows much past this
+)
 
 // DB is the application's database. It is safe for concurrent use by many goroutines.
 type DB struct {
@@ -52,6 +65,8 @@ type DB struct {
 	// guard against writers in other processes. Nil on PostgreSQL, where row locks do
 	// the work.
 	writes chan struct{}
+	// stop ends the background checkpoints of a SQLite file; stopped says they have ended.
+	stop, stopped chan struct{}
 }
 
 // Open opens the database named by dsn, brings its schema up to date (Migrate) and
@@ -86,6 +101,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		x.SetConnMaxLifetime(0)
 		db.writes = make(chan struct{}, 1)
+		if !strings.Contains(dsn, ":memory:") && !strings.Contains(dsn, "mode=memory") {
+			db.stop, db.stopped = make(chan struct{}), make(chan struct{})
+		}
 	case Postgres:
 		// Issuers of one series wait on its row lock, holding a connection each; 16 keeps a
 		// few server processes well under PostgreSQL's default max_connections of 100.
@@ -107,7 +125,39 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	db.q = q
+	if db.stop != nil {
+		go db.checkpoints()
+	}
 	return db, nil
+}
+
+// checkpoints keeps the WAL of a SQLite file copied back and small, in the background,
+// until Close. Errors (the database busy) are left for the next tick.
+func (db *DB) checkpoints() {
+	defer close(db.stopped)
+	t := time.NewTicker(checkpointEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-db.stop:
+			return
+		case <-t.C:
+		}
+		var busy, frames, copied int
+		if err := db.x.QueryRow("PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &frames, &copied); err != nil ||
+			frames < restartFrames || (copied < frames && frames < maxFrames) {
+			continue
+		}
+		// Everything is copied (a short pause), or writers never let the copy catch up and
+		// the WAL is past maxFrames: restart it anyway, whatever the pause.
+		select {
+		case db.writes <- struct{}{}:
+			_, _ = db.x.Exec("PRAGMA wal_checkpoint(RESTART)")
+			<-db.writes
+		case <-db.stop:
+			return
+		}
+	}
 }
 
 // sqliteDSN appends the connection parameters to a SQLite path or URI.
@@ -118,8 +168,15 @@ func sqliteDSN(dsn string) string {
 	return dsn + "?" + sqliteParams
 }
 
-// Close closes the prepared statements and the connections.
+// Close closes the prepared statements and the connections, after a last checkpoint that
+// leaves the WAL empty.
 func (db *DB) Close() error {
+	if db.stop != nil {
+		close(db.stop)
+		<-db.stopped
+		db.stop = nil
+		_, _ = db.x.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	}
 	if db.q != nil {
 		db.q.close()
 	}

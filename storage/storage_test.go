@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -223,5 +224,30 @@ func TestOpenSQLiteForms(t *testing.T) {
 				t.Errorf("UnitCount() = %d, %v", n, err)
 			}
 		})
+	}
+}
+
+// TestCheckpointsKeepTheWALSmall checks that SQLite's WAL is copied back in the background
+// and left empty by Close, now that the automatic checkpoint is off.
+func TestCheckpointsKeepTheWALSmall(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wal.db")
+	db, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ReplaceDirectory(context.Background(), testUnits, testGroups); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 9, 10, 30, 0, 0, ict)
+	for range 50 {
+		if _, err := db.CreateAndIssue(context.Background(), newDraft("ubnd-tinh"), now, 2026, render); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
+		t.Errorf("the WAL holds %d bytes after Close, want it truncated", st.Size())
 	}
 }
