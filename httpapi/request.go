@@ -27,7 +27,7 @@ import (
 // decoded again by encoding/json, whose errors say exactly what is wrong (and a panic in
 // the fast decoder also falls back), so the messages and statuses are the standard ones.
 func decodeJSON(c *gin.Context, v any) error {
-	body, err := io.ReadAll(c.Request.Body)
+	body, err := readBody(c.Request)
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -62,6 +62,19 @@ func decodeJSON(c *gin.Context, v any) error {
 	}
 	// encoding/json accepted what go-json refused: take encoding/json's reading.
 	return nil
+}
+
+// readBody reads the whole request body. When Content-Length gives its size (limitBody has
+// checked it), the body is read into one buffer of that size: io.ReadAll's doubling from
+// 512 bytes allocated 38 KB for a 14 KB dispatch.
+func readBody(r *http.Request) ([]byte, error) {
+	if r.ContentLength <= 0 {
+		return io.ReadAll(r.Body)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(r.ContentLength) + bytes.MinRead) // ReadFrom stops at EOF without growing
+	_, err := buf.ReadFrom(r.Body)
+	return buf.Bytes(), err
 }
 
 // fastDecode decodes body into v with go-json and reports whether it did cleanly: one

@@ -355,12 +355,13 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 		return err
 	}
 	// go-json (built in through gin) encodes a 14 KB submission several times faster than
-	// encoding/json; the bytes are the same JSON.
-	data, err := gojson.Marshal(p.values)
+	// encoding/json. The JSON is stored and sent to API clients, never into a page, so "<",
+	// ">" and "&" are kept as they are rather than escaped as for HTML (a quarter faster).
+	data, err := gojson.MarshalNoEscape(p.values)
 	if err != nil {
 		return apperr.Wrap(apperr.Internal, "Không lưu được dữ liệu.", err)
 	}
-	recipients, err := gojson.Marshal(p.recipients)
+	recipients, err := gojson.MarshalNoEscape(p.recipients)
 	if err != nil {
 		return apperr.Wrap(apperr.Internal, "Không lưu được nơi nhận.", err)
 	}
