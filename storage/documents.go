@@ -84,7 +84,7 @@ func (db *DB) CreateDocument(ctx context.Context, d *register.Document) error {
 	}
 	now := timestamp(time.Now())
 	var id int64
-	err = db.write(ctx, func(tx *sqlx.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if err := checkCorrects(ctx, tx, db.q, d.CorrectsID); err != nil {
 			return err
 		}
@@ -110,7 +110,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 		return err
 	}
 	var saved register.Document
-	err = db.write(ctx, func(tx *sqlx.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if d.CorrectsID == d.ID {
 			return apperr.InvalidFields(map[string]string{"corrects_id": "Văn bản không thể đính chính chính nó."})
 		}

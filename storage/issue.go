@@ -21,8 +21,9 @@ import (
 // RenderFunc renders the .docx of a document being issued with the number it has been
 // given, and the register line's columns the storage cannot know (signer, copies, and
 // optionally recipients, archive unit and title; see Issue). It runs inside the issuing
-// transaction: it must not use the DB, and it should be quick, because on one issuer's
-// series the next issue waits for it.
+// transaction: it must not use the DB nor have any other effect, because it is called
+// again, with the same number, if the transaction has to be run again (see groupWrite);
+// and it should be quick, because on one issuer's series the next issue waits for it.
 type RenderFunc func(number int) (docx []byte, entry register.Entry, err error)
 
 // Issue issues the draft id: in one transaction it takes the next number of the issuer's
@@ -49,7 +50,7 @@ func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderF
 // series its printed date belongs to, so that number and date never disagree.
 func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
 	var doc register.Document
-	err := db.write(ctx, func(tx *sqlx.Tx) (err error) {
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) (err error) {
 		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
 		return err
 	})
@@ -69,7 +70,7 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 	}
 	issuedAt := timestamp(now)
 	var doc register.Document
-	err = db.write(ctx, func(tx *sqlx.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if err := checkCorrects(ctx, tx, db.q, d.CorrectsID); err != nil {
 			return err
 		}

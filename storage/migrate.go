@@ -51,7 +51,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = db.write(ctx, func(tx *sqlx.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if err := db.lockMigrations(ctx, tx); err != nil {
 			return err
 		}
@@ -62,7 +62,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return fmt.Errorf("storage: create schema_migrations: %w", err)
 	}
 	for _, m := range migrations {
-		err := db.write(ctx, func(tx *sqlx.Tx) error {
+		err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 			if err := db.lockMigrations(ctx, tx); err != nil {
 				return err
 			}

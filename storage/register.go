@@ -32,7 +32,7 @@ func (db *DB) Register(ctx context.Context, f RegisterFilter) ([]register.Entry,
 // UpdateRegisterNotes fills the columns of a register line the secretariat writes by hand
 // after issuing: Ngày chuyển, Ký nhận, Ghi chú. The other columns stay frozen.
 func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn, receivedBy, note string) error {
-	err := db.write(ctx, func(tx *sqlx.Tx) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		res, err := tx.StmtxContext(ctx, db.q.UpdateRegisterNotes).ExecContext(ctx, sentOn, receivedBy, note, documentID)
 		if err != nil {
 			return err

@@ -59,12 +59,12 @@ type DB struct {
 	x       *sqlx.DB
 	dialect string
 	q       *queries
-	// writes holds one token on SQLite: a write transaction takes it before it takes a
-	// connection, so writers of this process queue in Go, in order and without polling,
-	// while readers keep the other connections. BEGIN IMMEDIATE and busy_timeout still
-	// guard against writers in other processes. Nil on PostgreSQL, where row locks do
-	// the work.
+	// writes holds one token on SQLite, taken by a batch of writes (see groupWrite) and by
+	// the background checkpoint's restart of the WAL, so that writers of this process queue
+	// in Go, in order and without polling, while readers keep the other connections. Nil on
+	// PostgreSQL, where row locks do the work.
 	writes chan struct{}
+	batch  batcher // the writes waiting for the next batch, on SQLite
 	// stop ends the background checkpoints of a SQLite file; stopped says they have ended.
 	stop, stopped chan struct{}
 }
@@ -187,22 +187,20 @@ func (db *DB) Close() error {
 func (db *DB) Dialect() string { return db.dialect }
 
 // write runs fn in a transaction, committed when fn returns nil and rolled back otherwise.
-// On SQLite it first takes the process's write token (see DB.writes), then BEGIN
-// IMMEDIATE; on PostgreSQL it runs at READ COMMITTED, which the number upsert relies on:
-// a waiter re-reads the series row once the holder commits instead of failing with a
-// serialization error.
-func (db *DB) write(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	var opts *sql.TxOptions
+// On SQLite, writes are run one at a time by this process, and those that wait are
+// committed together (see groupWrite), each still all or nothing; BEGIN IMMEDIATE and
+// busy_timeout guard against writers in other processes. On PostgreSQL it runs at READ
+// COMMITTED, which the number upsert relies on: a waiter re-reads the series row once the
+// holder commits instead of failing with a serialization error.
+func (db *DB) write(ctx context.Context, fn func(ctx context.Context, tx *sqlx.Tx) error) error {
 	if db.writes != nil {
-		select {
-		case db.writes <- struct{}{}:
-			defer func() { <-db.writes }()
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	} else {
-		opts = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+		return db.groupWrite(ctx, fn)
 	}
+	return db.transaction(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted}, fn)
+}
+
+// transaction runs fn in a transaction of its own with the options opts.
+func (db *DB) transaction(ctx context.Context, opts *sql.TxOptions, fn func(ctx context.Context, tx *sqlx.Tx) error) error {
 	tx, err := db.x.BeginTxx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -215,7 +213,7 @@ func (db *DB) write(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 			_ = tx.Rollback()
 		}
 	}()
-	if err = fn(tx); err != nil {
+	if err = fn(ctx, tx); err != nil {
 		return err
 	}
 	if err = tx.Commit(); err != nil {

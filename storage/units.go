@@ -23,7 +23,7 @@ func (db *DB) ReplaceDirectory(ctx context.Context, units []directory.Unit, grou
 	if err := checkGroups(units, groups); err != nil {
 		return err
 	}
-	err = db.write(ctx, func(tx *sqlx.Tx) error {
+	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		for _, stmt := range []*sqlx.Stmt{db.q.DeleteGroupMembers, db.q.DeleteGroups, db.q.DeleteUnits} {
 			if _, err := tx.StmtxContext(ctx, stmt).ExecContext(ctx); err != nil {
 				return err

@@ -1,0 +1,15 @@
+package storage
+
+// HoldWrites takes the SQLite write token, so that writes queue until release is called;
+// the next batch then runs all of them.
+func HoldWrites(db *DB) (release func()) {
+	db.writes <- struct{}{}
+	return func() { <-db.writes }
+}
+
+// QueuedWrites reports how many writes wait for the next batch.
+func QueuedWrites(db *DB) int {
+	db.batch.mu.Lock()
+	defer db.batch.mu.Unlock()
+	return len(db.batch.queue)
+}
