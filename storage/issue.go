@@ -76,30 +76,24 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 		}
 		// Number and render first, then one INSERT of the issued row: the row, with its
 		// submission, is written once rather than inserted and updated twice.
-		var number int
-		if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &number, d.IssuerID, year); err != nil {
-			return fmt.Errorf("next number: %w", err)
-		}
-		docx, entry, err := callRender(render, number)
+		r, err := db.numberAndRender(ctx, tx, d.IssuerID, year, render)
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(docx)
-		digest := hex.EncodeToString(sum[:])
 		var id int64
 		if err := tx.StmtxContext(ctx, db.q.InsertIssuedDocument).QueryRowxContext(ctx,
 			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
-			nullInt64(d.CorrectsID), issuedAt, issuedAt, year, number, issuedAt, digest).Scan(&id); err != nil {
+			nullInt64(d.CorrectsID), issuedAt, issuedAt, year, r.number, issuedAt, r.digest).Scan(&id); err != nil {
 			return err
 		}
-		if _, err := tx.StmtxContext(ctx, db.q.InsertDocumentFile).ExecContext(ctx, id, docx, digest); err != nil {
-			return fmt.Errorf("store docx: %w", err)
+		if err := db.storeFile(ctx, tx, id, r); err != nil {
+			return err
 		}
 		doc = *d
 		doc.ID, doc.Status, doc.CreatedAt, doc.UpdatedAt = id, register.Issued, issuedAt, issuedAt
-		doc.Year, doc.Number, doc.IssuedAt, doc.SHA256 = year, number, &issuedAt, digest
+		doc.Year, doc.Number, doc.IssuedAt, doc.SHA256 = year, r.number, &issuedAt, r.digest
 		doc.Data, doc.Recipients = json.RawMessage(data), json.RawMessage(recipients)
-		return db.insertRegister(ctx, tx, registerEntry(doc, entry, now))
+		return db.insertRegister(ctx, tx, registerEntry(doc, r.entry, now))
 	})
 	if err != nil {
 		return register.Document{}, documentError("create and issue document", err)
@@ -107,18 +101,41 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 	return doc, nil
 }
 
-// callRender calls render, passing an *apperr.Error through and wrapping any other error
-// (the caller's fault to log, not the user's).
-func callRender(render RenderFunc, number int) ([]byte, register.Entry, error) {
-	docx, entry, err := render(number)
-	if err != nil {
+// rendered is a document numbered and rendered inside the issuing transaction.
+type rendered struct {
+	number int
+	docx   []byte
+	digest string // SHA-256 of docx, in hex
+	entry  register.Entry
+}
+
+// numberAndRender takes the next number of issuer's series for year and renders the
+// document with it. An *apperr.Error from render is passed through; any other render error
+// is wrapped as Internal (the caller's fault to log, not the user's).
+func (db *DB) numberAndRender(ctx context.Context, tx *sqlx.Tx, issuer string, year int, render RenderFunc) (rendered, error) {
+	var r rendered
+	if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &r.number, issuer, year); err != nil {
+		return r, fmt.Errorf("next number: %w", err)
+	}
+	var err error
+	if r.docx, r.entry, err = render(r.number); err != nil {
 		var ae *apperr.Error
 		if errors.As(err, &ae) {
-			return nil, entry, err
+			return r, err
 		}
-		return nil, entry, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
+		return r, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
-	return docx, entry, nil
+	sum := sha256.Sum256(r.docx)
+	r.digest = hex.EncodeToString(sum[:])
+	return r, nil
+}
+
+// storeFile stores the .docx of the document id and its digest.
+func (db *DB) storeFile(ctx context.Context, tx *sqlx.Tx, id int64, r rendered) error {
+	if _, err := tx.StmtxContext(ctx, db.q.InsertDocumentFile).ExecContext(ctx, id, r.docx, r.digest); err != nil {
+		return fmt.Errorf("store docx: %w", err)
+	}
+	return nil
 }
 
 // insertRegister writes a line of the outgoing register.
@@ -152,21 +169,14 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 			return err
 		}
 
-		var number int
-		if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &number, doc.IssuerID, year); err != nil {
-			return fmt.Errorf("next number: %w", err)
-		}
-
-		docx, entry, err := callRender(render, number)
+		r, err := db.numberAndRender(ctx, tx, doc.IssuerID, year, render)
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(docx)
-		digest := hex.EncodeToString(sum[:])
-		if _, err := tx.StmtxContext(ctx, db.q.InsertDocumentFile).ExecContext(ctx, id, docx, digest); err != nil {
-			return fmt.Errorf("store docx: %w", err)
+		if err := db.storeFile(ctx, tx, id, r); err != nil {
+			return err
 		}
-		res, err = tx.StmtxContext(ctx, db.q.MarkIssued).ExecContext(ctx, year, number, issuedAt, digest, issuedAt, id)
+		res, err = tx.StmtxContext(ctx, db.q.MarkIssued).ExecContext(ctx, year, r.number, issuedAt, r.digest, issuedAt, id)
 		if err != nil {
 			return fmt.Errorf("mark issued: %w", err)
 		}
@@ -177,9 +187,9 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 			return fmt.Errorf("mark issued: %d rows changed", n)
 		}
 		doc.Status, doc.Year, doc.Number, doc.IssuedAt, doc.SHA256, doc.UpdatedAt =
-			register.Issued, year, number, &issuedAt, digest, issuedAt
+			register.Issued, year, r.number, &issuedAt, r.digest, issuedAt
 
-		return db.insertRegister(ctx, tx, registerEntry(doc, entry, now))
+		return db.insertRegister(ctx, tx, registerEntry(doc, r.entry, now))
 	}()
 	return doc, err
 }
