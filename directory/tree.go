@@ -2,7 +2,7 @@ package directory
 
 import (
 	"strings"
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 
 	"vanthu/apperr"
 )

@@ -4,7 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 // lineCache remembers how header names were split over lines. A service renders the same

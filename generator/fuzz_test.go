@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"vanthu/generator"
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 // FuzzRenderText feeds any string through every text path of a document: the output must

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"vanthu/generator/ooxml"
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 // bodyStyle is the paragraph style of body text, written once in styles.xml.

@@ -9,7 +9,7 @@ import (
 	kflate "github.com/klauspost/compress/flate"
 
 	"vanthu/generator/ooxml"
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 // The fixed texts of the national header.

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"vanthu/generator"
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 func render(t testing.TB, r *generator.Renderer, d *generator.Document) *docx {

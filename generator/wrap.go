@@ -3,7 +3,7 @@ package generator
 import (
 	"strings"
 
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 // balance breaks text into the fewest lines that fit maxPt and then evens them out, so a

@@ -4,7 +4,7 @@ import (
 	"math"
 	"strings"
 
-	"vanthu/generator/typeset"
+	"vanthu/typeset"
 )
 
 // Row heights.

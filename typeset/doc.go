@@ -10,8 +10,8 @@
 // and widths come from tables generated once from the font (see metrics_tnr.go and
 // internal/metricsgen).
 //
-// It must not depend on HTTP, SQL or the rest of the generator: it is a leaf that the
-// document writers build on, importing only the standard library and
+// It must not depend on HTTP, SQL or the generator: it is a leaf that the generator,
+// directory and spreadsheet build on, importing only the standard library and
 // golang.org/x/text/unicode/norm.
 package typeset
 

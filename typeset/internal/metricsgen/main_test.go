@@ -28,7 +28,7 @@ func TestCommittedTableIsUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("metrics_tnr.go is stale: run go generate ./generator/typeset")
+		t.Errorf("metrics_tnr.go is stale: run go generate ./typeset")
 	}
 }
 

@@ -6,7 +6,7 @@
 // It parses the few TrueType tables it needs (head, hhea, hmtx, cmap) itself so that the
 // generator stays standard library only. Run it through go generate in package typeset:
 //
-//	go generate ./generator/typeset
+//	go generate ./typeset
 package main
 
 import (
