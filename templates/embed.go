@@ -10,5 +10,5 @@ import "embed"
 
 // FS holds the embedded data files, under their folder names.
 //
-//go:embed directory/*.csv routing/*.json forms/*.json
+//go:embed directory/*.csv routing/*.json forms/*.json checklists/*.json
 var FS embed.FS

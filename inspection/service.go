@@ -1,0 +1,415 @@
+package inspection
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"vanthu/apperr"
+)
+
+// Messages shown to users, also used by the Store implementation.
+const (
+	MsgRoundNotFound      = "Không tìm thấy đợt xét."
+	MsgObjectNotFound     = "Đối tượng không thuộc đợt xét này."
+	MsgAttachmentNotFound = "Không tìm thấy tệp đính kèm."
+	MsgAssessmentNotFound = "Đối tượng chưa có phiếu đánh giá."
+	MsgChecklistNotFound  = "Không tìm thấy bộ tiêu chí."
+	MsgStaleAssessment    = "Phiếu đánh giá đã được người khác lưu sau khi bạn mở; hãy tải lại phiếu rồi lưu lại."
+	MsgRoundExists        = "Cơ quan này đã có đợt xét cho năm này."
+	MsgRoundInUse         = "Cơ quan xét công nhận không có trong danh bạ đơn vị."
+)
+
+// Store keeps rounds, their objects, registrations and assessments. Every method that
+// changes something does it in one transaction. Not-found and conflict cases are returned
+// as apperr errors with the messages above.
+type Store interface {
+	CreateRound(ctx context.Context, r *Round) error // sets ID, CreatedAt, UpdatedAt
+	UpdateRound(ctx context.Context, r *Round) error
+	DeleteRound(ctx context.Context, id int64) error
+	Round(ctx context.Context, id int64) (*Round, error)
+	Rounds(ctx context.Context, f RoundFilter) ([]Round, error)
+
+	// PutObjects adds the objects to the round's roster, or changes the kind, name, parent
+	// and unit of those already there; registrations are kept.
+	PutObjects(ctx context.Context, roundID int64, objects []Object) error
+	Object(ctx context.Context, roundID int64, id string) (*Object, error)
+	Objects(ctx context.Context, roundID int64) ([]Object, error)
+
+	// Register records the registration of an object and stores its files, setting their
+	// IDs and CreatedAt.
+	Register(ctx context.Context, roundID int64, objectID string, reg *Registration, late bool) error
+	Attachments(ctx context.Context, roundID int64, objectID string) ([]Attachment, error)
+	Attachment(ctx context.Context, roundID, id int64) (*Attachment, error)
+
+	// SaveAssessment stores a when the stored version is a.Version (0: none stored yet) and
+	// sets a.Version to the new version; otherwise it returns a Conflict.
+	SaveAssessment(ctx context.Context, a *Assessment) error
+	Assessment(ctx context.Context, roundID int64, objectID string) (*Assessment, error)
+	Assessments(ctx context.Context, roundID int64) ([]Assessment, error)
+}
+
+// Config is what a Service needs.
+type Config struct {
+	Store   Store
+	Catalog *Catalog
+	// MaxAttachment is the largest registration file in bytes; MaxAttachmentSize when 0.
+	MaxAttachment int64
+	// Now is the clock, time.Now when nil (tests set it to judge lateness).
+	Now func() time.Time
+}
+
+// Service runs the recognition cycle: it validates, decides and scores; the Store stores.
+type Service struct {
+	store   Store
+	cat     *Catalog
+	maxFile int64
+	now     func() time.Time
+}
+
+// New returns a Service.
+func New(cfg Config) (*Service, error) {
+	if cfg.Store == nil || cfg.Catalog == nil {
+		return nil, fmt.Errorf("inspection: Store and Catalog are required")
+	}
+	s := &Service{store: cfg.Store, cat: cfg.Catalog, maxFile: cfg.MaxAttachment, now: cfg.Now}
+	if s.maxFile <= 0 {
+		s.maxFile = MaxAttachmentSize
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	return s, nil
+}
+
+// Catalog returns the checklists.
+func (s *Service) Catalog() *Catalog { return s.cat }
+
+// Checklist returns the checklist id, or NotFound.
+func (s *Service) Checklist(id string) (*Checklist, error) {
+	c := s.cat.Get(id)
+	if c == nil {
+		return nil, apperr.New(apperr.NotFound, MsgChecklistNotFound)
+	}
+	return c, nil
+}
+
+// RoundInput is what a user gives to create or change a round. Calendar, when given,
+// replaces the dates of the kinds it names.
+type RoundInput struct {
+	Year        int            `json:"year"`
+	AuthorityID string         `json:"authority_id"`
+	Name        string         `json:"name"`
+	Target      float64        `json:"target"`
+	Calendar    map[Kind]Dates `json:"calendar"`
+}
+
+// CreateRound creates the round of a year for an authority, with the calendar of the
+// checklists unless the input gives dates.
+func (s *Service) CreateRound(ctx context.Context, in RoundInput) (*Round, error) {
+	r, err := s.cat.NewRound(in.Year, in.AuthorityID, norm.NFC.String(in.Name), in.Target)
+	if err != nil {
+		return nil, err
+	}
+	for k, d := range in.Calendar {
+		r.Calendar[k] = d
+	}
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	if err := s.store.CreateRound(ctx, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// UpdateRound changes the name, target and dates of a round; the year and authority stay.
+func (s *Service) UpdateRound(ctx context.Context, id int64, in RoundInput) (*Round, error) {
+	r, err := s.store.Round(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	f := map[string]string{}
+	if in.Year != 0 && in.Year != r.Year {
+		f["year"] = "Không thể đổi năm của đợt xét; hãy tạo đợt xét mới."
+	}
+	if in.AuthorityID != "" && in.AuthorityID != r.AuthorityID {
+		f["authority_id"] = "Không thể đổi cơ quan xét công nhận của đợt xét; hãy tạo đợt xét mới."
+	}
+	if len(f) > 0 {
+		return nil, apperr.InvalidFields(f)
+	}
+	if name := strings.TrimSpace(norm.NFC.String(in.Name)); name != "" {
+		r.Name = name
+	}
+	if in.Target != 0 {
+		r.Target = in.Target
+	}
+	for k, d := range in.Calendar {
+		r.Calendar[k] = d
+	}
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	if err := s.store.UpdateRound(ctx, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// DeleteRound removes a round with its roster, registrations and assessments.
+func (s *Service) DeleteRound(ctx context.Context, id int64) error {
+	return s.store.DeleteRound(ctx, id)
+}
+
+// Round returns one round.
+func (s *Service) Round(ctx context.Context, id int64) (*Round, error) { return s.store.Round(ctx, id) }
+
+// Rounds lists rounds, newest year first.
+func (s *Service) Rounds(ctx context.Context, f RoundFilter) ([]Round, error) {
+	return s.store.Rounds(ctx, f)
+}
+
+// MaxObjectsPerCall bounds one roster request.
+const MaxObjectsPerCall = 10000
+
+// PutObjects adds objects to a round's roster or changes them. Every parent must be an object
+// of the round (already there or in the same request), and parents may not form a cycle.
+func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Object) error {
+	if _, err := s.store.Round(ctx, roundID); err != nil {
+		return err
+	}
+	if len(objects) == 0 {
+		return apperr.InvalidFields(map[string]string{"objects": "Danh sách đối tượng trống."})
+	}
+	if len(objects) > MaxObjectsPerCall {
+		return apperr.InvalidFields(map[string]string{"objects": fmt.Sprintf("Mỗi lần gửi tối đa %d đối tượng.", MaxObjectsPerCall)})
+	}
+	existing, err := s.store.Objects(ctx, roundID)
+	if err != nil {
+		return err
+	}
+	parent := make(map[string]string, len(existing)+len(objects))
+	for _, o := range existing {
+		parent[o.ID] = o.ParentID
+	}
+	f := map[string]string{}
+	seen := make(map[string]bool, len(objects))
+	for i := range objects {
+		o := &objects[i]
+		o.RoundID = roundID
+		o.Name = norm.NFC.String(o.Name)
+		field := fmt.Sprintf("objects[%d]", i)
+		checkObject(o, field, f)
+		if seen[o.ID] {
+			f[field+".id"] = fmt.Sprintf("Mã đối tượng %q bị trùng trong danh sách.", o.ID)
+		}
+		seen[o.ID] = true
+		parent[o.ID] = o.ParentID
+	}
+	for i, o := range objects {
+		if o.ParentID == "" {
+			continue
+		}
+		field := fmt.Sprintf("objects[%d].parent_id", i)
+		if _, ok := parent[o.ParentID]; !ok {
+			f[field] = fmt.Sprintf("Đối tượng cấp trên %q không có trong đợt xét.", o.ParentID)
+			continue
+		}
+		// Walk up; a chain longer than the roster is a cycle.
+		at, steps := o.ParentID, 0
+		for at != "" && steps <= len(parent) {
+			at, steps = parent[at], steps+1
+		}
+		if at != "" {
+			f[field] = fmt.Sprintf("Quan hệ cấp trên của %q tạo thành vòng lặp.", o.ID)
+		}
+	}
+	if len(f) > 0 {
+		return apperr.InvalidFields(f)
+	}
+	return s.store.PutObjects(ctx, roundID, objects)
+}
+
+// Objects returns a round's roster.
+func (s *Service) Objects(ctx context.Context, roundID int64) ([]Object, error) {
+	if _, err := s.store.Round(ctx, roundID); err != nil {
+		return nil, err
+	}
+	return s.store.Objects(ctx, roundID)
+}
+
+// Register records an object's registration with its files (art. 9.2.a). The day defaults
+// to today; a registration after the round's due date is flagged late, not refused.
+func (s *Service) Register(ctx context.Context, roundID int64, objectID string, reg *Registration) (*Object, error) {
+	r, err := s.store.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.object(ctx, roundID, objectID)
+	if err != nil {
+		return nil, err
+	}
+	reg.Note = strings.TrimSpace(norm.NFC.String(reg.Note))
+	if reg.RegisteredOn == "" {
+		reg.RegisteredOn = dateOf(s.now())
+	}
+	f := map[string]string{}
+	if _, err := time.Parse(dateLayout, reg.RegisteredOn); err != nil {
+		f["registered_on"] = "Ngày đăng ký phải có dạng NNNN-TT-NN (ví dụ 2025-03-15)."
+	}
+	if len([]rune(reg.Note)) > maxNote {
+		f["note"] = fmt.Sprintf("Ghi chú dài quá %d ký tự.", maxNote)
+	}
+	if len(f) > 0 {
+		return nil, apperr.InvalidFields(f)
+	}
+	for i := range reg.Files {
+		a := &reg.Files[i]
+		if err := checkAttachment(a, s.maxFile, fmt.Sprintf("files[%d]", i)); err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(a.Data)
+		a.SHA256 = hex.EncodeToString(sum[:])
+		a.RoundID, a.ObjectID = roundID, o.ID
+	}
+	late := false
+	if d, ok := r.Calendar[o.Kind]; ok && reg.RegisteredOn > d.RegistrationDue {
+		late = true
+	}
+	if err := s.store.Register(ctx, roundID, o.ID, reg, late); err != nil {
+		return nil, err
+	}
+	o.RegisteredOn, o.RegisteredLate, o.RegistrationNote = reg.RegisteredOn, late, reg.Note
+	return o, nil
+}
+
+// Attachments lists an object's registration files, without their content.
+func (s *Service) Attachments(ctx context.Context, roundID int64, objectID string) ([]Attachment, error) {
+	if _, err := s.object(ctx, roundID, objectID); err != nil {
+		return nil, err
+	}
+	return s.store.Attachments(ctx, roundID, objectID)
+}
+
+// Attachment returns one registration file with its content.
+func (s *Service) Attachment(ctx context.Context, roundID, id int64) (*Attachment, error) {
+	return s.store.Attachment(ctx, roundID, id)
+}
+
+// object returns an object of the round, or a NotFound naming the field.
+func (s *Service) object(ctx context.Context, roundID int64, id string) (*Object, error) {
+	o, err := s.store.Object(ctx, roundID, id)
+	if apperr.CodeOf(err) == apperr.NotFound {
+		return nil, &apperr.Error{Code: apperr.NotFound, Message: MsgObjectNotFound,
+			Fields: map[string]string{"object_id": fmt.Sprintf("Đối tượng %q không thuộc đợt xét %d.", id, roundID)}}
+	}
+	return o, err
+}
+
+// Form is what the inspector sees for one object: the checklist and the saved answers
+// (version 0 when nothing is saved yet).
+type Form struct {
+	Object     *Object     `json:"object"`
+	Checklist  *Checklist  `json:"checklist"`
+	Assessment *Assessment `json:"assessment"`
+}
+
+// Assessment returns the checklist of an object with the answers saved so far.
+func (s *Service) Assessment(ctx context.Context, roundID int64, objectID string) (*Form, error) {
+	o, err := s.object(ctx, roundID, objectID)
+	if err != nil {
+		return nil, err
+	}
+	c := s.cat.ForKind(o.Kind)
+	if c == nil {
+		return nil, apperr.New(apperr.NotFound, MsgChecklistNotFound)
+	}
+	a, err := s.store.Assessment(ctx, roundID, objectID)
+	if apperr.CodeOf(err) == apperr.NotFound {
+		a, err = &Assessment{RoundID: roundID, ObjectID: objectID, Answers: map[string]Answer{}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Form{Object: o, Checklist: c, Assessment: a}, nil
+}
+
+// SaveAssessment saves an inspector's answers as a draft. a.Version is the version the
+// inspector opened (0 for a new checklist); if someone saved in between, the save is
+// refused with a Conflict instead of losing their answers. The saved assessment, with its
+// new version, is returned with the object's verdict as it stands.
+func (s *Service) SaveAssessment(ctx context.Context, a *Assessment) (*Assessment, error) {
+	o, err := s.object(ctx, a.RoundID, a.ObjectID)
+	if err != nil {
+		return nil, err
+	}
+	c := s.cat.ForKind(o.Kind)
+	if c == nil {
+		return nil, apperr.New(apperr.NotFound, MsgChecklistNotFound)
+	}
+	if a.Answers == nil {
+		a.Answers = map[string]Answer{}
+	}
+	if err := checkAssessment(c, a); err != nil {
+		return nil, err
+	}
+	r, err := s.store.Round(ctx, a.RoundID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	a.UpdatedAt = now.UTC().Truncate(time.Microsecond)
+	a.UpdatedBy = strings.TrimSpace(a.UpdatedBy)
+	a.Late = false
+	if d, ok := r.Calendar[o.Kind]; ok && dateOf(now) > d.ProposalDue {
+		a.Late = true
+	}
+	if err := s.store.SaveAssessment(ctx, a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Result scores every object of a round.
+func (s *Service) Result(ctx context.Context, roundID int64) (*Round, []Object, *Scores, error) {
+	r, err := s.store.Round(ctx, roundID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	objects, err := s.store.Objects(ctx, roundID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	assessments, err := s.store.Assessments(ctx, roundID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return r, objects, s.cat.Score(objects, assessments), nil
+}
+
+// ObjectResult is the verdict of one object of a round.
+func (s *Service) ObjectResult(ctx context.Context, roundID int64, objectID string) (*Verdict, error) {
+	if _, err := s.object(ctx, roundID, objectID); err != nil {
+		return nil, err
+	}
+	_, _, scores, err := s.Result(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return scores.Of(objectID), nil
+}
+
+// Progress is a round's progress to its target.
+func (s *Service) Progress(ctx context.Context, roundID int64) (*Progress, error) {
+	r, objects, scores, err := s.Result(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return s.cat.Progress(r, objects, scores), nil
+}
