@@ -41,9 +41,9 @@ type Store interface {
 	Object(ctx context.Context, roundID int64, id string) (*Object, error)
 	Objects(ctx context.Context, roundID int64) ([]Object, error)
 
-	// Register records the registration of an object and stores its files, setting their
+	// RegisterObject records the registration of an object and stores its files, setting their
 	// IDs and CreatedAt.
-	Register(ctx context.Context, roundID int64, objectID string, reg *Registration, late bool) error
+	RegisterObject(ctx context.Context, roundID int64, objectID string, reg *Registration, late bool) error
 	Attachments(ctx context.Context, roundID int64, objectID string) ([]Attachment, error)
 	Attachment(ctx context.Context, roundID, id int64) (*Attachment, error)
 
@@ -282,7 +282,7 @@ func (s *Service) Register(ctx context.Context, roundID int64, objectID string, 
 	if d, ok := r.Calendar[o.Kind]; ok && reg.RegisteredOn > d.RegistrationDue {
 		late = true
 	}
-	if err := s.store.Register(ctx, roundID, o.ID, reg, late); err != nil {
+	if err := s.store.RegisterObject(ctx, roundID, o.ID, reg, late); err != nil {
 		return nil, err
 	}
 	o.RegisteredOn, o.RegisteredLate, o.RegistrationNote = reg.RegisteredOn, late, reg.Note

@@ -72,9 +72,11 @@ func TestMigrationsMatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Features get ranges of versions (inspection 030–039), so gaps are allowed; the
+		// order must still be strict.
 		for i, m := range migrations {
-			if m.version != i+1 {
-				t.Errorf("%s: migration %s has version %d, want %d (no gaps)", dialect, m.name, m.version, i+1)
+			if i > 0 && m.version <= migrations[i-1].version {
+				t.Errorf("%s: migration %s has version %d, not after %d", dialect, m.name, m.version, migrations[i-1].version)
 			}
 			versions[dialect] = append(versions[dialect], m.version)
 		}
