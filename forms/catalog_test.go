@@ -18,6 +18,10 @@ var shippedForms = []string{
 	"bien-ban-hop-xet-antt",
 	"to-trinh-de-nghi-khen-thuong",
 	"giay-khen",
+	"quyet-dinh-cong-nhan-antt",
+	"thong-bao-ket-qua-antt",
+	"ban-dang-ky-antt",
+	"giay-cong-nhan-antt",
 }
 
 func mustLoad(tb testing.TB) *Catalog {

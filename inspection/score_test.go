@@ -225,3 +225,47 @@ func BenchmarkScoreProvinceRound(b *testing.B) {
 		cat.Progress(r, objects, s)
 	}
 }
+
+func TestPrefill(t *testing.T) {
+	cat := embedded(t)
+	objects, assessments := commune(cat, 20, map[int]string{19: "4.4.b", 20: "4.4.c"})
+	objects[5].RegisteredOn = ""
+	r, err := cat.NewRound(2025, "ubnd-xa-a", "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := cat.Score(objects, assessments)
+	areas := []inspection.Kind{inspection.ResidentialArea}
+
+	data, err := inspection.Prefill(inspection.DocumentRequest{Form: inspection.FormProposal, Kinds: areas}, r, objects, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := data["danh_sach"].([][]string)
+	if data["nam"] != 2025 || data["so_dang_ky"] != 19 || data["so_de_nghi"] != 18 || len(rows) != 18 ||
+		fmt.Sprint(rows[0]) != fmt.Sprint([]string{"", "Thôn 1", "Khu dân cư", "Đạt", ""}) {
+		t.Errorf("proposal %v", data)
+	}
+	data, err = inspection.Prefill(inspection.DocumentRequest{Form: inspection.FormNotice, Kinds: areas}, r, objects, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows = data["danh_sach"].([][]string)
+	if len(rows) != 20 || fmt.Sprint(rows[19]) != fmt.Sprint([]string{"", "Thôn 20", "Khu dân cư", "Chưa đạt", "Chưa đạt tiêu chí 4.4.c"}) {
+		t.Errorf("notice rows %v", rows)
+	}
+	data, err = inspection.Prefill(inspection.DocumentRequest{Form: inspection.FormMinutes, ObjectID: "thon-19"}, r, objects, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Đối chiếu các tiêu chí của Thông tư số 124/2021/TT-BCA, Thôn 19 chưa đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025 do:\n" +
+		"- Tiêu chí 4.4.b (Điều 4, khoản 4, điểm b, TT 124/2021/TT-BCA): Không đạt: Có vụ việc trong năm"
+	if data["ket_qua"] != want {
+		t.Errorf("minutes\n got %q\nwant %q", data["ket_qua"], want)
+	}
+	for _, req := range []inspection.DocumentRequest{{Form: "cong-van"}, {Form: inspection.FormMinutes}, {Form: inspection.FormMinutes, ObjectID: "khong-co"}} {
+		if _, err := inspection.Prefill(req, r, objects, s); err == nil {
+			t.Errorf("Prefill(%+v) accepted", req)
+		}
+	}
+}
