@@ -9,7 +9,6 @@ import (
 	"vanthu/apperr"
 	"vanthu/register"
 	"vanthu/secretariat"
-	"vanthu/storage"
 )
 
 func invalidQuery(name, message string) error {
@@ -17,8 +16,8 @@ func invalidQuery(name, message string) error {
 }
 
 // registerEntries reads ?issuer=&year= and returns the register lines.
-func (h *handler) registerEntries(c *gin.Context) (storage.RegisterFilter, []register.Entry, error) {
-	var f storage.RegisterFilter
+func (h *handler) registerEntries(c *gin.Context) (register.RegisterFilter, []register.Entry, error) {
+	var f register.RegisterFilter
 	var err error
 	if f.IssuerID, err = h.queryIssuer(c); err != nil {
 		return f, nil, err

@@ -20,13 +20,13 @@ import (
 	"vanthu/forms"
 	"vanthu/generator"
 	"vanthu/register"
-	"vanthu/storage"
+	"vanthu/typeset"
 )
 
 // Service is the secretariat. Build it once with New and share it: it is safe for
 // concurrent use.
 type Service struct {
-	db        *storage.DB
+	db        Store
 	catalog   *forms.Catalog
 	validator *forms.Validator
 	rules     map[string]directory.Rule
@@ -88,7 +88,7 @@ func isEmptyEdit(e *directory.Edit) bool {
 
 // Config is what New needs. Now defaults to time.Now, Log to slog.Default().
 type Config struct {
-	DB        *storage.DB
+	DB        Store
 	Catalog   *forms.Catalog
 	Validator *forms.Validator
 	Rules     map[string]directory.Rule
@@ -331,7 +331,7 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 		return register.Document{}, err
 	}
 	if d.Status != register.Draft {
-		return register.Document{}, apperr.New(apperr.Conflict, "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính.")
+		return register.Document{}, apperr.New(apperr.Conflict, register.MsgIssuedFrozen)
 	}
 	p, err := s.prepare(sub)
 	if err != nil {
@@ -376,8 +376,8 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 		}
 		d.Subject = verb + " " + c.Recipient
 	}
-	if p.def.Kind == generator.CongVan && d.Subject != "" && !strings.HasPrefix(d.Subject, "V/v") {
-		d.Subject = "V/v " + d.Subject // as the register and the header write it
+	if p.def.Kind == generator.CongVan && d.Subject != "" {
+		d.Subject = typeset.CongVanSubject(d.Subject) // as the register and the header write it
 	}
 	return nil
 }
@@ -425,7 +425,7 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	if d.Status != register.Draft {
-		return register.Document{}, apperr.New(apperr.Conflict, "Văn bản đã ban hành, không thể ban hành lại.")
+		return register.Document{}, apperr.New(apperr.Conflict, register.MsgAlreadyIssued)
 	}
 	p, err := s.load(&d)
 	if err != nil {
@@ -456,7 +456,7 @@ func (s *Service) seriesYear(p *prepared, now time.Time) int {
 // here, before the register's lock is taken; inside it only the number is written in, which
 // takes microseconds. A form whose templates print the number itself is mapped and
 // rendered inside the lock instead.
-func (s *Service) renderIssued(p *prepared, now time.Time) (storage.RenderFunc, func(), error) {
+func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc, func(), error) {
 	today := generator.DateOf(now)
 	if p.def.UsesNumber() {
 		return func(number int) ([]byte, register.Entry, error) {
@@ -506,32 +506,20 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), render)
 }
 
-// entryOf fills the register columns the document knows: the signer, the recipients and
-// the number of copies (one per Kính gửi line, one per Nơi nhận line that is not "Như …",
-// and the archive copies, at least one).
+// entryOf fills the register columns the document knows: the signer, the date and the
+// number of copies (register.Copies, with the archive copies the form asks for).
 func entryOf(doc *generator.Document, p *prepared) register.Entry {
-	copies := len(p.recipients.KinhGui)
-	for _, item := range p.recipients.NoiNhan {
-		if !isAsAbove(item) {
-			copies++
-		}
-	}
 	archive := 1
 	if f, ok := p.def.FieldFor(forms.TargetCopies); ok {
 		if n, ok := p.values.Number(f.Name); ok && n >= 1 {
 			archive = int(n)
 		}
 	}
-	e := register.Entry{Signer: doc.Signer.Name, Copies: copies + archive}
+	e := register.Entry{Signer: doc.Signer.Name, Copies: register.Copies(p.recipients, archive)}
 	if !doc.Date.IsZero() {
 		e.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
 	}
 	return e
-}
-
-// isAsAbove reports whether a Nơi nhận item only points back ("Như trên", "Như Điều 3").
-func isAsAbove(item string) bool {
-	return strings.HasPrefix(item, "Như ")
 }
 
 // Document returns one stored document.
@@ -540,7 +528,7 @@ func (s *Service) Document(ctx context.Context, id int64) (register.Document, er
 }
 
 // Documents lists stored documents.
-func (s *Service) Documents(ctx context.Context, f storage.DocumentFilter) ([]register.Document, error) {
+func (s *Service) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
 	return s.db.Documents(ctx, f)
 }
 
@@ -572,6 +560,6 @@ func (s *Service) Blank(formID, unitID string) ([]byte, error) {
 }
 
 // Register returns the lines of the outgoing register.
-func (s *Service) Register(ctx context.Context, f storage.RegisterFilter) ([]register.Entry, error) {
+func (s *Service) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
 	return s.db.Register(ctx, f)
 }

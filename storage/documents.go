@@ -13,21 +13,6 @@ import (
 	"vanthu/register"
 )
 
-// DocumentFilter selects documents; zero fields match everything.
-type DocumentFilter struct {
-	IssuerID string
-	Status   register.Status
-	Year     int // the year of issue; drafts have none
-	Limit    int // 0 means DefaultLimit; at most MaxLimit
-	Offset   int
-}
-
-// Page sizes of Documents.
-const (
-	DefaultLimit = 100
-	MaxLimit     = 1000
-)
-
 // documentRow is a documents row as scanned: NULL year, number, corrects_id and issued_at
 // for drafts, JSON as text.
 type documentRow struct {
@@ -126,7 +111,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return notDraft(ctx, tx, db.q, d.ID, msgIssuedFrozen)
+			return notDraft(ctx, tx, db.q, d.ID, register.MsgIssuedFrozen)
 		}
 		saved, err = getDocument(ctx, tx, db.q, d.ID)
 		return err
@@ -151,13 +136,8 @@ func (db *DB) Document(ctx context.Context, id int64) (register.Document, error)
 }
 
 // Documents returns the documents f selects, newest first.
-func (db *DB) Documents(ctx context.Context, f DocumentFilter) ([]register.Document, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	limit = min(limit, MaxLimit)
-	offset := max(f.Offset, 0)
+func (db *DB) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
+	limit, offset := f.Page()
 	var rows []documentRow
 	err := db.q.ListDocuments.SelectContext(ctx, &rows,
 		f.IssuerID, f.IssuerID, string(f.Status), string(f.Status), f.Year, f.Year, limit, offset)

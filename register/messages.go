@@ -1,0 +1,7 @@
+package register
+
+// Messages shown to the user about a document's status, for every layer that checks it.
+const (
+	MsgIssuedFrozen  = "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính."
+	MsgAlreadyIssued = "Văn bản đã ban hành, không thể ban hành lại."
+)
