@@ -97,13 +97,13 @@ func (h *handler) listDocuments(c *gin.Context) {
 	f := register.DocumentFilter{Status: register.Status(c.Query("status"))}
 	var err error
 	if f.Status != "" && f.Status != register.Draft && f.Status != register.Issued {
-		fail(c, h.log, invalidQuery("status", "Trạng thái phải là draft hoặc issued."))
+		fail(c, h.log, invalidQuery("status", msgBadStatus))
 		return
 	}
 	if f.IssuerID, err = h.queryIssuer(c); err == nil {
-		if f.Year, err = queryInt(c, "year", "Năm", maxYear); err == nil {
-			if f.Limit, err = queryInt(c, "limit", "Số dòng", register.MaxLimit); err == nil {
-				f.Offset, err = queryInt(c, "offset", "Vị trí bắt đầu", maxOffset)
+		if f.Year, err = queryInt(c, "year", labelYear, maxYear); err == nil {
+			if f.Limit, err = queryInt(c, "limit", labelLimit, register.MaxLimit); err == nil {
+				f.Offset, err = queryInt(c, "offset", labelOffset, maxOffset)
 			}
 		}
 	}

@@ -22,7 +22,7 @@ func (h *handler) registerEntries(c *gin.Context) (register.RegisterFilter, []re
 	if f.IssuerID, err = h.queryIssuer(c); err != nil {
 		return f, nil, err
 	}
-	if f.Year, err = queryInt(c, "year", "Năm", maxYear); err != nil {
+	if f.Year, err = queryInt(c, "year", labelYear, maxYear); err != nil {
 		return f, nil, err
 	}
 	entries, err := h.svc.Register(c.Request.Context(), f)

@@ -160,7 +160,7 @@ func (s *Service) Forms() []*forms.Definition { return s.catalog.List() }
 func (s *Service) Form(id string) (*forms.Definition, error) {
 	def, ok := s.catalog.Get(id)
 	if !ok {
-		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có biểu mẫu %q.", id))
+		return nil, apperr.New(apperr.NotFound, fmt.Sprintf(msgNoSuchForm, id))
 	}
 	return def, nil
 }
@@ -195,12 +195,12 @@ type prepared struct {
 func (s *Service) prepare(sub *Submission) (*prepared, error) {
 	def, ok := s.catalog.Get(sub.Form)
 	if !ok {
-		return nil, apperr.InvalidFields(map[string]string{"form": fmt.Sprintf("Không có biểu mẫu %q.", sub.Form)})
+		return nil, apperr.InvalidFields(map[string]string{"form": fmt.Sprintf(msgNoSuchForm, sub.Form)})
 	}
 	tree := s.tree.Load()
 	unit, ok := tree.Unit(sub.IssuerID)
 	if !ok {
-		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf("Không có đơn vị %q trong danh bạ.", sub.IssuerID)})
+		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgNoSuchUnit, sub.IssuerID)})
 	}
 	values, problems := s.validator.Validate(def, sub.Data)
 	if len(problems) > 0 {
@@ -254,7 +254,7 @@ func (s *Service) issuer(unit directory.Unit, number int, date generator.Date) f
 func (s *Service) document(p *prepared, number int, date generator.Date) (generator.Document, error) {
 	doc, err := p.def.Document(p.values, s.issuer(p.unit, number, date), p.recipients)
 	if err != nil {
-		return doc, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+		return doc, apperr.Wrap(apperr.Invalid, msgCannotMap, err)
 	}
 	return doc, nil
 }
@@ -268,7 +268,7 @@ func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, 
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
 	if err := s.renderer.Render(&buf, &doc); err != nil {
-		return nil, doc, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		return nil, doc, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
 	return buf.Bytes(), doc, nil
 }
@@ -283,7 +283,7 @@ func (s *Service) renderPreview(p *prepared, date generator.Date) ([]byte, error
 	var buf bytes.Buffer
 	buf.Grow(48 << 10)
 	if err := s.renderer.RenderPreview(&buf, &doc); err != nil {
-		return nil, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		return nil, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -359,11 +359,11 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 	// ">" and "&" are kept as they are rather than escaped as for HTML (a quarter faster).
 	data, err := gojson.MarshalNoEscape(p.values)
 	if err != nil {
-		return apperr.Wrap(apperr.Internal, "Không lưu được dữ liệu.", err)
+		return apperr.Wrap(apperr.Internal, msgSaveData, err)
 	}
 	recipients, err := gojson.MarshalNoEscape(p.recipients)
 	if err != nil {
-		return apperr.Wrap(apperr.Internal, "Không lưu được nơi nhận.", err)
+		return apperr.Wrap(apperr.Internal, msgSaveRecipient, err)
 	}
 	d.Data, d.Recipients = data, recipients
 	spec, _ := p.def.Kind.Spec()
@@ -387,12 +387,12 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 func (s *Service) load(d *register.Document) (*prepared, error) {
 	var data map[string]any
 	if err := json.Unmarshal(d.Data, &data); err != nil {
-		return nil, apperr.Wrap(apperr.Internal, "Dữ liệu văn bản đã lưu bị hỏng.", err)
+		return nil, apperr.Wrap(apperr.Internal, msgStoredData, err)
 	}
 	var r directory.Recipients
 	if len(d.Recipients) > 0 {
 		if err := json.Unmarshal(d.Recipients, &r); err != nil {
-			return nil, apperr.Wrap(apperr.Internal, "Nơi nhận đã lưu bị hỏng.", err)
+			return nil, apperr.Wrap(apperr.Internal, msgStoredRecip, err)
 		}
 	}
 	return s.prepare(&Submission{Form: d.FormID, IssuerID: d.IssuerID, Data: data, Recipients: &r})
@@ -473,14 +473,14 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc,
 	}
 	pre, err := s.renderer.Prepare(&doc)
 	if err != nil {
-		return nil, nil, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		return nil, nil, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
 	entry := entryOf(&doc, p)
 	return func(number int) ([]byte, register.Entry, error) {
 		var buf bytes.Buffer
 		buf.Grow(16 << 10)
 		if err := pre.Write(&buf, number); err != nil {
-			return nil, register.Entry{}, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+			return nil, register.Entry{}, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 		}
 		return buf.Bytes(), entry, nil
 	}, pre.Release, nil
@@ -547,14 +547,14 @@ func (s *Service) Blank(formID, unitID string) ([]byte, error) {
 	if unitID != "" {
 		unit, ok := s.tree.Load().Unit(unitID)
 		if !ok {
-			return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có đơn vị %q trong danh bạ.", unitID))
+			return nil, apperr.New(apperr.NotFound, fmt.Sprintf(msgNoSuchUnit, unitID))
 		}
 		iss = s.issuer(unit, 0, generator.Date{})
 	}
 	doc := def.Blank(iss)
 	var buf bytes.Buffer
 	if err := s.renderer.Render(&buf, &doc); err != nil {
-		return nil, apperr.Wrap(apperr.Internal, "Không tạo được mẫu trống.", err)
+		return nil, apperr.Wrap(apperr.Internal, msgBlankFailed, err)
 	}
 	return buf.Bytes(), nil
 }

@@ -34,7 +34,7 @@ func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn,
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return apperr.New(apperr.NotFound, "Không tìm thấy văn bản trong sổ đăng ký văn bản đi.")
+			return apperr.New(apperr.NotFound, msgNotInRegister)
 		}
 		return nil
 	})
