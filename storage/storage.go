@@ -223,16 +223,6 @@ func (db *DB) transaction(ctx context.Context, opts *sql.TxOptions, fn func(ctx 
 	return nil
 }
 
-// Messages shown to users.
-const (
-	msgInternal         = "Lỗi cơ sở dữ liệu, xin thử lại sau."
-	msgDocumentNotFound = "Không tìm thấy văn bản."
-	msgIssuedFrozen     = "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính."
-	msgAlreadyIssued    = "Văn bản đã ban hành, không thể ban hành lại."
-	msgNoFile           = "Văn bản chưa ban hành nên chưa có tệp."
-	msgRenderFailed     = "Không tạo được tệp văn bản để ban hành."
-)
-
 // internal turns a database failure into the application error the user sees as a generic
 // message, keeping op and the cause for the log. Application errors pass unchanged.
 func internal(op string, err error) error {
