@@ -8,6 +8,7 @@ import (
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/generator"
+	"vanthu/inspection"
 	"vanthu/templates"
 )
 
@@ -20,6 +21,8 @@ type Data struct {
 	Demo      *directory.Tree
 	Layout    generator.Layout
 	Renderer  *generator.Renderer
+	// Checklists are the criteria of Circular 124/2021/TT-BCA with any province overlay.
+	Checklists *inspection.Catalog
 }
 
 // Load reads the embedded data files with dir laid over them ("" for the embedded ones
@@ -43,6 +46,9 @@ func Load(dir string) (*Data, error) {
 	}
 	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
 		return nil, fmt.Errorf("demo directory: %w", err)
+	}
+	if d.Checklists, err = inspection.Load(sub("checklists")); err != nil {
+		return nil, fmt.Errorf("checklists: %w", err)
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
 	// a data folder may change some of them with a partial layout.json.

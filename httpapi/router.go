@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vanthu/apperr"
+	"vanthu/inspection"
 	"vanthu/secretariat"
 )
 
@@ -15,12 +16,16 @@ type Options struct {
 	// MaxBody is the largest request body accepted, in bytes; larger bodies get 413.
 	MaxBody int64
 	Log     *slog.Logger
+	// Inspection serves the "An toàn về an ninh, trật tự" recognition; nil leaves its
+	// routes out.
+	Inspection *inspection.Service
 }
 
 // handler holds what every handler needs.
 type handler struct {
-	svc *secretariat.Service
-	log *slog.Logger
+	svc  *secretariat.Service
+	insp *inspection.Service
+	log  *slog.Logger
 }
 
 // New returns the HTTP handler of the API.
@@ -29,7 +34,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
 	}
-	h := &handler{svc: svc, log: opt.Log}
+	h := &handler{svc: svc, insp: opt.Inspection, log: opt.Log}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, opt.Log))
@@ -69,5 +74,9 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)
 	api.GET("/register.xlsx", h.registerXLSX)
+
+	if h.insp != nil {
+		h.inspectionRoutes(api)
+	}
 	return r
 }

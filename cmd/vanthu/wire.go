@@ -5,14 +5,16 @@ import (
 	"log/slog"
 
 	"vanthu/appdata"
+	"vanthu/inspection"
 	"vanthu/secretariat"
 	"vanthu/storage"
 )
 
 // app is everything a command needs, wired once.
 type app struct {
-	db  *storage.DB
-	svc *secretariat.Service
+	db   *storage.DB
+	svc  *secretariat.Service
+	insp *inspection.Service
 }
 
 // openApp opens the database (migrating it), loads the data files and builds the service;
@@ -32,6 +34,11 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
+	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	if cfg.Demo {
 		loaded, err := svc.LoadDemo(ctx, d.Demo)
 		if err != nil {
@@ -42,5 +49,5 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			log.Info("demo directory loaded", "units", len(d.Demo.Units()), "groups", len(d.Demo.Groups()))
 		}
 	}
-	return &app{db: db, svc: svc}, nil
+	return &app{db: db, svc: svc, insp: insp}, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"vanthu/appdata"
 	"vanthu/httpapi"
+	"vanthu/inspection"
 	"vanthu/secretariat"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
@@ -49,7 +50,9 @@ type App struct {
 	*Data
 	DB      *storage.DB
 	Service *secretariat.Service
-	Server  *httptest.Server
+	// Inspection is the recognition cycle's service, on the same database and clock.
+	Inspection *inspection.Service
+	Server     *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
 	// Client talks to Server; it has a timeout so a hung handler fails the test.
@@ -125,7 +128,11 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if !loaded {
 		tb.Fatal("load demo directory: the fresh database already has units")
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log}))
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return Now }})
+	if err != nil {
+		tb.Fatalf("inspection: %v", err)
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, Inspection: a.Inspection}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Client = a.Server.Client()

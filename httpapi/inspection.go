@@ -1,0 +1,392 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"vanthu/apperr"
+	"vanthu/inspection"
+)
+
+// The routes of the yearly "An toàn về an ninh, trật tự" recognition. Handlers bind the
+// request, call the inspection service and write its answer; the rules live in inspection.
+func (h *handler) inspectionRoutes(api *gin.RouterGroup) {
+	api.GET("/checklists", h.listChecklists)
+	api.GET("/checklists/:id", h.getChecklist)
+
+	rounds := api.Group("/inspection/rounds")
+	rounds.GET("", h.listRounds)
+	rounds.POST("", h.createRound)
+	rounds.GET("/:id", h.getRound)
+	rounds.PUT("/:id", h.updateRound)
+	rounds.DELETE("/:id", h.deleteRound)
+	rounds.GET("/:id/objects", h.listObjects)
+	rounds.PUT("/:id/objects", h.putObjects)
+	rounds.POST("/:id/objects/:object/registration", h.registerObject)
+	rounds.GET("/:id/objects/:object/attachments", h.listAttachments)
+	rounds.GET("/:id/attachments/:file", h.getAttachment)
+	rounds.GET("/:id/objects/:object/assessment", h.getAssessment)
+	rounds.PUT("/:id/objects/:object/assessment", h.saveAssessment)
+	rounds.GET("/:id/objects/:object/result", h.objectResult)
+	rounds.GET("/:id/result", h.roundResult)
+	rounds.GET("/:id/progress", h.roundProgress)
+}
+
+// roundID reads the :id path parameter as a round id.
+func roundID(c *gin.Context) (int64, error) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.New(apperr.NotFound, inspection.MsgRoundNotFound)
+	}
+	return id, nil
+}
+
+// listChecklists answers GET /api/checklists.
+func (h *handler) listChecklists(c *gin.Context) {
+	c.JSON(http.StatusOK, h.insp.Catalog().List())
+}
+
+// getChecklist answers GET /api/checklists/:id.
+func (h *handler) getChecklist(c *gin.Context) {
+	cl, err := h.insp.Checklist(c.Param("id"))
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, cl)
+}
+
+// listRounds answers GET /api/inspection/rounds?year=&authority=.
+func (h *handler) listRounds(c *gin.Context) {
+	year, err := queryInt(c, "year", "Năm", maxYear)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	rounds, err := h.insp.Rounds(c.Request.Context(), inspection.RoundFilter{Year: year, AuthorityID: c.Query("authority")})
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, rounds)
+}
+
+// createRound answers POST /api/inspection/rounds.
+func (h *handler) createRound(c *gin.Context) {
+	var in inspection.RoundInput
+	if err := decodeJSON(c, &in); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	r, err := h.insp.CreateRound(c.Request.Context(), in)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusCreated, r)
+}
+
+// getRound answers GET /api/inspection/rounds/:id.
+func (h *handler) getRound(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var r *inspection.Round
+		if r, err = h.insp.Round(c.Request.Context(), id); err == nil {
+			c.JSON(http.StatusOK, r)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// updateRound answers PUT /api/inspection/rounds/:id.
+func (h *handler) updateRound(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var in inspection.RoundInput
+	if err := decodeJSON(c, &in); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	r, err := h.insp.UpdateRound(c.Request.Context(), id, in)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, r)
+}
+
+// deleteRound answers DELETE /api/inspection/rounds/:id.
+func (h *handler) deleteRound(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		if err = h.insp.DeleteRound(c.Request.Context(), id); err == nil {
+			c.Status(http.StatusNoContent)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// listObjects answers GET /api/inspection/rounds/:id/objects.
+func (h *handler) listObjects(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var objects []inspection.Object
+		if objects, err = h.insp.Objects(c.Request.Context(), id); err == nil {
+			c.JSON(http.StatusOK, objects)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// objectsBody is the body of PUT /api/inspection/rounds/:id/objects.
+type objectsBody struct {
+	Objects []inspection.Object `json:"objects"`
+}
+
+// putObjects answers PUT /api/inspection/rounds/:id/objects: adds objects to the roster or
+// changes them, and returns the roster.
+func (h *handler) putObjects(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var body objectsBody
+	if err := decodeJSON(c, &body); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	ctx := c.Request.Context()
+	if err := h.insp.PutObjects(ctx, id, body.Objects); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	objects, err := h.insp.Objects(ctx, id)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, objects)
+}
+
+// maxFilesPerRegistration bounds the files of one registration request.
+const maxFilesPerRegistration = 20
+
+// registerObject answers POST /api/inspection/rounds/:id/objects/:object/registration. The
+// body is multipart/form-data: fields registered_on and note, and files under the names of
+// the documents of art. 9.2.a (nghi-quyet, ke-hoach, ban-dang-ky, khac); or JSON
+// {"registered_on", "note"} for a registration without files.
+func (h *handler) registerObject(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	reg := &inspection.Registration{}
+	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	switch mediaType {
+	case "multipart/form-data":
+		if err := readRegistration(c, reg); err != nil {
+			fail(c, h.log, err)
+			return
+		}
+	default:
+		var body struct {
+			RegisteredOn string `json:"registered_on"`
+			Note         string `json:"note"`
+		}
+		if err := decodeJSON(c, &body); err != nil {
+			fail(c, h.log, err)
+			return
+		}
+		reg.RegisteredOn, reg.Note = body.RegisteredOn, body.Note
+	}
+	o, err := h.insp.Register(c.Request.Context(), id, c.Param("object"), reg)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"object": o, "files": reg.Files})
+}
+
+// readRegistration reads a multipart registration into reg.
+func readRegistration(c *gin.Context, reg *inspection.Registration) error {
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		return apperr.Wrap(apperr.BadInput, "Không đọc được nội dung multipart/form-data.", err)
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return bodyError(err, "Không đọc được nội dung multipart/form-data.")
+		}
+		name := part.FormName()
+		data, err := io.ReadAll(part)
+		part.Close()
+		if err != nil {
+			return bodyError(err, "Không đọc được tệp gửi lên.")
+		}
+		if part.FileName() == "" {
+			switch name {
+			case "registered_on":
+				reg.RegisteredOn = strings.TrimSpace(string(data))
+			case "note":
+				reg.Note = string(data)
+			default:
+				return apperr.InvalidFields(map[string]string{name: fmt.Sprintf("Trường %q không được hỗ trợ; dùng registered_on, note và các tệp nghi-quyet, ke-hoach, ban-dang-ky, khac.", name)})
+			}
+			continue
+		}
+		if len(reg.Files) == maxFilesPerRegistration {
+			return apperr.InvalidFields(map[string]string{"files": fmt.Sprintf("Mỗi lần đăng ký gửi tối đa %d tệp.", maxFilesPerRegistration)})
+		}
+		reg.Files = append(reg.Files, inspection.Attachment{DocKind: name, Name: part.FileName(), Data: data})
+	}
+}
+
+// bodyError maps a failure to read the request body: over the limit is 413.
+func bodyError(err error, message string) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return apperr.Wrap(apperr.TooLarge, "Dữ liệu gửi lên quá lớn.", err)
+	}
+	return apperr.Wrap(apperr.BadInput, message, err)
+}
+
+// listAttachments answers GET /api/inspection/rounds/:id/objects/:object/attachments.
+func (h *handler) listAttachments(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var files []inspection.Attachment
+		if files, err = h.insp.Attachments(c.Request.Context(), id, c.Param("object")); err == nil {
+			c.JSON(http.StatusOK, files)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// getAttachment answers GET /api/inspection/rounds/:id/attachments/:file with the file.
+func (h *handler) getAttachment(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	fileID, perr := strconv.ParseInt(c.Param("file"), 10, 64)
+	if perr != nil || fileID <= 0 {
+		fail(c, h.log, apperr.New(apperr.NotFound, inspection.MsgAttachmentNotFound))
+		return
+	}
+	a, err := h.insp.Attachment(c.Request.Context(), id, fileID)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Name}))
+	c.Data(http.StatusOK, a.ContentType, a.Data)
+}
+
+// getAssessment answers GET /api/inspection/rounds/:id/objects/:object/assessment: the
+// checklist with the answers saved so far and the version to send back when saving.
+func (h *handler) getAssessment(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var form *inspection.Form
+		if form, err = h.insp.Assessment(c.Request.Context(), id, c.Param("object")); err == nil {
+			c.JSON(http.StatusOK, form)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// assessmentBody is the body of PUT …/assessment.
+type assessmentBody struct {
+	Version   *int                         `json:"version"`
+	Answers   map[string]inspection.Answer `json:"answers"`
+	Facts     *inspection.Facts            `json:"facts"`
+	UpdatedBy string                       `json:"updated_by"`
+}
+
+// saveAssessment answers PUT /api/inspection/rounds/:id/objects/:object/assessment. The
+// body names the version the inspector opened; a stale one gets 409.
+func (h *handler) saveAssessment(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var body assessmentBody
+	if err := decodeJSON(c, &body); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	if body.Version == nil {
+		fail(c, h.log, apperr.InvalidFields(map[string]string{"version": "Phiên bản là trường bắt buộc: gửi lại phiên bản đã mở (0 với phiếu mới)."}))
+		return
+	}
+	a, err := h.insp.SaveAssessment(c.Request.Context(), &inspection.Assessment{RoundID: id, ObjectID: c.Param("object"),
+		Version: *body.Version, Answers: body.Answers, Facts: body.Facts, UpdatedBy: body.UpdatedBy})
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, a)
+}
+
+// objectResult answers GET /api/inspection/rounds/:id/objects/:object/result.
+func (h *handler) objectResult(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var v *inspection.Verdict
+		if v, err = h.insp.ObjectResult(c.Request.Context(), id, c.Param("object")); err == nil {
+			c.JSON(http.StatusOK, v)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// roundResult answers GET /api/inspection/rounds/:id/result: every object's verdict.
+func (h *handler) roundResult(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var r *inspection.Round
+		var s *inspection.Scores
+		if r, _, s, err = h.insp.Result(c.Request.Context(), id); err == nil {
+			c.JSON(http.StatusOK, gin.H{"round": r, "verdicts": s.Verdicts})
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
+
+// roundProgress answers GET /api/inspection/rounds/:id/progress.
+func (h *handler) roundProgress(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		var p *inspection.Progress
+		if p, err = h.insp.Progress(c.Request.Context(), id); err == nil {
+			c.JSON(http.StatusOK, p)
+			return
+		}
+	}
+	fail(c, h.log, err)
+}
