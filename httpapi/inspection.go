@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,8 @@ import (
 
 	"vanthu/apperr"
 	"vanthu/inspection"
+	"vanthu/register"
+	"vanthu/secretariat"
 )
 
 // The routes of the yearly "An toàn về an ninh, trật tự" recognition. Handlers bind the
@@ -37,6 +40,8 @@ func (h *handler) inspectionRoutes(api *gin.RouterGroup) {
 	rounds.GET("/:id/objects/:object/result", h.objectResult)
 	rounds.GET("/:id/result", h.roundResult)
 	rounds.GET("/:id/progress", h.roundProgress)
+	rounds.POST("/:id/documents", h.createRoundDocument)
+	rounds.POST("/:id/certificates", h.createCertificates)
 }
 
 // roundID reads the :id path parameter as a round id.
@@ -389,4 +394,132 @@ func (h *handler) roundProgress(c *gin.Context) {
 		}
 	}
 	fail(c, h.log, err)
+}
+
+// documentBody is the body of POST …/documents: the submission's user fields and which
+// results to fill it with. With issue the document is numbered and registered at once.
+type documentBody struct {
+	inspection.DocumentRequest
+	IssuerID string         `json:"issuer_id"`
+	Data     map[string]any `json:"data"`
+	Issue    bool           `json:"issue"`
+}
+
+// createRoundDocument answers POST /api/inspection/rounds/:id/documents: the minutes, the
+// proposal, the decision or the notice, with the fields that come from the round filled
+// from its results, handed to the secretariat as any other submission.
+func (h *handler) createRoundDocument(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var body documentBody
+	if err := decodeJSON(c, &body); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	ctx := c.Request.Context()
+	computed, err := h.insp.Prefill(ctx, id, body.DocumentRequest)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	sub, err := submission(body.Form, body.IssuerID, body.Data, computed)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	h.createSubmission(c, sub, body.Issue)
+}
+
+// certificatesBody is the body of POST …/certificates: the fields shared by every
+// certificate (grantor, decision, date, signer) and the kinds to certify.
+type certificatesBody struct {
+	IssuerID string            `json:"issuer_id"`
+	Kinds    []inspection.Kind `json:"kinds"`
+	Data     map[string]any    `json:"data"`
+	Issue    bool              `json:"issue"`
+}
+
+// createCertificates answers POST /api/inspection/rounds/:id/certificates: one Giấy công
+// nhận per recognised object, each a document of its own. Bundling them into one
+// multi-page .docx or a ZIP is left to the engine's many-certificates support.
+func (h *handler) createCertificates(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var body certificatesBody
+	if err := decodeJSON(c, &body); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	ctx := c.Request.Context()
+	r, recognised, err := h.insp.Recognised(ctx, id, body.Kinds)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	docs := make([]register.Document, 0, len(recognised))
+	for _, v := range recognised {
+		sub, err := submission(inspection.FormCertificate, body.IssuerID, body.Data, map[string]any{
+			"nguoi_nhan": v.Name,
+			"thanh_tich": []any{fmt.Sprintf("Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d", r.Year)},
+		})
+		if err != nil {
+			fail(c, h.log, err)
+			return
+		}
+		var d register.Document
+		if body.Issue {
+			d, err = h.svc.CreateAndIssue(ctx, sub)
+		} else {
+			d, err = h.svc.CreateDraft(ctx, sub, 0)
+		}
+		if err != nil {
+			fail(c, h.log, err)
+			return
+		}
+		docs = append(docs, d)
+	}
+	c.JSON(http.StatusCreated, docs)
+}
+
+// submission lays the computed fields over the user's data, through JSON so that lists and
+// numbers have the types decoded request data has.
+func submission(form, issuer string, data, computed map[string]any) (*secretariat.Submission, error) {
+	raw, err := json.Marshal(computed)
+	if err != nil {
+		return nil, err
+	}
+	var fields map[string]any
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, err
+	}
+	merged := make(map[string]any, len(data)+len(fields))
+	for k, v := range data {
+		merged[k] = v
+	}
+	for k, v := range fields {
+		merged[k] = v
+	}
+	return &secretariat.Submission{Form: form, IssuerID: issuer, Data: merged}, nil
+}
+
+// createSubmission creates the draft, or issues it at once, and answers 201 with it.
+func (h *handler) createSubmission(c *gin.Context, sub *secretariat.Submission, issue bool) {
+	var d register.Document
+	var err error
+	if issue {
+		d, err = h.svc.CreateAndIssue(c.Request.Context(), sub)
+	} else {
+		d, err = h.svc.CreateDraft(c.Request.Context(), sub, 0)
+	}
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	sendDocument(c, http.StatusCreated, d)
 }

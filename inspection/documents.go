@@ -12,14 +12,15 @@ import (
 // only computes the fields that come from the round, so that counts and lists are never
 // typed in.
 const (
-	FormMinutes   = "bien-ban-hop-xet-antt"           // biên bản họp xét (art. 9.1.a, 9.2.b)
-	FormProposal  = "to-trinh-de-nghi-cong-nhan-antt" // tờ trình đề nghị công nhận (art. 9.1.b, 9.2.b)
-	FormDecision  = "quyet-dinh-cong-nhan-antt"       // quyết định công nhận, with its annex list (art. 10)
-	FormNotice    = "thong-bao-ket-qua-antt"          // thông báo kết quả
-	FormRegister  = "ban-dang-ky-antt"                // bản đăng ký phấn đấu (art. 9.2.a)
-	resultPassed  = "Đạt"
-	resultFailed  = "Chưa đạt"
-	resultPending = "Chưa đánh giá"
+	FormMinutes     = "bien-ban-hop-xet-antt"           // biên bản họp xét (art. 9.1.a, 9.2.b)
+	FormProposal    = "to-trinh-de-nghi-cong-nhan-antt" // tờ trình đề nghị công nhận (art. 9.1.b, 9.2.b)
+	FormDecision    = "quyet-dinh-cong-nhan-antt"       // quyết định công nhận, with its annex list (art. 10)
+	FormNotice      = "thong-bao-ket-qua-antt"          // thông báo kết quả
+	FormRegister    = "ban-dang-ky-antt"                // bản đăng ký phấn đấu (art. 9.2.a)
+	FormCertificate = "giay-cong-nhan-antt"             // Giấy công nhận, one per recognised object
+	resultPassed    = "Đạt"
+	resultFailed    = "Chưa đạt"
+	resultPending   = "Chưa đánh giá"
 )
 
 // kindLabels name the kinds in the lists of documents.

@@ -413,3 +413,28 @@ func (s *Service) Progress(ctx context.Context, roundID int64) (*Progress, error
 	}
 	return s.cat.Progress(r, objects, scores), nil
 }
+
+// Prefill returns the fields of a document computed from a round's results (see Prefill).
+func (s *Service) Prefill(ctx context.Context, roundID int64, req DocumentRequest) (map[string]any, error) {
+	r, objects, scores, err := s.Result(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return Prefill(req, r, objects, scores)
+}
+
+// Recognised returns the verdicts of the objects of the kinds given (all when empty) that
+// are recognised, in roster order: one certificate each.
+func (s *Service) Recognised(ctx context.Context, roundID int64, kinds []Kind) (*Round, []Verdict, error) {
+	r, _, scores, err := s.Result(ctx, roundID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Verdict
+	for _, v := range scores.Verdicts {
+		if v.Outcome == Recognised && (len(kinds) == 0 || hasKind(kinds, v.Kind)) {
+			out = append(out, v)
+		}
+	}
+	return r, out, nil
+}
