@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 
 	"vanthu/apperr"
 	"vanthu/inspection"
+	"vanthu/inspection/workbook"
 	"vanthu/register"
 	"vanthu/secretariat"
 )
@@ -40,6 +42,7 @@ func (h *handler) inspectionRoutes(api *gin.RouterGroup) {
 	rounds.GET("/:id/objects/:object/result", h.objectResult)
 	rounds.GET("/:id/result", h.roundResult)
 	rounds.GET("/:id/progress", h.roundProgress)
+	rounds.GET("/:id/progress.xlsx", h.roundProgressXLSX)
 	rounds.POST("/:id/documents", h.createRoundDocument)
 	rounds.POST("/:id/certificates", h.createCertificates)
 }
@@ -522,4 +525,32 @@ func (h *handler) createSubmission(c *gin.Context, sub *secretariat.Submission, 
 		return
 	}
 	sendDocument(c, http.StatusCreated, d)
+}
+
+// roundProgressXLSX answers GET /api/inspection/rounds/:id/progress.xlsx: the progress as a
+// workbook with a native chart.
+func (h *handler) roundProgressXLSX(c *gin.Context) {
+	id, err := roundID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	ctx := c.Request.Context()
+	r, err := h.insp.Round(ctx, id)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	p, err := h.insp.Progress(ctx, id)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteProgress(&buf, strings.ToUpper(r.Name), p); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="tien-do-antt-%d.xlsx"`, r.Year))
+	c.Data(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }

@@ -210,6 +210,10 @@ func inspectionCycle(t *testing.T, a *apptest.App) {
 	if len(p.Kinds) != 2 || p.Kinds[0].RecognisedShare != 0.9 || !p.Kinds[0].MeetsTarget || len(p.Areas) != 1 {
 		t.Errorf("progress %+v", p)
 	}
+	xlsx := expect(t, "progress.xlsx", a.Do(t, "GET", base+"/progress.xlsx", nil), 200)
+	if parts := apptest.OpenZip(t, xlsx.Body); parts["xl/charts/chart1.xml"] == nil || parts["xl/worksheets/sheet1.xml"] == nil {
+		t.Errorf("workbook parts: %d, no chart or sheet", len(parts))
+	}
 
 	// Documents: the minutes of thôn 19's meeting, the proposal and the decision of the
 	// residential areas, the notice and the certificates.
