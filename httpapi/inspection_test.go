@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"vanthu/inspection"
 	"vanthu/internal/apptest"
@@ -351,4 +355,58 @@ func TestInspectionRefusalsAPI(t *testing.T) {
 	if res := a.Do(t, "GET", base+"/objects/thon-1/attachments", nil); res.Status != http.StatusOK || string(res.Body) != "[]" {
 		t.Errorf("refused files stored: %s", res.Body)
 	}
+}
+
+// BenchmarkSaveAssessmentHTTP saves checklist answers over HTTP from 32 clients at once on
+// SQLite, each client on its own residential area (so every save is a real write, not a
+// conflict), and reports saves per second and the 99th percentile latency.
+func BenchmarkSaveAssessmentHTTP(b *testing.B) {
+	const clients = 32
+	a := apptest.NewSQLite(b)
+	var round inspection.Round
+	expect(b, "round", a.Do(b, "POST", "/api/inspection/rounds", strings.NewReader(`{"year": 2025, "authority_id": "ubnd-xa-dong-tien"}`)), 201).JSON(b, &round)
+	base := fmt.Sprintf("/api/inspection/rounds/%d", round.ID)
+	var objects []inspection.Object
+	for i := range clients {
+		objects = append(objects, inspection.Object{ID: fmt.Sprintf("thon-%02d", i), Kind: inspection.ResidentialArea, Name: fmt.Sprintf("Thôn %d", i)})
+	}
+	expect(b, "roster", a.Do(b, "PUT", base+"/objects", jsonBody(b, map[string]any{"objects": objects})), 200)
+	answers := allPassAnswers(a.Checklists.Get("khu-dan-cu"))
+
+	var mu sync.Mutex
+	var latencies []time.Duration
+	next := make(chan int, clients)
+	for i := range clients {
+		next <- i
+	}
+	b.SetParallelism((clients + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0))
+	b.ResetTimer()
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		id := objects[<-next].ID
+		version := 0
+		var mine []time.Duration
+		for pb.Next() {
+			body, _ := json.Marshal(map[string]any{"version": version, "answers": answers})
+			t0 := time.Now()
+			res, err := apptest.Send(a.Client, a.URL, "PUT", base+"/objects/"+id+"/assessment", bytes.NewReader(body))
+			mine = append(mine, time.Since(t0))
+			if err != nil || res.Status != 200 {
+				b.Errorf("save: %v %d %s", err, res.Status, apptest.Excerpt(res.Body))
+				return
+			}
+			version++
+		}
+		mu.Lock()
+		latencies = append(latencies, mine...)
+		mu.Unlock()
+	})
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if len(latencies) == 0 {
+		return
+	}
+	slices.Sort(latencies)
+	b.ReportMetric(float64(len(latencies))/elapsed.Seconds(), "saves/s")
+	b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")
 }
