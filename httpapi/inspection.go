@@ -34,7 +34,7 @@ func (h *handler) inspectionRoutes(api *gin.RouterGroup) {
 	rounds.DELETE("/:id", h.deleteRound)
 	rounds.GET("/:id/objects", h.listObjects)
 	rounds.PUT("/:id/objects", h.putObjects)
-	rounds.POST("/:id/objects/:object/registration", h.registerObject)
+	rounds.POST(strings.TrimPrefix(registrationPath, "/api/inspection/rounds"), h.registerObject)
 	rounds.GET("/:id/objects/:object/attachments", h.listAttachments)
 	rounds.GET("/:id/attachments/:file", h.getAttachment)
 	rounds.GET("/:id/objects/:object/assessment", h.getAssessment)
@@ -46,6 +46,9 @@ func (h *handler) inspectionRoutes(api *gin.RouterGroup) {
 	rounds.POST("/:id/documents", h.createRoundDocument)
 	rounds.POST("/:id/certificates", h.createCertificates)
 }
+
+// registrationPath is the route receiving registration files, which has its own body limit.
+const registrationPath = "/api/inspection/rounds/:id/objects/:object/registration"
 
 // roundID reads the :id path parameter as a round id.
 func roundID(c *gin.Context) (int64, error) {

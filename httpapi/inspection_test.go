@@ -302,7 +302,7 @@ func TestInspectionRefusalsAPI(t *testing.T) {
 	expect(t, "round", a.Do(t, "POST", "/api/inspection/rounds", strings.NewReader(`{"year": 2025, "authority_id": "ubnd-xa-dong-tien"}`)), 201).JSON(t, &round)
 	base := fmt.Sprintf("/api/inspection/rounds/%d", round.ID)
 	expect(t, "roster", a.Do(t, "PUT", base+"/objects", strings.NewReader(`{"objects": [{"id": "thon-1", "kind": "khu-dan-cu", "name": "Thôn 1"}]}`)), 200)
-	big := strings.Repeat("x", inspection.MaxAttachmentSize/8)
+	big := strings.Repeat("x", apptest.MaxUpload+1)
 	pdfBody, pdfType := multipartRegistration(t, nil, [][3]string{{"ke-hoach", "ke-hoach.exe", "MZ"}})
 	fakeBody, fakeType := multipartRegistration(t, nil, [][3]string{{"ke-hoach", "ke-hoach.pdf", "MZ not a pdf"}})
 	oddBody, oddType := multipartRegistration(t, map[string]string{"ngay": "x"}, nil)
@@ -355,6 +355,9 @@ func TestInspectionRefusalsAPI(t *testing.T) {
 	if res := a.Do(t, "GET", base+"/objects/thon-1/attachments", nil); res.Status != http.StatusOK || string(res.Body) != "[]" {
 		t.Errorf("refused files stored: %s", res.Body)
 	}
+	// A scanned plan larger than a JSON body may be but within the upload limit is taken.
+	scan, scanType := multipartRegistration(t, nil, [][3]string{{"ke-hoach", "ke-hoach.pdf", "%PDF-" + strings.Repeat("x", apptest.MaxBody)}})
+	expect(t, "upload over the JSON limit", a.Do(t, "POST", base+"/objects/thon-1/registration", scan, "Content-Type", scanType), 200)
 }
 
 // BenchmarkSaveAssessmentHTTP saves checklist answers over HTTP from 32 clients at once on

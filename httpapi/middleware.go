@@ -11,9 +11,14 @@ import (
 )
 
 // limitBody refuses bodies over max bytes with 413: at once when Content-Length says so,
-// and while reading otherwise (http.MaxBytesReader).
-func limitBody(max int64, log *slog.Logger) gin.HandlerFunc {
+// and while reading otherwise (http.MaxBytesReader). Routes named in larger (by their gin
+// path) take their own limit: file uploads are bigger than JSON.
+func limitBody(max int64, larger map[string]int64, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		max := max
+		if n, ok := larger[c.FullPath()]; ok {
+			max = n
+		}
 		if c.Request.ContentLength > max {
 			fail(c, log, apperr.Of(apperr.TooLarge))
 			return

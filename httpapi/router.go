@@ -16,6 +16,8 @@ type Options struct {
 	// MaxBody is the largest request body accepted, in bytes; larger bodies get 413.
 	MaxBody int64
 	Log     *slog.Logger
+	// MaxUpload is the body limit of file uploads (registration files); MaxBody when 0.
+	MaxUpload int64
 	// Inspection serves the "An toàn về an ninh, trật tự" recognition; nil leaves its
 	// routes out.
 	Inspection *inspection.Service
@@ -37,7 +39,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	h := &handler{svc: svc, insp: opt.Inspection, log: opt.Log}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, opt.Log))
+	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log))
 	r.NoRoute(func(c *gin.Context) {
 		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchRoute))
 	})
@@ -79,4 +81,12 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 		h.inspectionRoutes(api)
 	}
 	return r
+}
+
+// uploadLimits gives the routes that receive files their own body limit.
+func uploadLimits(opt Options) map[string]int64 {
+	if opt.MaxUpload <= opt.MaxBody {
+		return nil
+	}
+	return map[string]int64{registrationPath: opt.MaxUpload}
 }

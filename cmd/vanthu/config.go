@@ -18,6 +18,7 @@ type config struct {
 	DataDir   string        // VANTHU_DATA_DIR: folder whose forms/, routing/, directory/ override the embedded data
 	Demo      bool          // VANTHU_DEMO: load the demo directory into an empty database
 	MaxBody   int64         // VANTHU_MAX_BODY: largest request body in bytes; larger gets 413
+	MaxUpload int64         // VANTHU_MAX_UPLOAD: largest upload (registration files) in bytes
 	Timeout   time.Duration // VANTHU_TIMEOUT: read/write timeout of HTTP requests
 	LogLevel  string        // VANTHU_LOG: debug, info, warn, error
 	PprofAddr string        // VANTHU_PPROF: loopback address for net/http/pprof, off when empty
@@ -34,6 +35,7 @@ func defaultConfig() config {
 		DB:          "vanthu.db",
 		Demo:        true,
 		MaxBody:     2 << 20,
+		MaxUpload:   12 << 20,
 		Timeout:     30 * time.Second,
 		LogLevel:    "info",
 		GCPercent:   400,
@@ -48,6 +50,7 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data", env("VANTHU_DATA_DIR", c.DataDir), "folder overriding the embedded forms/, routing/, directory/ (VANTHU_DATA_DIR)")
 	fs.BoolVar(&c.Demo, "demo", envBool("VANTHU_DEMO", c.Demo), "load the demo directory into an empty database (VANTHU_DEMO)")
 	fs.Int64Var(&c.MaxBody, "max-body", envInt("VANTHU_MAX_BODY", c.MaxBody), "largest request body in bytes (VANTHU_MAX_BODY)")
+	fs.Int64Var(&c.MaxUpload, "max-upload", envInt("VANTHU_MAX_UPLOAD", c.MaxUpload), "largest upload of registration files in bytes (VANTHU_MAX_UPLOAD)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("VANTHU_TIMEOUT", c.Timeout), "HTTP read/write timeout (VANTHU_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("VANTHU_GC_PERCENT", int64(c.GCPercent))), "Go GC target percentage (VANTHU_GC_PERCENT; GOGC wins)")
@@ -62,6 +65,9 @@ func (c *config) validate() error {
 	}
 	if c.MaxBody < 1024 {
 		return fmt.Errorf("-max-body %d is too small", c.MaxBody)
+	}
+	if c.MaxUpload < 1024 {
+		return fmt.Errorf("-max-upload %d is too small", c.MaxUpload)
 	}
 	switch strings.ToLower(c.LogLevel) {
 	case "debug", "info", "warn", "error":

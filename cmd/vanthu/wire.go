@@ -34,7 +34,7 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
-	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists})
+	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize)})
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -25,6 +25,9 @@ import (
 // MaxBody is the request body limit of the test router: 1 MiB.
 const MaxBody = 1 << 20
 
+// MaxUpload is the body limit of file uploads in the test router: 2 MiB.
+const MaxUpload = 2 << 20
+
 // Now is the fixed moment every test app lives in: 5 March 2026, 10:00 in Vietnam. Issued
 // documents are numbered in its year's series and registered on its date unless their form
 // gives a date.
@@ -132,7 +135,7 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, Inspection: a.Inspection}))
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Client = a.Server.Client()
