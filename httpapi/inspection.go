@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -440,17 +441,21 @@ func (h *handler) createRoundDocument(c *gin.Context) {
 }
 
 // certificatesBody is the body of POST …/certificates: the fields shared by every
-// certificate (grantor, decision, date, signer) and the kinds to certify.
+// certificate (grantor, decision, date, signer), the kinds to certify, whether to issue
+// them (number and register each) and how to answer: "" for the documents as JSON, "zip"
+// for a ZIP of one .docx per certificate.
 type certificatesBody struct {
 	IssuerID string            `json:"issuer_id"`
 	Kinds    []inspection.Kind `json:"kinds"`
 	Data     map[string]any    `json:"data"`
 	Issue    bool              `json:"issue"`
+	Bundle   string            `json:"bundle"`
 }
 
 // createCertificates answers POST /api/inspection/rounds/:id/certificates: one Giấy công
-// nhận per recognised object, each a document of its own. Bundling them into one
-// multi-page .docx or a ZIP is left to the engine's many-certificates support.
+// nhận per recognised object, each a document of its own (drafts, or issued), or with
+// bundle "zip" their files in one ZIP (previews when not issued). One multi-page .docx
+// of all certificates needs the engine's many-certificates document, not yet there.
 func (h *handler) createCertificates(c *gin.Context) {
 	id, err := roundID(c)
 	if err != nil {
@@ -462,6 +467,10 @@ func (h *handler) createCertificates(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
+	if body.Bundle != "" && body.Bundle != "zip" {
+		fail(c, h.log, apperr.InvalidFields(map[string]string{"bundle": "Cách gói chỉ nhận \"zip\" (một tệp .docx cho mỗi Giấy công nhận) hoặc để trống."}))
+		return
+	}
 	ctx := c.Request.Context()
 	r, recognised, err := h.insp.Recognised(ctx, id, body.Kinds)
 	if err != nil {
@@ -469,7 +478,9 @@ func (h *handler) createCertificates(c *gin.Context) {
 		return
 	}
 	docs := make([]register.Document, 0, len(recognised))
-	for _, v := range recognised {
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	for i, v := range recognised {
 		sub, err := submission(inspection.FormCertificate, body.IssuerID, body.Data, map[string]any{
 			"nguoi_nhan": v.Name,
 			"thanh_tich": []any{fmt.Sprintf("Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d", r.Year)},
@@ -478,19 +489,49 @@ func (h *handler) createCertificates(c *gin.Context) {
 			fail(c, h.log, err)
 			return
 		}
-		var d register.Document
-		if body.Issue {
-			d, err = h.svc.CreateAndIssue(ctx, sub)
-		} else {
-			d, err = h.svc.CreateDraft(ctx, sub, 0)
+		var file []byte
+		switch {
+		case body.Bundle == "zip" && !body.Issue:
+			file, err = h.svc.Preview(sub)
+		default:
+			var d register.Document
+			if body.Issue {
+				d, err = h.svc.CreateAndIssue(ctx, sub)
+			} else {
+				d, err = h.svc.CreateDraft(ctx, sub, 0)
+			}
+			if err == nil {
+				docs = append(docs, d)
+				if body.Bundle == "zip" {
+					file, _, err = h.svc.File(ctx, d.ID)
+				}
+			}
 		}
 		if err != nil {
 			fail(c, h.log, err)
 			return
 		}
-		docs = append(docs, d)
+		if body.Bundle == "zip" {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("%04d-%s.docx", i+1, v.ObjectID), Method: zip.Store})
+			if err == nil {
+				_, err = w.Write(file)
+			}
+			if err != nil {
+				fail(c, h.log, err)
+				return
+			}
+		}
 	}
-	c.JSON(http.StatusCreated, docs)
+	if body.Bundle != "zip" {
+		c.JSON(http.StatusCreated, docs)
+		return
+	}
+	if err := zw.Close(); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="giay-cong-nhan-antt-%d.zip"`, r.Year))
+	c.Data(http.StatusCreated, "application/zip", zipped.Bytes())
 }
 
 // submission lays the computed fields over the user's data, through JSON so that lists and

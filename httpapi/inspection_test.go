@@ -1,9 +1,12 @@
 package httpapi_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"runtime"
@@ -288,6 +291,16 @@ func inspectionCycle(t *testing.T, a *apptest.App) {
 	if len(certs) != 18 || certs[0].Data["nguoi_nhan"] != "Thôn 1" || certs[17].Number != certs[0].Number+17 {
 		t.Errorf("%d certificates, first %+v", len(certs), certs[0])
 	}
+	zipped := expect(t, "certificates as a ZIP", a.Do(t, "POST", base+"/certificates", jsonBody(t, map[string]any{"issuer_id": "ubnd-xa-dong-tien",
+		"kinds": areas, "bundle": "zip", "data": with(map[string]any{"nguoi_tang": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN",
+			"quyet_dinh": "Quyết định số " + decision.NumberSymbol + " ngày 25/11/2025"})})), 201)
+	files := unzip(t, zipped.Body)
+	if len(files) != 18 || files["0018-thon-18.docx"] == nil {
+		t.Fatalf("%d files in the ZIP", len(files))
+	}
+	if text := apptest.OpenDocx(t, files["0018-thon-18.docx"]).Text(); !strings.Contains(text, "Thôn 18") || !strings.Contains(text, "GIẤY CÔNG NHẬN") {
+		t.Errorf("certificate text:\n%s", text)
+	}
 	var entries []map[string]any
 	expect(t, "register", a.Do(t, "GET", "/api/register?issuer=ubnd-xa-dong-tien&year=2025", nil), 200).JSON(t, &entries)
 	if len(entries) != 19 {
@@ -412,4 +425,65 @@ func BenchmarkSaveAssessmentHTTP(b *testing.B) {
 	slices.Sort(latencies)
 	b.ReportMetric(float64(len(latencies))/elapsed.Seconds(), "saves/s")
 	b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkCertificatesZIP renders the certificates of 1,000 recognised residential areas
+// in one request, as a ZIP of single .docx files.
+func BenchmarkCertificatesZIP(b *testing.B) {
+	a := apptest.NewSQLite(b)
+	ctx := context.Background()
+	r, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: 2025, AuthorityID: "ubnd-xa-dong-tien"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	objects := make([]inspection.Object, 1000)
+	for i := range objects {
+		objects[i] = inspection.Object{ID: fmt.Sprintf("kdc-%04d", i), Kind: inspection.ResidentialArea, Name: fmt.Sprintf("Tổ dân phố số %d", i+1)}
+	}
+	if err := a.Inspection.PutObjects(ctx, r.ID, objects); err != nil {
+		b.Fatal(err)
+	}
+	answers := allPassAnswers(a.Checklists.Get("khu-dan-cu"))
+	for _, o := range objects {
+		if _, err := a.Inspection.SaveAssessment(ctx, &inspection.Assessment{RoundID: r.ID, ObjectID: o.ID, Answers: answers}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	body, err := json.Marshal(map[string]any{"issuer_id": "ubnd-xa-dong-tien", "bundle": "zip", "data": map[string]any{
+		"nguoi_tang": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN", "quyet_dinh": "Quyết định số 215/QĐ-UBND ngày 25/11/2025",
+		"ngay_ban_hanh": "2025-11-25", "chuc_vu_nguoi_ky": "CHỦ TỊCH", "ho_ten_nguoi_ky": "Trần Quốc Hùng"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/inspection/rounds/%d/certificates", r.ID)
+	b.ResetTimer()
+	for b.Loop() {
+		res := a.Do(b, "POST", path, bytes.NewReader(body))
+		if res.Status != 201 {
+			b.Fatalf("%d %s", res.Status, apptest.Excerpt(res.Body))
+		}
+		b.SetBytes(int64(len(res.Body)))
+	}
+}
+
+// unzip returns the files of a plain ZIP by name.
+func unzip(t testing.TB, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name], err = io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return files
 }
