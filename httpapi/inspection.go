@@ -35,6 +35,7 @@ func (h *handler) inspectionRoutes(api *gin.RouterGroup) {
 	rounds.DELETE("/:id", h.deleteRound)
 	rounds.GET("/:id/objects", h.listObjects)
 	rounds.PUT("/:id/objects", h.putObjects)
+	rounds.DELETE("/:id/objects/:object", h.deleteObject)
 	rounds.POST(strings.TrimPrefix(registrationPath, "/api/inspection/rounds"), h.registerObject)
 	rounds.GET("/:id/objects/:object/attachments", h.listAttachments)
 	rounds.GET("/:id/attachments/:file", h.getAttachment)
@@ -597,4 +598,16 @@ func (h *handler) roundProgressXLSX(c *gin.Context) {
 	}
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="tien-do-antt-%d.xlsx"`, r.Year))
 	c.Data(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}
+
+// deleteObject answers DELETE /api/inspection/rounds/:id/objects/:object.
+func (h *handler) deleteObject(c *gin.Context) {
+	id, err := roundID(c)
+	if err == nil {
+		if err = h.insp.DeleteObject(c.Request.Context(), id, c.Param("object")); err == nil {
+			c.Status(http.StatusNoContent)
+			return
+		}
+	}
+	fail(c, h.log, err)
 }

@@ -371,6 +371,8 @@ func TestInspectionRefusalsAPI(t *testing.T) {
 	// A scanned plan larger than a JSON body may be but within the upload limit is taken.
 	scan, scanType := multipartRegistration(t, nil, [][3]string{{"ke-hoach", "ke-hoach.pdf", "%PDF-" + strings.Repeat("x", apptest.MaxBody)}})
 	expect(t, "upload over the JSON limit", a.Do(t, "POST", base+"/objects/thon-1/registration", scan, "Content-Type", scanType), 200)
+	expect(t, "remove from the roster", a.Do(t, "DELETE", base+"/objects/thon-1", nil), 204)
+	expect(t, "remove again", a.Do(t, "DELETE", base+"/objects/thon-1", nil), 404)
 }
 
 // BenchmarkSaveAssessmentHTTP saves checklist answers over HTTP from 32 clients at once on

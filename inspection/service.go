@@ -23,6 +23,7 @@ const (
 	MsgStaleAssessment    = "Phiếu đánh giá đã được người khác lưu sau khi bạn mở; hãy tải lại phiếu rồi lưu lại."
 	MsgRoundExists        = "Cơ quan này đã có đợt xét cho năm này."
 	MsgRoundInUse         = "Cơ quan xét công nhận không có trong danh bạ đơn vị."
+	MsgObjectHasChildren  = "Không thể xóa: còn %d đối tượng trực thuộc; hãy chuyển hoặc xóa chúng trước."
 )
 
 // Store keeps rounds, their objects, registrations and assessments. Every method that
@@ -38,6 +39,8 @@ type Store interface {
 	// PutObjects adds the objects to the round's roster, or changes the kind, name, parent
 	// and unit of those already there; registrations are kept.
 	PutObjects(ctx context.Context, roundID int64, objects []Object) error
+	// DeleteObject removes an object with its files and assessment.
+	DeleteObject(ctx context.Context, roundID int64, id string) error
 	Object(ctx context.Context, roundID int64, id string) (*Object, error)
 	Objects(ctx context.Context, roundID int64) ([]Object, error)
 
@@ -234,6 +237,29 @@ func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Objec
 		return apperr.InvalidFields(f)
 	}
 	return s.store.PutObjects(ctx, roundID, objects)
+}
+
+// DeleteObject removes an object entered by mistake from a round's roster, with its files
+// and assessment. An object others name as their parent stays until they are moved.
+func (s *Service) DeleteObject(ctx context.Context, roundID int64, id string) error {
+	if _, err := s.object(ctx, roundID, id); err != nil {
+		return err
+	}
+	objects, err := s.store.Objects(ctx, roundID)
+	if err != nil {
+		return err
+	}
+	var under []string
+	for _, o := range objects {
+		if o.ParentID == id {
+			under = append(under, o.Name)
+		}
+	}
+	if len(under) > 0 {
+		return &apperr.Error{Code: apperr.Conflict, Message: fmt.Sprintf(MsgObjectHasChildren, len(under)),
+			Fields: map[string]string{"object_id": "Còn: " + listNames(under, 5) + "."}}
+	}
+	return s.store.DeleteObject(ctx, roundID, id)
 }
 
 // Objects returns a round's roster.

@@ -159,6 +159,15 @@ func (db *DB) PutObjects(ctx context.Context, roundID int64, objects []inspectio
 	return internal("put objects", err)
 }
 
+// DeleteObject removes an object from a round's roster with its files and assessment.
+func (db *DB) DeleteObject(ctx context.Context, roundID int64, id string) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		res, err := tx.StmtxContext(ctx, db.q.DeleteObject).ExecContext(ctx, roundID, id)
+		return oneRow(res, err, inspection.MsgObjectNotFound)
+	})
+	return internal("delete object", err)
+}
+
 // Object reads one object of a round.
 func (db *DB) Object(ctx context.Context, roundID int64, id string) (*inspection.Object, error) {
 	var row objectRow

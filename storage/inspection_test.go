@@ -196,6 +196,15 @@ func TestInspectionRosterAndRegistration(t *testing.T) {
 				}
 			})
 		}
+		// Removing an object takes its files; one with objects under it stays.
+		wantCode(t, svc.DeleteObject(ctx, r.ID, "xa-a"), apperr.Conflict, "")
+		if err := svc.DeleteObject(ctx, r.ID, "thon-1"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Attachment(ctx, r.ID, files[0].ID); apperr.CodeOf(err) != apperr.NotFound {
+			t.Errorf("file of a removed object: %v", err)
+		}
+		wantCode(t, svc.DeleteObject(ctx, r.ID, "thon-1"), apperr.NotFound, "")
 		_, err = svc.Register(ctx, r.ID, "khong-co", &inspection.Registration{})
 		if e := apperr.As(err); e.Code != apperr.NotFound || e.Fields["object_id"] == "" {
 			t.Errorf("error %+v, want NotFound naming object_id", e)

@@ -63,6 +63,7 @@ type queries struct {
 	GetRound         *sqlx.Stmt `query:"get-round"`
 	ListRounds       *sqlx.Stmt `query:"list-rounds"`
 	PutObject        *sqlx.Stmt `query:"put-object"`
+	DeleteObject     *sqlx.Stmt `query:"delete-object"`
 	GetObject        *sqlx.Stmt `query:"get-object"`
 	ListObjects      *sqlx.Stmt `query:"list-objects"`
 	RegisterObject   *sqlx.Stmt `query:"register-object"`

@@ -33,6 +33,10 @@ VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM inspection_objects WHE
 ON CONFLICT (round_id, id) DO UPDATE
 SET kind = excluded.kind, name = excluded.name, parent_id = excluded.parent_id, unit_id = excluded.unit_id;
 
+-- name: delete-object
+-- Its files and assessment go with it (ON DELETE CASCADE).
+DELETE FROM inspection_objects WHERE round_id = ? AND id = ?;
+
 -- name: get-object
 SELECT round_id, id, kind, name, parent_id, unit_id, registered_on, registered_late, registration_note
 FROM inspection_objects
