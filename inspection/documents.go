@@ -128,8 +128,12 @@ func minutesResult(r *Round, v *Verdict, passed, failed []string) string {
 		fmt.Fprintf(&b, "Đối chiếu các tiêu chí của Thông tư số 124/2021/TT-BCA, %s đạt đủ các tiêu chí; hội nghị thống nhất đề nghị công nhận %s đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d.", v.Name, v.Name, r.Year)
 	case NotRecognised:
 		fmt.Fprintf(&b, "Đối chiếu các tiêu chí của Thông tư số 124/2021/TT-BCA, %s chưa đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d do:", v.Name, r.Year)
-		for _, reason := range v.Reasons {
-			fmt.Fprintf(&b, "\n- Tiêu chí %s (%s): %s", reason.CriterionID, reason.Basis, reason.Explanation)
+		for i, reason := range v.Reasons {
+			end := ";"
+			if i == len(v.Reasons)-1 {
+				end = "."
+			}
+			fmt.Fprintf(&b, "\n- Tiêu chí %s (%s): %s%s", reason.CriterionID, reason.Basis, strings.TrimRight(reason.Explanation, ".;"), end)
 		}
 	default:
 		fmt.Fprintf(&b, "%s chưa được đánh giá đủ các tiêu chí (còn %d tiêu chí).", v.Name, len(v.Missing))

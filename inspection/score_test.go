@@ -259,7 +259,7 @@ func TestPrefill(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Đối chiếu các tiêu chí của Thông tư số 124/2021/TT-BCA, Thôn 19 chưa đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025 do:\n" +
-		"- Tiêu chí 4.4.b (Điều 4, khoản 4, điểm b, TT 124/2021/TT-BCA): Không đạt: Có vụ việc trong năm"
+		"- Tiêu chí 4.4.b (Điều 4, khoản 4, điểm b, TT 124/2021/TT-BCA): Không đạt: Có vụ việc trong năm."
 	if data["ket_qua"] != want {
 		t.Errorf("minutes\n got %q\nwant %q", data["ket_qua"], want)
 	}
