@@ -117,6 +117,7 @@ func TestInspectionCycleAPI(t *testing.T) {
 			backend.SkipIfUnavailable(t)
 			a := apptest.Start(t, data, backend.DSN(t))
 			inspectionCycle(t, a)
+			communeEdges(t, a)
 		})
 	}
 }
@@ -488,4 +489,55 @@ func unzip(t testing.TB, data []byte) map[string][]byte {
 		}
 	}
 	return files
+}
+
+// communeEdges checks the commune's item 4 over HTTP at its edges: 14 of 20 residential
+// areas recognised (70 %) passes, 13 fails, and one area not registered fails whatever the
+// share.
+func communeEdges(t *testing.T, a *apptest.App) {
+	var round inspection.Round
+	expect(t, "round 2026", a.Do(t, "POST", "/api/inspection/rounds", strings.NewReader(`{"year": 2026, "authority_id": "ubnd-xa-dong-tien"}`)), 201).JSON(t, &round)
+	base := fmt.Sprintf("/api/inspection/rounds/%d", round.ID)
+	objects := []inspection.Object{{ID: "xa", Kind: inspection.Commune, Name: "Xã Đông Tiến"}}
+	for i := 1; i <= 20; i++ {
+		objects = append(objects, inspection.Object{ID: fmt.Sprintf("thon-%02d", i), Kind: inspection.ResidentialArea, Name: fmt.Sprintf("Thôn %d", i), ParentID: "xa"})
+	}
+	expect(t, "roster", a.Do(t, "PUT", base+"/objects", jsonBody(t, map[string]any{"objects": objects})), 200)
+	for _, o := range objects {
+		expect(t, "register", a.Do(t, "POST", base+"/objects/"+o.ID+"/registration", strings.NewReader(`{}`)), 200)
+	}
+	versions := map[string]int{}
+	save := func(id string, answers map[string]inspection.Answer) {
+		t.Helper()
+		var saved inspection.Assessment
+		expect(t, "save "+id, a.Do(t, "PUT", base+"/objects/"+id+"/assessment",
+			jsonBody(t, map[string]any{"version": versions[id], "answers": answers})), 200).JSON(t, &saved)
+		versions[id] = saved.Version
+	}
+	save("xa", allPassAnswers(a.Checklists.Get("xa")))
+	outcome := func(recognised int) inspection.Verdict {
+		t.Helper()
+		for i := 1; i <= 20; i++ {
+			answers := allPassAnswers(a.Checklists.Get("khu-dan-cu"))
+			if i > recognised {
+				answers["4.4.b"] = inspection.Answer{Result: inspection.Fail}
+			}
+			save(fmt.Sprintf("thon-%02d", i), answers)
+		}
+		var v inspection.Verdict
+		expect(t, "result", a.Do(t, "GET", base+"/objects/xa/result", nil), 200).JSON(t, &v)
+		return v
+	}
+	if v := outcome(14); v.Outcome != inspection.Recognised {
+		t.Errorf("14/20: %+v", v)
+	}
+	if v := outcome(13); v.Outcome != inspection.NotRecognised || v.Reasons[0].CriterionID != "5.4" {
+		t.Errorf("13/20: %+v", v)
+	}
+	objects = append(objects, inspection.Object{ID: "thon-21", Kind: inspection.ResidentialArea, Name: "Thôn 21", ParentID: "xa"})
+	expect(t, "late roster entry", a.Do(t, "PUT", base+"/objects", jsonBody(t, map[string]any{"objects": objects[21:]})), 200)
+	save("thon-21", allPassAnswers(a.Checklists.Get("khu-dan-cu")))
+	if v := outcome(20); v.Outcome != inspection.NotRecognised || v.Shares[0].Registered != 20 || v.Shares[0].Recognised != 21 {
+		t.Errorf("one not registered: %+v", v)
+	}
 }
