@@ -9,6 +9,9 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -116,13 +119,19 @@ func TestInspectionCycleAPI(t *testing.T) {
 		t.Run(backend.Name, func(t *testing.T) {
 			backend.SkipIfUnavailable(t)
 			a := apptest.Start(t, data, backend.DSN(t))
-			inspectionCycle(t, a)
+			docs := inspectionCycle(t, a)
 			communeEdges(t, a)
+			if backend.Name == "sqlite" {
+				renderInLibreOffice(t, a, docs)
+			}
 		})
 	}
 }
 
-func inspectionCycle(t *testing.T, a *apptest.App) {
+// cycleDocuments names the documents a cycle made, by what they are.
+type cycleDocuments map[string]int64
+
+func inspectionCycle(t *testing.T, a *apptest.App) cycleDocuments {
 	var round inspection.Round
 	expect(t, "create round", a.Do(t, "POST", "/api/inspection/rounds",
 		strings.NewReader(`{"year": 2025, "authority_id": "ubnd-xa-dong-tien"}`)), 201).JSON(t, &round)
@@ -238,11 +247,11 @@ func inspectionCycle(t *testing.T, a *apptest.App) {
 	}
 	areas := []inspection.Kind{inspection.ResidentialArea}
 	type doc struct {
-		ID           int64          `json:"id"`
-		Status       string         `json:"status"`
-		Number       int            `json:"number"`
-		NumberSymbol string         `json:"number_symbol"`
-		Data         map[string]any `json:"data"`
+		ID     int64          `json:"id"`
+		Status string         `json:"status"`
+		Number int            `json:"number"`
+		Symbol string         `json:"symbol"`
+		Data   map[string]any `json:"data"`
 	}
 	create := func(what string, body map[string]any) doc {
 		t.Helper()
@@ -276,25 +285,26 @@ func inspectionCycle(t *testing.T, a *apptest.App) {
 	if decision.Status != "issued" || decision.Number == 0 {
 		t.Fatalf("decision %+v", decision)
 	}
+	decisionNumber := fmt.Sprintf("%02d/%s", decision.Number, decision.Symbol)
 	docx := apptest.OpenDocx(t, expect(t, "decision file", a.Do(t, "GET", fmt.Sprintf("/api/documents/%d/docx", decision.ID), nil), 200).Body)
 	text := docx.Text()
 	if !strings.Contains(text, "Thôn 18") || strings.Contains(text, "Thôn 19") || strings.Contains(text, "Thôn 20") ||
 		!strings.Contains(text, "DANH SÁCH KHU DÂN CƯ, CƠ QUAN, DOANH NGHIỆP") || strings.Count(text, "\nKhu dân cư\n") != 18 {
 		t.Errorf("decision text:\n%s", text)
 	}
-	create("notice", map[string]any{"form": inspection.FormNotice, "kinds": areas, "issuer_id": "ubnd-xa-dong-tien",
-		"data": with(map[string]any{"trich_yeu": "Kết quả xét công nhận năm 2025", "quyet_dinh": fmt.Sprintf("Quyết định số %s", decision.NumberSymbol)})})
+	notice := create("notice", map[string]any{"form": inspection.FormNotice, "kinds": areas, "issuer_id": "ubnd-xa-dong-tien",
+		"data": with(map[string]any{"trich_yeu": "Kết quả xét công nhận năm 2025", "quyet_dinh": fmt.Sprintf("Quyết định số %s", decisionNumber)})})
 
 	var certs []doc
 	expect(t, "certificates", a.Do(t, "POST", base+"/certificates", jsonBody(t, map[string]any{"issuer_id": "ubnd-xa-dong-tien", "kinds": areas,
 		"issue": true, "data": with(map[string]any{"nguoi_tang": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN",
-			"quyet_dinh": "Quyết định số " + decision.NumberSymbol + " ngày 25/11/2025"})})), 201).JSON(t, &certs)
+			"quyet_dinh": "Quyết định số " + decisionNumber + " ngày 25/11/2025"})})), 201).JSON(t, &certs)
 	if len(certs) != 18 || certs[0].Data["nguoi_nhan"] != "Thôn 1" || certs[17].Number != certs[0].Number+17 {
 		t.Errorf("%d certificates, first %+v", len(certs), certs[0])
 	}
 	zipped := expect(t, "certificates as a ZIP", a.Do(t, "POST", base+"/certificates", jsonBody(t, map[string]any{"issuer_id": "ubnd-xa-dong-tien",
 		"kinds": areas, "bundle": "zip", "data": with(map[string]any{"nguoi_tang": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN",
-			"quyet_dinh": "Quyết định số " + decision.NumberSymbol + " ngày 25/11/2025"})})), 201)
+			"quyet_dinh": "Quyết định số " + decisionNumber + " ngày 25/11/2025"})})), 201)
 	files := unzip(t, zipped.Body)
 	if len(files) != 18 || files["0018-thon-18.docx"] == nil {
 		t.Fatalf("%d files in the ZIP", len(files))
@@ -307,6 +317,8 @@ func inspectionCycle(t *testing.T, a *apptest.App) {
 	if len(entries) != 19 {
 		t.Errorf("%d register lines, want the decision and 18 certificates", len(entries))
 	}
+	return cycleDocuments{"bien-ban": minutes.ID, "to-trinh": proposal.ID, "quyet-dinh": decision.ID,
+		"thong-bao": notice.ID, "giay-cong-nhan": certs[0].ID}
 }
 
 // Bad input gets a Vietnamese message naming the field, never a 500.
@@ -539,5 +551,55 @@ func communeEdges(t *testing.T, a *apptest.App) {
 	save("thon-21", allPassAnswers(a.Checklists.Get("khu-dan-cu")))
 	if v := outcome(20); v.Outcome != inspection.NotRecognised || v.Shares[0].Registered != 20 || v.Shares[0].Recognised != 21 {
 		t.Errorf("one not registered: %+v", v)
+	}
+}
+
+// renderInLibreOffice opens the cycle's documents in LibreOffice (drafts as their preview)
+// and checks the text of each PDF. It is skipped, saying so, without soffice and pdftotext.
+func renderInLibreOffice(t *testing.T, a *apptest.App, docs cycleDocuments) {
+	for _, tool := range []string{"soffice", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Logf("%s not installed: LibreOffice render of the cycle's documents skipped", tool)
+			return
+		}
+	}
+	if testing.Short() {
+		t.Log("-short: LibreOffice render of the cycle's documents skipped")
+		return
+	}
+	dir := t.TempDir()
+	var files []string
+	for name, id := range docs {
+		res := expect(t, name+" file", a.Do(t, "GET", fmt.Sprintf("/api/documents/%d/docx", id), nil), 200)
+		path := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(path, res.Body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
+	if out, err := exec.Command("soffice", args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	want := map[string][]string{
+		"bien-ban":       {"BIÊN BẢN", "Tiêu chí 4.4.b", "THƯ KÝ"},
+		"to-trinh":       {"TỜ TRÌNH", "Thôn 18", "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN"},
+		"quyet-dinh":     {"QUYẾT ĐỊNH", "Thôn 18", "Phụ lục"},
+		"thong-bao":      {"THÔNG BÁO", "Thôn 20", "4.4.c", "Theo Quyết định số 01/QĐ-UBND"},
+		"giay-cong-nhan": {"GIẤY CÔNG NHẬN", "Thôn 1", "Đạt tiêu chuẩn"},
+	}
+	for name := range docs {
+		out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, name+".pdf"), "-").Output()
+		if err != nil {
+			t.Errorf("%s: pdftotext: %v", name, err)
+			continue
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, w := range want[name] {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: PDF text lacks %q:\n%s", name, w, text)
+			}
+		}
 	}
 }
