@@ -59,8 +59,11 @@ type Checklist struct {
 	Rule   string `json:"rule"` // the article's opening sentence
 	Source string `json:"source"`
 	// Calendar gives the dates of the yearly cycle (art. 4.1, 8.2, 9.1) as days of a year.
-	Calendar Calendar     `json:"calendar"`
-	Criteria []*Criterion `json:"criteria"`
+	Calendar Calendar `json:"calendar"`
+	// Authority says which level recognises this kind by default (art. 10); a province
+	// that delegates (art. 10.5) changes it with an overlay.
+	Authority Authority    `json:"authority"`
+	Criteria  []*Criterion `json:"criteria"`
 	// Grades, best first, when the province grades recognised objects (art. 8.1).
 	Grades []Grade `json:"grades,omitempty"`
 	// Overlays names the legal basis of each province overlay applied, in order.
@@ -105,6 +108,19 @@ type Grade struct {
 	Name      string `json:"name"`
 	MinPoints int    `json:"min_points"`
 	Basis     string `json:"basis,omitempty"`
+}
+
+// The levels of government that recognise (art. 10, two-tier reading).
+const (
+	LevelCommune  = "xa"   // Ủy ban nhân dân cấp xã (xã, phường, đặc khu)
+	LevelProvince = "tinh" // Ủy ban nhân dân cấp tỉnh
+	LevelMinistry = "bo"   // Bộ Công an (art. 10.4)
+)
+
+// Authority is the level that recognises a kind of object, with its legal basis.
+type Authority struct {
+	Level string `json:"level"`
+	Basis string `json:"basis"`
 }
 
 // Day is a day of the year of a round, or of the year before with PreviousYear.
@@ -160,6 +176,8 @@ type Overlay struct {
 	Add []AddedCriterion `json:"add,omitempty"`
 	// Grades replaces the grades (best first).
 	Grades []Grade `json:"grades,omitempty"`
+	// Authority, when given, replaces the recognising level (a delegation of art. 10.5).
+	Authority *Authority `json:"authority,omitempty"`
 	// Thresholds changes the shares of computed criteria, by criterion id.
 	Thresholds map[string]Threshold `json:"thresholds,omitempty"`
 }
@@ -331,6 +349,9 @@ func (c *Checklist) apply(o *Overlay) error {
 	if o.Grades != nil {
 		c.Grades = o.Grades
 	}
+	if o.Authority != nil {
+		c.Authority = *o.Authority
+	}
 	c.Overlays = append(c.Overlays, o.Basis)
 	return nil
 }
@@ -377,6 +398,14 @@ func (c *Checklist) check() []string {
 		if strings.TrimSpace(d.Basis) == "" {
 			add("calendar.%s: basis is empty", name)
 		}
+	}
+	switch c.Authority.Level {
+	case LevelCommune, LevelProvince, LevelMinistry:
+	default:
+		add("authority.level %q is not %q, %q or %q", c.Authority.Level, LevelCommune, LevelProvince, LevelMinistry)
+	}
+	if strings.TrimSpace(c.Authority.Basis) == "" {
+		add("authority.basis is empty")
 	}
 	seen := map[string]bool{}
 	var walk func(list []*Criterion)

@@ -81,6 +81,12 @@ func TestEmbeddedChecklists(t *testing.T) {
 			}
 		}
 	}
+	for id, level := range map[string]string{"khu-dan-cu": inspection.LevelCommune, "xa": inspection.LevelProvince,
+		"co-quan-doanh-nghiep": inspection.LevelCommune, "co-so-giao-duc": inspection.LevelCommune} {
+		if a := cat.Get(id).Authority; a.Level != level || !strings.HasPrefix(a.Basis, "Điều 10") {
+			t.Errorf("%s: authority %+v, want level %s (art. 10)", id, a, level)
+		}
+	}
 	if c := cat.Get("xa").Criterion("5.4").Computed; c.Registered != 1 || c.Recognised != 0.7 {
 		t.Errorf("5.4 thresholds = %v/%v, want 1/0.7", c.Registered, c.Recognised)
 	}
@@ -164,7 +170,8 @@ func TestOverlay(t *testing.T) {
     {"id": "trung-binh", "name": "Trung bình", "min_points": 0}
   ]
 }`
-	thresholds := `{"extends": "xa", "basis": "Quyết định số 12/2024/QĐ-UBND tỉnh Thanh Hoá", "thresholds": {"5.4": {"recognised": 0.8}}}`
+	thresholds := `{"extends": "xa", "basis": "Quyết định số 12/2024/QĐ-UBND tỉnh Thanh Hoá", "thresholds": {"5.4": {"recognised": 0.8}},
+  "authority": {"level": "tinh", "basis": "Quyết định số 12/2024/QĐ-UBND tỉnh Thanh Hoá"}}`
 	for name, body := range map[string]string{"thanh-hoa-khu-dan-cu.json": overlay, "thanh-hoa-xa.json": thresholds} {
 		if err := os.WriteFile(filepath.Join(dir, "checklists", name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -190,6 +197,9 @@ func TestOverlay(t *testing.T) {
 	}
 	if got := cat.Get("xa").Criterion("5.4").Computed.Recognised; got != 0.8 {
 		t.Errorf("5.4 recognised = %v, want 0.8", got)
+	}
+	if got := cat.Get("xa").Authority.Basis; got != "Quyết định số 12/2024/QĐ-UBND tỉnh Thanh Hoá" {
+		t.Errorf("xa authority basis = %q", got)
 	}
 	// The embedded catalog is untouched by another load with overlays.
 	if got := embedded(t).Get("xa").Criterion("5.4").Computed.Recognised; got != 0.7 {
