@@ -1,7 +1,8 @@
 // Package storage is the one package that owns the database handle. Everything the
 // application keeps — the organisation directory, documents from draft to issued, the
-// rendered .docx files, the number series and the outgoing register — is read and written
-// here and nowhere else.
+// rendered .docx files, the number series, the outgoing register and the rounds of the
+// "An toàn về an ninh, trật tự" recognition with their rosters, files and assessments — is
+// read and written here and nowhere else.
 //
 // Two databases are supported with the same SQL: SQLite (modernc.org/sqlite, no cgo), the
 // default for a single office, and PostgreSQL (pgx) for a shared server. Queries are kept
@@ -10,7 +11,7 @@
 // rather than failing in front of a user. The schema is built by numbered migrations in
 // migrations/, with per-dialect subfolders only where the SQL really differs.
 //
-// The package depends on the domain types (directory, register, apperr) and on database
+// The package depends on the domain types (directory, register, inspection, apperr) and on database
 // drivers; it must not depend on HTTP, templates or the document generator: issuing takes
 // the rendering as a callback so the number and the .docx are committed together.
 package storage
