@@ -35,6 +35,8 @@ type Share struct {
 	Recognised  int    `json:"recognised"`
 	Met         bool   `json:"met"`
 	Applicable  bool   `json:"applicable"`
+	// RoundID names the linked round the objects were also counted in, 0 when none.
+	RoundID int64 `json:"round_id,omitempty"`
 }
 
 // Verdict is the scored result of one object.
@@ -69,11 +71,34 @@ func (s *Scores) Of(id string) *Verdict {
 	return &s.Verdicts[i]
 }
 
-// Score judges every object of a round from its assessment: "đạt" only when every
-// applicable criterion is met; the commune's item 4 (RuleSubObjects) is computed from the
-// verdicts of the objects under it, which are therefore scored first. Objects without a
-// checklist for their kind, or without an assessment, are Pending.
+// Linked is the scored roster of another round whose objects all stand under one object of
+// this round: the round a commune runs for its residential areas and units (art. 10.1),
+// under the commune in the province's round (art. 10.2).
+type Linked struct {
+	RoundID int64
+	Objects []Object
+	Scores  *Scores
+}
+
+// child is what the roll-up of art. 5.4 needs of an object under a commune.
+type child struct {
+	kind                   Kind
+	name                   string
+	registered, recognised bool
+}
+
+// Score judges every object of a round from its assessment (see ScoreLinked), with no
+// linked rounds.
 func (cat *Catalog) Score(objects []Object, assessments []Assessment) *Scores {
+	return cat.ScoreLinked(objects, assessments, nil)
+}
+
+// ScoreLinked judges every object of a round from its assessment: "đạt" only when every
+// applicable criterion is met; the commune's item 4 (RuleSubObjects) is computed from the
+// verdicts of the objects under it — in this round (by parent_id, scored first) and in
+// the round linked to it by object id. Objects without a checklist for their kind, or
+// without an assessment, are Pending.
+func (cat *Catalog) ScoreLinked(objects []Object, assessments []Assessment, linked map[string]*Linked) *Scores {
 	s := &Scores{Verdicts: make([]Verdict, len(objects)), index: make(map[string]int, len(objects))}
 	for i := range objects {
 		s.index[objects[i].ID] = i
@@ -98,12 +123,22 @@ func (cat *Catalog) Score(objects []Object, assessments []Assessment) *Scores {
 		}
 		state[i] = 1
 		c := cat.byKind[objects[i].Kind]
+		var kids []child
+		var link *Linked
 		if c != nil && c.hasSubObjects() {
 			for _, j := range children[i] {
 				score(j)
+				kids = append(kids, child{objects[j].Kind, objects[j].Name, objects[j].Registered(),
+					state[j] == 2 && s.Verdicts[j].Outcome == Recognised})
+			}
+			if link = linked[objects[i].ID]; link != nil {
+				for k := range link.Objects {
+					o := &link.Objects[k]
+					kids = append(kids, child{o.Kind, o.Name, o.Registered(), link.Scores.Verdicts[k].Outcome == Recognised})
+				}
 			}
 		}
-		s.Verdicts[i] = judge(c, &objects[i], byObject[i], objects, children[i], s.Verdicts, state)
+		s.Verdicts[i] = judge(c, &objects[i], byObject[i], kids, link)
 		state[i] = 2
 	}
 	for i := range objects {
@@ -122,9 +157,9 @@ func (c *Checklist) hasSubObjects() bool {
 	return false
 }
 
-// judge scores one object. kids are the indexes of the objects under it; verdicts holds
-// theirs when state says they are done.
-func judge(c *Checklist, o *Object, a *Assessment, objects []Object, kids []int, verdicts []Verdict, state []uint8) Verdict {
+// judge scores one object. kids are the objects under it, from this round and from the
+// linked round link (nil when none).
+func judge(c *Checklist, o *Object, a *Assessment, kids []child, link *Linked) Verdict {
 	v := Verdict{ObjectID: o.ID, Kind: o.Kind, Name: o.Name, ParentID: o.ParentID, Registered: o.Registered(), Assessed: a != nil}
 	if a != nil {
 		v.Late = a.Late
@@ -172,7 +207,10 @@ func judge(c *Checklist, o *Object, a *Assessment, objects []Object, kids []int,
 			var known bool
 			switch m.Rule {
 			case RuleSubObjects:
-				sh, why, known = subObjects(cr, objects, kids, verdicts, state)
+				sh, why, known = subObjects(cr, kids)
+				if link != nil {
+					sh.RoundID = link.RoundID
+				}
 			case RuleSubUnitShare:
 				var f *Facts
 				if a != nil {
@@ -222,21 +260,21 @@ func explainFail(note string) string {
 
 // subObjects computes art. 5.4 over the objects under a commune: the registered share and
 // the recognised share. known is false while there is nothing to count.
-func subObjects(cr *Criterion, objects []Object, kids []int, verdicts []Verdict, state []uint8) (Share, string, bool) {
+func subObjects(cr *Criterion, kids []child) (Share, string, bool) {
 	m := cr.Computed
 	sh := Share{CriterionID: cr.ID, Rule: m.Rule, Applicable: true}
 	var unregistered []string
-	for _, j := range kids {
-		if !hasKind(m.Kinds, objects[j].Kind) {
+	for _, k := range kids {
+		if !hasKind(m.Kinds, k.kind) {
 			continue
 		}
 		sh.Total++
-		if objects[j].Registered() {
+		if k.registered {
 			sh.Registered++
 		} else {
-			unregistered = append(unregistered, objects[j].Name)
+			unregistered = append(unregistered, k.name)
 		}
-		if state[j] == 2 && verdicts[j].Outcome == Recognised {
+		if k.recognised {
 			sh.Recognised++
 		}
 	}

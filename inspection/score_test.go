@@ -269,3 +269,25 @@ func TestPrefill(t *testing.T) {
 		}
 	}
 }
+
+// The province's round judges a commune's item 4 from the commune's own round.
+func TestScoreLinkedRound(t *testing.T) {
+	cat := embedded(t)
+	subObjects, subAssessments := commune(cat, 20, failing(14, 20)) // 13 of 20
+	sub := &inspection.Linked{RoundID: 7, Objects: subObjects, Scores: cat.Score(subObjects, subAssessments)}
+	province := []inspection.Object{{ID: "xa-a", Kind: inspection.Commune, Name: "Xã A", UnitID: "ubnd-xa-a", RegisteredOn: "2025-02-01"}}
+	answers := []inspection.Assessment{{ObjectID: "xa-a", Answers: allPass(cat.Get("xa"))}}
+
+	v := cat.ScoreLinked(province, answers, map[string]*inspection.Linked{"xa-a": sub}).Of("xa-a")
+	if v.Outcome != inspection.NotRecognised || v.Shares[0].Total != 20 || v.Shares[0].Recognised != 13 || v.Shares[0].RoundID != 7 {
+		t.Errorf("13/20 in the linked round: %+v", v)
+	}
+	subObjects, subAssessments = commune(cat, 20, failing(15, 20)) // 14 of 20
+	sub.Objects, sub.Scores = subObjects, cat.Score(subObjects, subAssessments)
+	if v := cat.ScoreLinked(province, answers, map[string]*inspection.Linked{"xa-a": sub}).Of("xa-a"); v.Outcome != inspection.Recognised {
+		t.Errorf("14/20 in the linked round: %+v", v)
+	}
+	if v := cat.Score(province, answers).Of("xa-a"); v.Outcome != inspection.Pending || v.Missing[0] != "5.4" {
+		t.Errorf("without the linked round: %+v", v)
+	}
+}

@@ -416,7 +416,50 @@ func (s *Service) Result(ctx context.Context, roundID int64) (*Round, []Object, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return r, objects, s.cat.Score(objects, assessments), nil
+	linked, err := s.linked(ctx, r, objects)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return r, objects, s.cat.ScoreLinked(objects, assessments, linked), nil
+}
+
+// linked finds, for each object of r whose checklist counts the objects under it (a
+// commune) and that has none under it in r, the round its own unit runs in the same year:
+// the province's round judges a commune's item 4 from the commune's round.
+func (s *Service) linked(ctx context.Context, r *Round, objects []Object) (map[string]*Linked, error) {
+	hasKids := map[string]bool{}
+	for _, o := range objects {
+		if o.ParentID != "" {
+			hasKids[o.ParentID] = true
+		}
+	}
+	var linked map[string]*Linked
+	for _, o := range objects {
+		c := s.cat.ForKind(o.Kind)
+		if c == nil || !c.hasSubObjects() || o.UnitID == "" || o.UnitID == r.AuthorityID || hasKids[o.ID] {
+			continue
+		}
+		rounds, err := s.store.Rounds(ctx, RoundFilter{Year: r.Year, AuthorityID: o.UnitID})
+		if err != nil {
+			return nil, err
+		}
+		if len(rounds) == 0 {
+			continue
+		}
+		sub, err := s.store.Objects(ctx, rounds[0].ID)
+		if err != nil {
+			return nil, err
+		}
+		answers, err := s.store.Assessments(ctx, rounds[0].ID)
+		if err != nil {
+			return nil, err
+		}
+		if linked == nil {
+			linked = map[string]*Linked{}
+		}
+		linked[o.ID] = &Linked{RoundID: rounds[0].ID, Objects: sub, Scores: s.cat.Score(sub, answers)}
+	}
+	return linked, nil
 }
 
 // ObjectResult is the verdict of one object of a round.

@@ -407,3 +407,60 @@ func TestInspectionCommuneCycle(t *testing.T) {
 		}
 	})
 }
+
+// The province's round judges the commune's item 4 from the round the commune runs for its
+// residential areas in the same year.
+func TestInspectionLinkedRounds(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := open(t, dsn)
+		svc := inspectionService(t, db, "2025-03-20")
+		cat := svc.Catalog()
+		communeRound, err := svc.CreateRound(ctx, inspection.RoundInput{Year: 2025, AuthorityID: "xa-a"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		provinceRound, err := svc.CreateRound(ctx, inspection.RoundInput{Year: 2025, AuthorityID: "ubnd-tinh"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var areas []inspection.Object
+		for i := 1; i <= 10; i++ {
+			areas = append(areas, inspection.Object{ID: fmt.Sprintf("thon-%02d", i), Kind: inspection.ResidentialArea, Name: fmt.Sprintf("Thôn %d", i)})
+		}
+		if err := svc.PutObjects(ctx, communeRound.ID, areas); err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range areas {
+			if _, err := svc.Register(ctx, communeRound.ID, o.ID, &inspection.Registration{}); err != nil {
+				t.Fatal(err)
+			}
+			answers := allAnswered(cat.Get("khu-dan-cu"))
+			if i >= 7 { // 7 of 10 recognised
+				answers["4.4.d"] = inspection.Answer{Result: inspection.Fail}
+			}
+			if _, err := svc.SaveAssessment(ctx, &inspection.Assessment{RoundID: communeRound.ID, ObjectID: o.ID, Answers: answers}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := svc.PutObjects(ctx, provinceRound.ID, []inspection.Object{{ID: "xa-a", Kind: inspection.Commune, Name: "Xã A", UnitID: "xa-a"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.SaveAssessment(ctx, &inspection.Assessment{RoundID: provinceRound.ID, ObjectID: "xa-a", Answers: allAnswered(cat.Get("xa"))}); err != nil {
+			t.Fatal(err)
+		}
+		v, err := svc.ObjectResult(ctx, provinceRound.ID, "xa-a")
+		if err != nil || v.Outcome != inspection.Recognised || v.Shares[0].Total != 10 || v.Shares[0].Recognised != 7 || v.Shares[0].RoundID != communeRound.ID {
+			t.Fatalf("commune in the province round: %+v, %v", v, err)
+		}
+		// One more failure in the commune's round: 6 of 10, and the province's verdict follows.
+		answers := allAnswered(cat.Get("khu-dan-cu"))
+		answers["4.4.d"] = inspection.Answer{Result: inspection.Fail}
+		if _, err := svc.SaveAssessment(ctx, &inspection.Assessment{RoundID: communeRound.ID, ObjectID: "thon-01", Version: 1, Answers: answers}); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := svc.ObjectResult(ctx, provinceRound.ID, "xa-a"); err != nil || v.Outcome != inspection.NotRecognised {
+			t.Errorf("after a failure in the commune's round: %+v, %v", v, err)
+		}
+	})
+}
