@@ -291,3 +291,37 @@ func TestScoreLinkedRound(t *testing.T) {
 		t.Errorf("without the linked round: %+v", v)
 	}
 }
+
+// BenchmarkScoreProvinceLinkedRounds is the province round of the two-tier reading: 500
+// communes in the province's round, each judged from its own round of 10 residential areas
+// (5,000 in all), every commune round scored in each iteration.
+func BenchmarkScoreProvinceLinkedRounds(b *testing.B) {
+	cat := embedded(b)
+	kdc, xa := allPass(cat.Get("khu-dan-cu")), allPass(cat.Get("xa"))
+	type communeRound struct {
+		objects     []inspection.Object
+		assessments []inspection.Assessment
+	}
+	rounds := make([]communeRound, 500)
+	var province []inspection.Object
+	var answers []inspection.Assessment
+	for c := range rounds {
+		cid := fmt.Sprintf("xa-%03d", c)
+		province = append(province, inspection.Object{ID: cid, Kind: inspection.Commune, Name: cid, UnitID: "ubnd-" + cid, RegisteredOn: "2025-02-01"})
+		answers = append(answers, inspection.Assessment{ObjectID: cid, Answers: xa})
+		for a := range 10 {
+			id := fmt.Sprintf("kdc-%02d", a)
+			rounds[c].objects = append(rounds[c].objects, inspection.Object{ID: id, Kind: inspection.ResidentialArea, Name: id, RegisteredOn: "2025-02-01"})
+			rounds[c].assessments = append(rounds[c].assessments, inspection.Assessment{ObjectID: id, Answers: kdc})
+		}
+	}
+	for b.Loop() {
+		linked := make(map[string]*inspection.Linked, len(rounds))
+		for c, r := range rounds {
+			linked[province[c].ID] = &inspection.Linked{RoundID: int64(c + 1), Objects: r.objects, Scores: cat.Score(r.objects, r.assessments)}
+		}
+		if cat.ScoreLinked(province, answers, linked).Of("xa-001").Outcome != inspection.Recognised {
+			b.Fatal("commune not recognised")
+		}
+	}
+}
