@@ -78,7 +78,7 @@ func (h *handler) getChecklist(c *gin.Context) {
 
 // listRounds answers GET /api/inspection/rounds?year=&authority=.
 func (h *handler) listRounds(c *gin.Context) {
-	year, err := queryInt(c, "year", "Năm", maxYear)
+	year, err := queryInt(c, "year", labelYear, maxYear)
 	if err != nil {
 		fail(c, h.log, err)
 		return
@@ -239,7 +239,7 @@ func (h *handler) registerObject(c *gin.Context) {
 func readRegistration(c *gin.Context, reg *inspection.Registration) error {
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		return apperr.Wrap(apperr.BadInput, "Không đọc được nội dung multipart/form-data.", err)
+		return apperr.Wrap(apperr.BadInput, msgUnreadableMultipart, err)
 	}
 	for {
 		part, err := mr.NextPart()
@@ -247,13 +247,13 @@ func readRegistration(c *gin.Context, reg *inspection.Registration) error {
 			return nil
 		}
 		if err != nil {
-			return bodyError(err, "Không đọc được nội dung multipart/form-data.")
+			return bodyError(err, msgUnreadableMultipart)
 		}
 		name := part.FormName()
 		data, err := io.ReadAll(part)
 		part.Close()
 		if err != nil {
-			return bodyError(err, "Không đọc được tệp gửi lên.")
+			return bodyError(err, msgUnreadableFile)
 		}
 		if part.FileName() == "" {
 			switch name {
@@ -262,12 +262,12 @@ func readRegistration(c *gin.Context, reg *inspection.Registration) error {
 			case "note":
 				reg.Note = string(data)
 			default:
-				return apperr.InvalidFields(map[string]string{name: fmt.Sprintf("Trường %q không được hỗ trợ; dùng registered_on, note và các tệp nghi-quyet, ke-hoach, ban-dang-ky, khac.", name)})
+				return apperr.InvalidFields(map[string]string{name: fmt.Sprintf(msgRegistrationField, name)})
 			}
 			continue
 		}
 		if len(reg.Files) == maxFilesPerRegistration {
-			return apperr.InvalidFields(map[string]string{"files": fmt.Sprintf("Mỗi lần đăng ký gửi tối đa %d tệp.", maxFilesPerRegistration)})
+			return apperr.InvalidFields(map[string]string{"files": fmt.Sprintf(msgTooManyFiles, maxFilesPerRegistration)})
 		}
 		reg.Files = append(reg.Files, inspection.Attachment{DocKind: name, Name: part.FileName(), Data: data})
 	}
@@ -277,7 +277,9 @@ func readRegistration(c *gin.Context, reg *inspection.Registration) error {
 func bodyError(err error, message string) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return apperr.Wrap(apperr.TooLarge, "Dữ liệu gửi lên quá lớn.", err)
+		e := apperr.Of(apperr.TooLarge)
+		e.Cause = err
+		return e
 	}
 	return apperr.Wrap(apperr.BadInput, message, err)
 }
@@ -352,7 +354,7 @@ func (h *handler) saveAssessment(c *gin.Context) {
 		return
 	}
 	if body.Version == nil {
-		fail(c, h.log, apperr.InvalidFields(map[string]string{"version": "Phiên bản là trường bắt buộc: gửi lại phiên bản đã mở (0 với phiếu mới)."}))
+		fail(c, h.log, apperr.InvalidFields(map[string]string{"version": msgVersionRequired}))
 		return
 	}
 	a, err := h.insp.SaveAssessment(c.Request.Context(), &inspection.Assessment{RoundID: id, ObjectID: c.Param("object"),
@@ -469,7 +471,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 		return
 	}
 	if body.Bundle != "" && body.Bundle != "zip" {
-		fail(c, h.log, apperr.InvalidFields(map[string]string{"bundle": "Cách gói chỉ nhận \"zip\" (một tệp .docx cho mỗi Giấy công nhận) hoặc để trống."}))
+		fail(c, h.log, apperr.InvalidFields(map[string]string{"bundle": msgBundle}))
 		return
 	}
 	ctx := c.Request.Context()
@@ -484,7 +486,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 	for i, v := range recognised {
 		sub, err := submission(inspection.FormCertificate, body.IssuerID, body.Data, map[string]any{
 			"nguoi_nhan": v.Name,
-			"thanh_tich": []any{fmt.Sprintf("Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d", r.Year)},
+			"thanh_tich": []any{fmt.Sprintf(certificateLine, r.Year)},
 		})
 		if err != nil {
 			fail(c, h.log, err)

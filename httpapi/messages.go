@@ -15,6 +15,15 @@ const (
 	msgNoJSON           = "Thiếu nội dung JSON trong yêu cầu."
 	msgTrailingJSON     = "Nội dung gửi lên có dữ liệu thừa sau đối tượng JSON."
 	msgIntRange         = "%s phải là số nguyên từ 0 đến %d."
+
+	msgUnreadableMultipart = "Không đọc được nội dung multipart/form-data."
+	msgUnreadableFile      = "Không đọc được tệp gửi lên."
+	msgRegistrationField   = "Trường %q không được hỗ trợ; dùng registered_on, note và các tệp nghi-quyet, ke-hoach, ban-dang-ky, khac."
+	msgTooManyFiles        = "Mỗi lần đăng ký gửi tối đa %d tệp."
+	msgVersionRequired     = "Phiên bản là trường bắt buộc: gửi lại phiên bản đã mở (0 với phiếu mới)."
+	msgBundle              = "Cách gói chỉ nhận \"zip\" (một tệp .docx cho mỗi Giấy công nhận) hoặc để trống."
+	// certificateLine is what a Giấy công nhận certifies.
+	certificateLine = "Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d"
 )
 
 // Labels of the query parameters, as messages name them.

@@ -62,36 +62,36 @@ func checkAssessment(c *Checklist, a *Assessment) *apperr.Error {
 		cr := c.Criterion(id)
 		switch {
 		case cr == nil:
-			f[field] = fmt.Sprintf("Tiêu chí %q không có trong danh mục %q.", id, c.Title)
+			f[field] = fmt.Sprintf(msgUnknownCriterion, id, c.Title)
 			continue
 		case !cr.IsLeaf():
-			f[field] = fmt.Sprintf("Tiêu chí %s gồm các tiêu chí con; hãy đánh giá từng tiêu chí con.", id)
+			f[field] = fmt.Sprintf(msgGroupCriterion, id)
 			continue
 		case !cr.Answerable():
-			f[field] = fmt.Sprintf("Tiêu chí %s được tính tự động từ dữ liệu của đợt xét, không nhập tay.", id)
+			f[field] = fmt.Sprintf(msgComputedCriterion, id)
 			continue
 		}
 		switch ans.Result {
 		case Pass, Fail, NotApplicable:
 		default:
-			f[field+".result"] = fmt.Sprintf("Kết quả %q không hợp lệ; dùng một trong: dat (đạt), khong-dat (không đạt), khong-ap-dung (không áp dụng).", ans.Result)
+			f[field+".result"] = fmt.Sprintf(msgResult, ans.Result)
 		}
 		ans.Note = norm.NFC.String(strings.TrimSpace(ans.Note))
 		if len([]rune(ans.Note)) > maxNote {
-			f[field+".note"] = fmt.Sprintf("Ghi chú dài quá %d ký tự.", maxNote)
+			f[field+".note"] = fmt.Sprintf(msgNoteTooLong, maxNote)
 		}
 		a.Answers[id] = ans
 	}
 	if a.Facts != nil {
 		if a.Facts.SubUnits < 0 {
-			f["facts.sub_units"] = "Số đầu mối trực thuộc không được âm."
+			f["facts.sub_units"] = msgSubUnitsNegative
 		}
 		if a.Facts.SubUnitsRated < 0 || a.Facts.SubUnitsRated > a.Facts.SubUnits {
-			f["facts.sub_units_rated"] = "Số đầu mối đạt danh hiệu phải từ 0 đến số đầu mối trực thuộc."
+			f["facts.sub_units_rated"] = msgSubUnitsRated
 		}
 	}
 	if a.Version < 0 {
-		f["version"] = "Phiên bản không được âm."
+		f["version"] = msgVersionNegative
 	}
 	if len(f) > 0 {
 		return apperr.InvalidFields(f)

@@ -119,29 +119,29 @@ var attachmentTypes = map[string]string{
 func checkAttachment(a *Attachment, maxSize int64, field string) *apperr.Error {
 	a.Name = strings.TrimSpace(a.Name)
 	if a.Name == "" {
-		return apperr.InvalidFields(map[string]string{field: "Tệp đính kèm phải có tên."})
+		return apperr.InvalidFields(map[string]string{field: msgFileNoName})
 	}
 	if !docKinds[a.DocKind] {
 		return apperr.InvalidFields(map[string]string{field: fmt.Sprintf(
-			"Loại tài liệu %q không hợp lệ; dùng một trong: %s, %s, %s, %s.", a.DocKind, DocResolution, DocPlan, DocRegistration, DocOther)})
+			msgDocKind, a.DocKind, DocResolution, DocPlan, DocRegistration, DocOther)})
 	}
 	ext := strings.ToLower(path.Ext(a.Name))
 	ct, ok := attachmentTypes[ext]
 	if !ok {
 		return apperr.InvalidFields(map[string]string{field: fmt.Sprintf(
-			"Tệp %q có định dạng không được nhận; chỉ nhận PDF, PNG, JPEG hoặc .docx.", a.Name)})
+			msgFileType, a.Name)})
 	}
 	if int64(len(a.Data)) > maxSize {
 		return &apperr.Error{Code: apperr.TooLarge, Message: fmt.Sprintf(
-			"Tệp %q quá lớn (%d byte); tối đa %d byte.", a.Name, len(a.Data), maxSize),
-			Fields: map[string]string{field: "Tệp quá lớn."}}
+			msgFileTooLarge, a.Name, len(a.Data), maxSize),
+			Fields: map[string]string{field: msgFileTooLargeField}}
 	}
 	if len(a.Data) == 0 {
-		return apperr.InvalidFields(map[string]string{field: fmt.Sprintf("Tệp %q rỗng.", a.Name)})
+		return apperr.InvalidFields(map[string]string{field: fmt.Sprintf(msgFileEmpty, a.Name)})
 	}
 	if !contentMatches(ct, a.Data) {
 		return apperr.InvalidFields(map[string]string{field: fmt.Sprintf(
-			"Nội dung tệp %q không đúng định dạng %s.", a.Name, strings.TrimPrefix(ext, "."))})
+			msgFileContent, a.Name, strings.TrimPrefix(ext, "."))})
 	}
 	a.ContentType, a.Size = ct, int64(len(a.Data))
 	return nil
@@ -169,7 +169,7 @@ func (cat *Catalog) NewRound(year int, authorityID, name string, target float64)
 		r.Target = DefaultTarget
 	}
 	if r.Name == "" {
-		r.Name = fmt.Sprintf("Xét công nhận “An toàn về an ninh, trật tự” năm %d", year)
+		r.Name = fmt.Sprintf(defaultRoundName, year)
 	}
 	if err := r.check(); err != nil {
 		return nil, err
@@ -185,26 +185,26 @@ func (cat *Catalog) NewRound(year int, authorityID, name string, target float64)
 func (r *Round) check() *apperr.Error {
 	f := map[string]string{}
 	if r.Year < 2022 || r.Year > 2100 {
-		f["year"] = "Năm xét phải từ 2022 (Thông tư 124/2021/TT-BCA có hiệu lực từ 10/02/2022) đến 2100."
+		f["year"] = msgYear
 	}
 	if r.AuthorityID == "" {
-		f["authority_id"] = "Cơ quan xét công nhận là trường bắt buộc."
+		f["authority_id"] = msgAuthorityRequired
 	}
 	if r.Target <= 0 || r.Target > 1 {
-		f["target"] = "Chỉ tiêu phải là tỷ lệ lớn hơn 0 và không quá 1 (ví dụ 0.8 cho 80 %)."
+		f["target"] = msgTarget
 	}
 	if len([]rune(r.Name)) > 500 {
-		f["name"] = "Tên đợt xét dài quá 500 ký tự."
+		f["name"] = msgRoundNameTooLong
 	}
 	for k, d := range r.Calendar {
 		for name, v := range map[string]string{"registration_due": d.RegistrationDue, "window_from": d.WindowFrom,
 			"window_to": d.WindowTo, "proposal_due": d.ProposalDue} {
 			if _, err := time.Parse(dateLayout, v); err != nil {
-				f[fmt.Sprintf("calendar.%s.%s", k, name)] = "Ngày phải có dạng NNNN-TT-NN (ví dụ 2025-11-15)."
+				f[fmt.Sprintf("calendar.%s.%s", k, name)] = msgCalendarDate
 			}
 		}
 		if !k.Valid() {
-			f["calendar."+string(k)] = fmt.Sprintf("Loại đối tượng %q không hợp lệ.", k)
+			f["calendar."+string(k)] = fmt.Sprintf(msgCalendarKind, k)
 		}
 	}
 	if len(f) > 0 {
@@ -245,17 +245,17 @@ func checkObject(o *Object, field string, f map[string]string) {
 	o.UnitID = strings.TrimSpace(o.UnitID)
 	switch {
 	case o.ID == "":
-		f[field+".id"] = "Mã đối tượng là trường bắt buộc."
+		f[field+".id"] = msgObjectIDRequired
 	case len(o.ID) > 100 || strings.ContainsAny(o.ID, "/?#% \t\n"):
-		f[field+".id"] = "Mã đối tượng không được chứa khoảng trắng hoặc các ký tự / ? # % và dài tối đa 100 ký tự."
+		f[field+".id"] = msgObjectIDChars
 	}
 	if o.Name == "" {
-		f[field+".name"] = "Tên đối tượng là trường bắt buộc."
+		f[field+".name"] = msgObjectNameRequired
 	}
 	if !o.Kind.Valid() {
-		f[field+".kind"] = fmt.Sprintf("Loại đối tượng %q không hợp lệ; dùng một trong: khu-dan-cu, xa, co-quan-doanh-nghiep, co-so-giao-duc.", o.Kind)
+		f[field+".kind"] = fmt.Sprintf(msgObjectKind, o.Kind)
 	}
 	if o.ParentID != "" && o.ParentID == o.ID {
-		f[field+".parent_id"] = "Một đối tượng không thể thuộc chính nó."
+		f[field+".parent_id"] = msgObjectSelfParent
 	}
 }

@@ -166,7 +166,7 @@ func judge(c *Checklist, o *Object, a *Assessment, kids []child, link *Linked) V
 	}
 	if c == nil {
 		v.Outcome = Pending
-		v.Reasons = []Reason{{Explanation: fmt.Sprintf("Chưa có bộ tiêu chí cho loại đối tượng %q.", o.Kind)}}
+		v.Reasons = []Reason{{Explanation: fmt.Sprintf(msgNoChecklistForKind, o.Kind)}}
 		return v
 	}
 	var answers map[string]Answer
@@ -253,9 +253,9 @@ func judge(c *Checklist, o *Object, a *Assessment, kids []child, link *Linked) V
 // explainFail is the explanation of a criterion answered "không đạt".
 func explainFail(note string) string {
 	if note == "" {
-		return "Không đạt."
+		return explainFailed
 	}
-	return "Không đạt: " + note
+	return fmt.Sprintf(explainFailedNote, note)
 }
 
 // subObjects computes art. 5.4 over the objects under a commune: the registered share and
@@ -286,11 +286,11 @@ func subObjects(cr *Criterion, kids []child) (Share, string, bool) {
 	sh.Met = regOK && recOK
 	var why []string
 	if !regOK {
-		why = append(why, fmt.Sprintf("%d/%d đối tượng thuộc địa bàn đã đăng ký (%s), cần %s; chưa đăng ký: %s.",
+		why = append(why, fmt.Sprintf(explainUnregistered,
 			sh.Registered, sh.Total, percent(sh.Registered, sh.Total), percentOf(m.Registered), listNames(unregistered, 5)))
 	}
 	if !recOK {
-		why = append(why, fmt.Sprintf("%d/%d đối tượng thuộc địa bàn được công nhận (%s), cần từ %s trở lên.",
+		why = append(why, fmt.Sprintf(explainRecognisedShare,
 			sh.Recognised, sh.Total, percent(sh.Recognised, sh.Total), percentOf(m.Recognised)))
 	}
 	return sh, strings.Join(why, " "), true
@@ -313,7 +313,7 @@ func subUnits(cr *Criterion, f *Facts) (Share, string, bool) {
 	if sh.Met {
 		return sh, "", true
 	}
-	return sh, fmt.Sprintf("%d/%d đầu mối trực thuộc đạt danh hiệu (%s), cần từ %s trở lên.",
+	return sh, fmt.Sprintf(explainSubUnitShare,
 		sh.Recognised, sh.Total, percent(sh.Recognised, sh.Total), percentOf(m.Recognised)), true
 }
 
@@ -351,5 +351,5 @@ func listNames(names []string, max int) string {
 	if len(names) <= max {
 		return strings.Join(names, ", ")
 	}
-	return fmt.Sprintf("%s và %d đối tượng khác", strings.Join(names[:max], ", "), len(names)-max)
+	return fmt.Sprintf(namesAndMore, strings.Join(names[:max], ", "), len(names)-max)
 }

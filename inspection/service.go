@@ -13,19 +13,6 @@ import (
 	"vanthu/apperr"
 )
 
-// Messages shown to users, also used by the Store implementation.
-const (
-	MsgRoundNotFound      = "Không tìm thấy đợt xét."
-	MsgObjectNotFound     = "Đối tượng không thuộc đợt xét này."
-	MsgAttachmentNotFound = "Không tìm thấy tệp đính kèm."
-	MsgAssessmentNotFound = "Đối tượng chưa có phiếu đánh giá."
-	MsgChecklistNotFound  = "Không tìm thấy bộ tiêu chí."
-	MsgStaleAssessment    = "Phiếu đánh giá đã được người khác lưu sau khi bạn mở; hãy tải lại phiếu rồi lưu lại."
-	MsgRoundExists        = "Cơ quan này đã có đợt xét cho năm này."
-	MsgRoundInUse         = "Cơ quan xét công nhận không có trong danh bạ đơn vị."
-	MsgObjectHasChildren  = "Không thể xóa: còn %d đối tượng trực thuộc; hãy chuyển hoặc xóa chúng trước."
-)
-
 // Store keeps rounds, their objects, registrations and assessments. Every method that
 // changes something does it in one transaction. Not-found and conflict cases are returned
 // as apperr errors with the messages above.
@@ -139,10 +126,10 @@ func (s *Service) UpdateRound(ctx context.Context, id int64, in RoundInput) (*Ro
 	}
 	f := map[string]string{}
 	if in.Year != 0 && in.Year != r.Year {
-		f["year"] = "Không thể đổi năm của đợt xét; hãy tạo đợt xét mới."
+		f["year"] = msgYearFixed
 	}
 	if in.AuthorityID != "" && in.AuthorityID != r.AuthorityID {
-		f["authority_id"] = "Không thể đổi cơ quan xét công nhận của đợt xét; hãy tạo đợt xét mới."
+		f["authority_id"] = msgAuthorityFixed
 	}
 	if len(f) > 0 {
 		return nil, apperr.InvalidFields(f)
@@ -188,10 +175,10 @@ func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Objec
 		return err
 	}
 	if len(objects) == 0 {
-		return apperr.InvalidFields(map[string]string{"objects": "Danh sách đối tượng trống."})
+		return apperr.InvalidFields(map[string]string{"objects": msgNoObjects})
 	}
 	if len(objects) > MaxObjectsPerCall {
-		return apperr.InvalidFields(map[string]string{"objects": fmt.Sprintf("Mỗi lần gửi tối đa %d đối tượng.", MaxObjectsPerCall)})
+		return apperr.InvalidFields(map[string]string{"objects": fmt.Sprintf(msgTooManyObjects, MaxObjectsPerCall)})
 	}
 	existing, err := s.store.Objects(ctx, roundID)
 	if err != nil {
@@ -210,7 +197,7 @@ func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Objec
 		field := fmt.Sprintf("objects[%d]", i)
 		checkObject(o, field, f)
 		if seen[o.ID] {
-			f[field+".id"] = fmt.Sprintf("Mã đối tượng %q bị trùng trong danh sách.", o.ID)
+			f[field+".id"] = fmt.Sprintf(msgDuplicateObject, o.ID)
 		}
 		seen[o.ID] = true
 		parent[o.ID] = o.ParentID
@@ -221,7 +208,7 @@ func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Objec
 		}
 		field := fmt.Sprintf("objects[%d].parent_id", i)
 		if _, ok := parent[o.ParentID]; !ok {
-			f[field] = fmt.Sprintf("Đối tượng cấp trên %q không có trong đợt xét.", o.ParentID)
+			f[field] = fmt.Sprintf(msgUnknownParent, o.ParentID)
 			continue
 		}
 		// Walk up; a chain longer than the roster is a cycle.
@@ -230,7 +217,7 @@ func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Objec
 			at, steps = parent[at], steps+1
 		}
 		if at != "" {
-			f[field] = fmt.Sprintf("Quan hệ cấp trên của %q tạo thành vòng lặp.", o.ID)
+			f[field] = fmt.Sprintf(msgParentCycle, o.ID)
 		}
 	}
 	if len(f) > 0 {
@@ -257,7 +244,7 @@ func (s *Service) DeleteObject(ctx context.Context, roundID int64, id string) er
 	}
 	if len(under) > 0 {
 		return &apperr.Error{Code: apperr.Conflict, Message: fmt.Sprintf(MsgObjectHasChildren, len(under)),
-			Fields: map[string]string{"object_id": "Còn: " + listNames(under, 5) + "."}}
+			Fields: map[string]string{"object_id": fmt.Sprintf(msgStillUnder, listNames(under, 5))}}
 	}
 	return s.store.DeleteObject(ctx, roundID, id)
 }
@@ -287,10 +274,10 @@ func (s *Service) Register(ctx context.Context, roundID int64, objectID string, 
 	}
 	f := map[string]string{}
 	if _, err := time.Parse(dateLayout, reg.RegisteredOn); err != nil {
-		f["registered_on"] = "Ngày đăng ký phải có dạng NNNN-TT-NN (ví dụ 2025-03-15)."
+		f["registered_on"] = msgRegisteredOn
 	}
 	if len([]rune(reg.Note)) > maxNote {
-		f["note"] = fmt.Sprintf("Ghi chú dài quá %d ký tự.", maxNote)
+		f["note"] = fmt.Sprintf(msgNoteTooLong, maxNote)
 	}
 	if len(f) > 0 {
 		return nil, apperr.InvalidFields(f)
@@ -333,7 +320,7 @@ func (s *Service) object(ctx context.Context, roundID int64, id string) (*Object
 	o, err := s.store.Object(ctx, roundID, id)
 	if apperr.CodeOf(err) == apperr.NotFound {
 		return nil, &apperr.Error{Code: apperr.NotFound, Message: MsgObjectNotFound,
-			Fields: map[string]string{"object_id": fmt.Sprintf("Đối tượng %q không thuộc đợt xét %d.", id, roundID)}}
+			Fields: map[string]string{"object_id": fmt.Sprintf(msgObjectOutsideRound, id, roundID)}}
 	}
 	return o, err
 }
