@@ -58,7 +58,7 @@ func (db *DB) CreateRound(ctx context.Context, r *inspection.Round) error {
 		return apperr.Wrap(apperr.Conflict, inspection.MsgRoundExists, err)
 	case isForeignKeyViolation(err):
 		return &apperr.Error{Code: apperr.Invalid, Message: inspection.MsgRoundInUse, Cause: err,
-			Fields: map[string]string{"authority_id": fmt.Sprintf("Đơn vị %q không có trong danh bạ.", r.AuthorityID)}}
+			Fields: map[string]string{"authority_id": fmt.Sprintf(msgUnknownAuthority, r.AuthorityID)}}
 	case err != nil:
 		return internal("create round", err)
 	}

@@ -15,4 +15,5 @@ const (
 	msgUnknownIssuer     = "Cơ quan ban hành không có trong danh mục."
 	msgDataNotJSON       = "Dữ liệu văn bản không đúng định dạng JSON."
 	msgRecipientsNotJSON = "Danh sách nơi nhận không đúng định dạng JSON."
+	msgUnknownAuthority  = "Đơn vị %q không có trong danh bạ."
 )
