@@ -17,6 +17,9 @@ const (
 	TooLarge Code = "too_large" // the request body is over the limit: 413
 	BadInput Code = "bad_input" // the request cannot be read at all (bad JSON, bad CSV): 400
 	Internal Code = "internal"  // our fault; the user sees a generic message, the log the cause
+
+	Unauthenticated Code = "unauthenticated" // no signed-in user or valid token: 401
+	Forbidden       Code = "forbidden"       // the actor may not do this: 403
 )
 
 // Error is the one error type of the application. Message is Vietnamese and shown to the
