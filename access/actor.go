@@ -221,3 +221,6 @@ func (rs *Roles) Grant(roleID, unitID string) (Grant, error) {
 	}
 	return Grant{Role: r, UnitID: unitID}, nil
 }
+
+// Covers reports whether g's scope includes unitID on tree.
+func (g Grant) Covers(unitID string, tree *directory.Tree) bool { return g.covers(unitID, tree) }

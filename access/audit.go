@@ -2,6 +2,7 @@ package access
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"encoding/hex"
 	"fmt"
 	"strconv"
@@ -121,3 +122,51 @@ func (v *ChainVerifier) Finish(headSeq int64, headHash string) error {
 
 // Rows returns how many rows were checked.
 func (v *ChainVerifier) Rows() int64 { return v.n }
+
+// AuditFilter selects audit rows, newest first. Zero fields select everything; Before
+// pages backwards (rows with Seq < Before); Limit is clamped to 1…MaxAuditPage.
+type AuditFilter struct {
+	Before int64
+	From   time.Time // inclusive
+	To     time.Time // exclusive
+	Login  string
+	Action string
+	Object string
+	UnitID string
+	Limit  int
+}
+
+// MaxAuditPage bounds one page of the audit log.
+const MaxAuditPage = 1000
+
+// Normalize fills the defaults: Before past the end, the widest time range, Limit 100.
+func (f AuditFilter) Normalize() AuditFilter {
+	if f.Before <= 0 {
+		f.Before = 1<<63 - 1
+	}
+	if f.From.IsZero() {
+		f.From = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if f.To.IsZero() {
+		f.To = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	switch {
+	case f.Limit <= 0:
+		f.Limit = 100
+	case f.Limit > MaxAuditPage:
+		f.Limit = MaxAuditPage
+	}
+	return f
+}
+
+// ObjectHash is the SHA-256 (hex) of an object's canonical JSON, recorded in the audit row
+// of the change that produced it. Callers that hold the object's bytes (a .docx) hash
+// those instead.
+func ObjectHash(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}

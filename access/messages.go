@@ -36,3 +36,8 @@ var actionNames = map[Permission]string{
 	ResultRead:         "xem kết quả",
 	DashboardRead:      "xem bảng tổng hợp",
 }
+
+const (
+	msgLoginChars  = "Tên đăng nhập chỉ gồm chữ, số, dấu chấm, gạch ngang hoặc gạch dưới."
+	msgLoginLength = "Tên đăng nhập dài từ 3 đến 64 ký tự."
+)
