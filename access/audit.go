@@ -1,6 +1,7 @@
 package access
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -169,4 +170,33 @@ func ObjectHash(v any) string {
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// Request is what the audit log records of the request behind a change.
+type Request struct {
+	ID         string // the request id the HTTP layer gives every request
+	ClientAddr string
+	UserAgent  string
+}
+
+type requestKey struct{}
+
+// WithRequest returns a context carrying r, set once by the HTTP layer.
+func WithRequest(ctx context.Context, r Request) context.Context {
+	return context.WithValue(ctx, requestKey{}, r)
+}
+
+// RequestFrom returns the request of ctx; the zero Request outside one (the command line).
+func RequestFrom(ctx context.Context) Request {
+	r, _ := ctx.Value(requestKey{}).(Request)
+	return r
+}
+
+// NewAuditEntry returns the audit row of action on object by the actor of ctx, for the
+// request of ctx, at now.
+func NewAuditEntry(ctx context.Context, now time.Time, action, object, objectSHA256 string) AuditEntry {
+	userID, login, roles, unit := FromContext(ctx).Who()
+	r := RequestFrom(ctx)
+	return AuditEntry{At: now, UserID: userID, Login: login, Role: roles, UnitID: unit, Action: action,
+		Object: object, RequestID: r.ID, ClientAddr: r.ClientAddr, ObjectSHA256: objectSHA256}
 }
