@@ -9,7 +9,7 @@ LOAD_ADDR     ?= 127.0.0.1:18080
 LOAD_DURATION ?= 10s
 LOAD_CLIENTS  ?= 32
 
-.PHONY: run test bench fuzz build load render-seed lint clean
+.PHONY: run test race tidy-check bench fuzz build load render-seed lint clean
 
 ## run: serve the API on http://127.0.0.1:8080 with the SQLite file ./vanthu.db, loading the
 ## demo directory into it when it is empty (flags and VANTHU_* variables still apply).
@@ -20,6 +20,17 @@ run:
 ## LibreOffice ones when soffice, pdfinfo and pdftotext are installed.
 test:
 	$(GO) test -count=1 ./...
+
+## race: the tests of the packages with concurrent code (the group commit and checkpoint
+## loop in storage, the caches and pools of generator, typeset and directory, the service's
+## routing cache, the HTTP concurrency tests) under the race detector.
+RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi
+race:
+	$(GO) test -race -count=1 $(RACE_PKGS)
+
+## tidy-check: go mod tidy must have nothing to change in go.mod and go.sum.
+tidy-check:
+	$(GO) mod tidy -diff
 
 ## bench: the generator benchmarks, on one core.
 bench:

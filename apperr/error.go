@@ -18,7 +18,7 @@ const (
 	BadInput Code = "bad_input" // the request cannot be read at all (bad JSON, bad CSV): 400
 	Internal Code = "internal"  // our fault; the user sees a generic message, the log the cause
 
-	Unauthenticated Code = "unauthenticated" // no signed-in user or valid token: 401
+	Unauthenticated Code = "unauthenticated" // no valid session or token: 401
 	Forbidden       Code = "forbidden"       // the actor may not do this: 403
 )
 
@@ -50,7 +50,7 @@ func Wrap(code Code, message string, cause error) *Error {
 
 // InvalidFields returns the validation error carrying a field → message map.
 func InvalidFields(fields map[string]string) *Error {
-	return &Error{Code: Invalid, Message: "Dữ liệu chưa hợp lệ, xin kiểm tra các trường được đánh dấu.", Fields: fields}
+	return &Error{Code: Invalid, Message: DefaultMessage(Invalid), Fields: fields}
 }
 
 // CodeOf returns the code of err, Internal when err is not an *Error.
@@ -69,5 +69,5 @@ func As(err error) *Error {
 	if errors.As(err, &e) {
 		return e
 	}
-	return &Error{Code: Internal, Message: "Lỗi hệ thống, xin thử lại sau.", Cause: err}
+	return &Error{Code: Internal, Message: DefaultMessage(Internal), Cause: err}
 }

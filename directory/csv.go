@@ -49,24 +49,15 @@ func ReadCSV(r io.Reader) ([]Unit, error) {
 			HeadTitle: row.get("head_title"),
 			Place:     row.get("place"),
 		})
-		switch {
-		case u.ID == "":
-			p.addf("dòng %d: thiếu mã đơn vị (id)", row.line)
-		case !validID(u.ID):
-			p.addf("dòng %d: mã đơn vị %q không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", row.line, u.ID)
-		case lineOf[u.ID] != 0:
-			p.addf("dòng %d: mã đơn vị %q trùng với dòng %d", row.line, u.ID, lineOf[u.ID])
-		default:
-			lineOf[u.ID] = row.line
+		for _, msg := range unitProblems(u) {
+			p.addf("dòng %d: %s", row.line, msg)
 		}
-		if u.Name == "" {
-			p.addf("dòng %d: thiếu tên đơn vị (name)", row.line)
-		}
-		switch {
-		case u.Kind == "":
-			p.addf("dòng %d: thiếu loại đơn vị (kind)", row.line)
-		case !u.Kind.Valid():
-			p.addf("dòng %d: loại đơn vị (kind) %q không hợp lệ; dùng một trong: %s", row.line, u.Kind, kindCodes())
+		if u.ID != "" {
+			if lineOf[u.ID] != 0 {
+				p.addf("dòng %d: mã đơn vị %q trùng với dòng %d", row.line, u.ID, lineOf[u.ID])
+			} else {
+				lineOf[u.ID] = row.line
+			}
 		}
 		units = append(units, u)
 	}
@@ -103,21 +94,15 @@ func ReadGroupsCSV(r io.Reader) ([]Group, error) {
 	lineOf := map[string]int{}
 	for _, row := range rows {
 		g := normalizeGroup(Group{ID: row.get("id"), Name: row.get("name"), Members: strings.Split(row.get("members"), ";")})
-		switch {
-		case g.ID == "":
-			p.addf("dòng %d: thiếu mã nhóm (id)", row.line)
-		case !validID(g.ID):
-			p.addf("dòng %d: mã nhóm %q không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", row.line, g.ID)
-		case lineOf[g.ID] != 0:
-			p.addf("dòng %d: mã nhóm %q trùng với dòng %d", row.line, g.ID, lineOf[g.ID])
-		default:
-			lineOf[g.ID] = row.line
+		for _, msg := range groupProblems(g) {
+			p.addf("dòng %d: %s", row.line, msg)
 		}
-		if g.Name == "" {
-			p.addf("dòng %d: thiếu tên nhóm (name)", row.line)
-		}
-		if len(g.Members) == 0 {
-			p.addf("dòng %d: nhóm chưa có thành viên (members)", row.line)
+		if g.ID != "" {
+			if lineOf[g.ID] != 0 {
+				p.addf("dòng %d: mã nhóm %q trùng với dòng %d", row.line, g.ID, lineOf[g.ID])
+			} else {
+				lineOf[g.ID] = row.line
+			}
 		}
 		groups = append(groups, g)
 	}

@@ -14,6 +14,6 @@
 // database driver, or on the document generator: storage saves Units and Groups, the HTTP
 // layer binds user input and calls Route and Recipients.Edit, the generator prints the
 // Recipients it is given. Its only dependencies are the standard library, apperr (the one
-// error type) and golang.org/x/text/unicode/norm (NFC, so text typed with a combining-mark
-// input method compares equal to the same text typed precomposed).
+// error type) and typeset (NFC cleaning, so text typed with a combining-mark input method
+// compares equal to the same text typed precomposed, and Vietnamese upper case).
 package directory

@@ -2,11 +2,22 @@ package directory
 
 import (
 	"strings"
+
+	"vanthu/typeset"
 )
 
 // NhuTren is the first Nơi nhận item of a document that has a Kính gửi: the recipients
 // "as above" get their copy.
 const NhuTren = "Như trên"
+
+// IsAsAbove reports whether a Nơi nhận item only points back at recipients named elsewhere
+// ("Như trên", "Như Điều 3"), so that it gets no copy of its own and no place in the
+// register's Nơi nhận: its first word is "Như" in any case, typed precomposed or with
+// combining marks. This is the one test of it; the register and the copy count call it.
+func IsAsAbove(item string) bool {
+	word, _, ok := strings.Cut(strings.TrimSpace(typeset.Clean(item)), " ")
+	return ok && strings.EqualFold(word, "Như")
+}
 
 // Edit is a user's change to routed recipients, applied by Recipients.Edit. Items are
 // matched after cleaning and regardless of case.

@@ -144,3 +144,28 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("Normalize =\n%#v\nwant\n%#v", got, want)
 	}
 }
+
+func TestIsAsAbove(t *testing.T) {
+	tests := []struct {
+		item string
+		want bool
+	}{
+		{"Như trên", true},
+		{"Như Điều 3", true},
+		{"như trên", true},
+		{"NHƯ TRÊN", true},
+		{"  Như trên  ", true},
+		{"Nh\u0075\u031b tr\u00ean", true}, // ư typed as u + combining horn
+		{"Như", false},
+		{"Nhưng", false},
+		{"Chủ tịch UBND tỉnh", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.item, func(t *testing.T) {
+			if got := IsAsAbove(tt.item); got != tt.want {
+				t.Errorf("IsAsAbove(%q) = %v, want %v", tt.item, got, tt.want)
+			}
+		})
+	}
+}

@@ -32,22 +32,16 @@ func NewTree(units []Unit, groups []Group) (*Tree, error) {
 	var p problems
 	for i, u := range units {
 		u = normalizeUnit(u)
-		switch {
-		case u.ID == "":
+		if u.ID == "" {
 			p.addf("đơn vị thứ %d (%q): thiếu mã đơn vị (id)", i+1, u.Name)
 			continue
-		case !validID(u.ID):
-			p.addf("đơn vị %q: mã (id) không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", u.ID)
 		}
 		if _, dup := t.units[u.ID]; dup {
 			p.addf("đơn vị %q: mã (id) bị trùng", u.ID)
 			continue
 		}
-		if u.Name == "" {
-			p.addf("đơn vị %q: thiếu tên đơn vị (name)", u.ID)
-		}
-		if !u.Kind.Valid() {
-			p.addf("đơn vị %q: loại (kind) %q không hợp lệ; dùng một trong: %s", u.ID, u.Kind, kindCodes())
+		for _, msg := range unitProblems(u) {
+			p.addf("đơn vị %q: %s", u.ID, msg)
 		}
 		t.units[u.ID] = u
 		t.order = append(t.order, u.ID)
@@ -74,19 +68,16 @@ func NewTree(units []Unit, groups []Group) (*Tree, error) {
 	}
 	for i, g := range groups {
 		g = normalizeGroup(g)
-		switch {
-		case g.ID == "":
+		if g.ID == "" {
 			p.addf("nhóm thứ %d (%q): thiếu mã nhóm (id)", i+1, g.Name)
 			continue
-		case !validID(g.ID):
-			p.addf("nhóm %q: mã (id) không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", g.ID)
 		}
 		if _, dup := t.groups[g.ID]; dup {
 			p.addf("nhóm %q: mã (id) bị trùng", g.ID)
 			continue
 		}
-		if g.Name == "" {
-			p.addf("nhóm %q: thiếu tên nhóm (name)", g.ID)
+		for _, msg := range groupProblems(g) {
+			p.addf("nhóm %q: %s", g.ID, msg)
 		}
 		seen := make(map[string]bool, len(g.Members))
 		for _, m := range g.Members {
@@ -105,6 +96,49 @@ func NewTree(units []Unit, groups []Group) (*Tree, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// unitProblems returns what is wrong with one normalised unit on its own, each message
+// naming the field; where it stands in the tree and whether its ID is unique are checked by
+// the caller, who knows the other units. The CSV reader and NewTree both use it, prefixing
+// the line number or the unit.
+func unitProblems(u Unit) []string {
+	var p problems
+	switch {
+	case u.ID == "":
+		p.addf("thiếu mã đơn vị (id)")
+	case !validID(u.ID):
+		p.addf("mã (id) %q không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", u.ID)
+	}
+	if u.Name == "" {
+		p.addf("thiếu tên đơn vị (name)")
+	}
+	switch {
+	case u.Kind == "":
+		p.addf("thiếu loại đơn vị (kind)")
+	case !u.Kind.Valid():
+		p.addf("loại đơn vị (kind) %q không hợp lệ; dùng một trong: %s", u.Kind, kindCodes())
+	}
+	return p
+}
+
+// groupProblems is unitProblems for a recipient group: a usable ID, a name and at least one
+// member (that the members exist is checked by NewTree, which has the units).
+func groupProblems(g Group) []string {
+	var p problems
+	switch {
+	case g.ID == "":
+		p.addf("thiếu mã nhóm (id)")
+	case !validID(g.ID):
+		p.addf("mã (id) %q không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", g.ID)
+	}
+	if g.Name == "" {
+		p.addf("thiếu tên nhóm (name)")
+	}
+	if len(g.Members) == 0 {
+		p.addf("nhóm chưa có thành viên (members)")
+	}
+	return p
 }
 
 // validID keeps IDs usable as slugs and inside the ";"-separated members column.

@@ -58,7 +58,7 @@ func TestNewTreeErrors(t *testing.T) {
 		{
 			name:  "unknown kind",
 			units: []Unit{{ID: "x", Kind: "ministry", Name: "Bộ X"}},
-			want:  []string{`đơn vị "x": loại (kind) "ministry" không hợp lệ`},
+			want:  []string{`đơn vị "x": loại đơn vị (kind) "ministry" không hợp lệ`},
 		},
 		{
 			name:  "empty name",
@@ -111,7 +111,7 @@ func TestNewTreeErrors(t *testing.T) {
 				{ID: "x", Kind: "?", Name: ""},
 				{ID: "y", ParentID: "z", Kind: Province, Name: "Y"},
 			},
-			want: []string{`"x": thiếu tên`, `"x": loại (kind) "?"`, `"y": đơn vị cha (parent_id) "z"`},
+			want: []string{`"x": thiếu tên`, `"x": loại đơn vị (kind) "?"`, `"y": đơn vị cha (parent_id) "z"`},
 		},
 	}
 	for _, tt := range tests {

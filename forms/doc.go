@@ -16,6 +16,6 @@
 //
 // The package must not depend on HTTP (net/http, gin), on a database or on the routing and
 // storage packages: the caller resolves the issuer and the recipients and passes them in. It
-// depends on generator for the document model, on directory for the Recipients type, and on
-// validator/v10 with its Vietnamese translations for the rules and messages.
+// depends on generator for the document model, on directory for the Recipients type, on
+// typeset for the way Decree 30 writes numbers and dates, and on validator/v10 with its Vietnamese translations for the rules and messages.
 package forms

@@ -2,11 +2,11 @@ package forms
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"text/template"
 
 	"vanthu/generator"
+	"vanthu/typeset"
 )
 
 // Dotted lines of the blank forms, sized to what the generator's layout leaves for them:
@@ -34,7 +34,7 @@ func templateFuncs() template.FuncMap {
 			if d.IsZero() {
 				return "ngày " + dotsWord + " tháng " + dotsWord + " năm " + dotsWord
 			}
-			return longDate(d)
+			return typeset.DateWords(d.Year, d.Month, d.Day)
 		},
 		// dmy writes a date as the seed does in running text: "01/02/2016", "19/3/2008".
 		"dmy": func(v any) string {
@@ -45,7 +45,7 @@ func templateFuncs() template.FuncMap {
 			if d.IsZero() {
 				return dotsWord + "/" + dotsWord + "/" + dotsWord
 			}
-			return fmt.Sprintf("%02d/%s/%d", d.Day, month(d), d.Year)
+			return typeset.NumericDate(d.Year, d.Month, d.Day)
 		},
 		// lines gives the items of a list or the lines of a textarea, for range.
 		"lines": lines,
@@ -68,7 +68,7 @@ func templateFuncs() template.FuncMap {
 		// pad2 writes a count below 10 with a leading zero, as in "lập thành 03 bản".
 		"pad2": func(v any) string {
 			if n, ok := v.(float64); ok && n == float64(int(n)) && n >= 0 {
-				return fmt.Sprintf("%02d", int(n))
+				return typeset.TwoDigits(int(n))
 			}
 			return fmt.Sprint(v)
 		},
@@ -76,20 +76,6 @@ func templateFuncs() template.FuncMap {
 		"inc":   func(i int) int { return i + 1 },
 		"upper": strings.ToUpper,
 	}
-}
-
-// longDate writes d as Decree 30 wants it in the header and in running text: days 1–9 and
-// months 1–2 with a leading zero, months 3–12 without ("ngày 05 tháng 6 năm 2025").
-func longDate(d generator.Date) string {
-	return fmt.Sprintf("ngày %02d tháng %s năm %d", d.Day, month(d), d.Year)
-}
-
-// month writes the month of d: 1 and 2 with a leading zero, 3–12 without.
-func month(d generator.Date) string {
-	if d.Month < 3 {
-		return fmt.Sprintf("%02d", d.Month)
-	}
-	return strconv.Itoa(d.Month)
 }
 
 // templateData is what a body template or an annex subtitle sees: every field by name, plus
@@ -118,7 +104,7 @@ func (d *Definition) templateData(v Values, doc *generator.Document) map[string]
 	}
 	data["So"] = dotsWord
 	if doc.Number > 0 {
-		data["So"] = fmt.Sprintf("%02d", doc.Number)
+		data["So"] = typeset.TwoDigits(doc.Number)
 	}
 	data["KyHieu"] = doc.Symbol
 	data["Ngay"] = doc.Date

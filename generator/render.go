@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	kflate "github.com/klauspost/compress/flate"
@@ -329,7 +328,7 @@ func (c *composer) header(withNumber bool) {
 			vv := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(l.VvSpaceBeforePt)}
 			// Slightly narrower than the cell so that LibreOffice's and Word's line breaking,
 			// which differ by a few points, both keep our lines.
-			text := balance(typeset.Clean(vvText(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
+			text := balance(typeset.Clean(typeset.CongVanSubject(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
 			c.para(&vv, text, &ooxml.Run{Size: halfPoints(l.VvSize)})
 		}
 		c.b.EndCell()
@@ -345,15 +344,6 @@ func (c *composer) header(withNumber bool) {
 		c.b.EndRow()
 	}
 	c.b.EndTable()
-}
-
-// vvText prefixes a công văn's trích yếu with "V/v " unless the user already did.
-func vvText(subject string) string {
-	s := strings.TrimSpace(subject)
-	if strings.HasPrefix(s, "V/v") || strings.HasPrefix(s, "v/v") {
-		return "V/v" + s[3:]
-	}
-	return "V/v " + s
 }
 
 // blankNumber is what a draft prints in place of its number, to be filled in on issue.
@@ -385,11 +375,7 @@ func shortDate(d Date) string {
 	if d.IsZero() {
 		return "     /     /"
 	}
-	month := strconv.Itoa(d.Month)
-	if d.Month <= 2 {
-		month = typeset.TwoDigits(d.Month)
-	}
-	return typeset.TwoDigits(d.Day) + "/" + month + "/" + strconv.Itoa(d.Year)
+	return typeset.NumericDate(d.Year, d.Month, d.Day)
 }
 
 // reference writes "Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025 của UBND xã Đông Tiến".

@@ -34,7 +34,7 @@ func (h *handler) getUnit(c *gin.Context) {
 	tree := h.svc.Tree()
 	u, ok := tree.Unit(c.Param("id"))
 	if !ok {
-		fail(c, h.log, apperr.New(apperr.NotFound, "Không có đơn vị này trong danh bạ."))
+		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchUnit))
 		return
 	}
 	parent, issuer := tree.Header(u.ID)

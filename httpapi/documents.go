@@ -9,7 +9,6 @@ import (
 
 	"vanthu/register"
 	"vanthu/secretariat"
-	"vanthu/storage"
 )
 
 // createRequest is the body of POST /api/documents: a submission, issued at once when Issue.
@@ -95,16 +94,16 @@ func (h *handler) correctDocument(c *gin.Context) {
 
 // listDocuments answers GET /api/documents?issuer=&status=&year=&limit=&offset=.
 func (h *handler) listDocuments(c *gin.Context) {
-	f := storage.DocumentFilter{Status: register.Status(c.Query("status"))}
+	f := register.DocumentFilter{Status: register.Status(c.Query("status"))}
 	var err error
 	if f.Status != "" && f.Status != register.Draft && f.Status != register.Issued {
-		fail(c, h.log, invalidQuery("status", "Trạng thái phải là draft hoặc issued."))
+		fail(c, h.log, invalidQuery("status", msgBadStatus))
 		return
 	}
 	if f.IssuerID, err = h.queryIssuer(c); err == nil {
-		if f.Year, err = queryInt(c, "year", "Năm", maxYear); err == nil {
-			if f.Limit, err = queryInt(c, "limit", "Số dòng", storage.MaxLimit); err == nil {
-				f.Offset, err = queryInt(c, "offset", "Vị trí bắt đầu", maxOffset)
+		if f.Year, err = queryInt(c, "year", labelYear, maxYear); err == nil {
+			if f.Limit, err = queryInt(c, "limit", labelLimit, register.MaxLimit); err == nil {
+				f.Offset, err = queryInt(c, "offset", labelOffset, maxOffset)
 			}
 		}
 	}
@@ -190,7 +189,7 @@ func (h *handler) documentFile(c *gin.Context) {
 		return
 	}
 	// "01/UBND-NC" → "01-UBND-NC.docx": a file name cannot hold the slash.
-	sendDocx(c, strings.ReplaceAll(storage.NumberSymbol(d.Number, d.Symbol), "/", "-")+".docx", data)
+	sendDocx(c, strings.ReplaceAll(register.NumberSymbol(d.Number, d.Symbol), "/", "-")+".docx", data)
 }
 
 // issueDocument answers POST /api/documents/:id/issue: number, register, store.

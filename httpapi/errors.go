@@ -18,6 +18,9 @@ var statusOf = map[apperr.Code]int{
 	apperr.TooLarge: http.StatusRequestEntityTooLarge,
 	apperr.BadInput: http.StatusBadRequest,
 	apperr.Internal: http.StatusInternalServerError,
+
+	apperr.Unauthenticated: http.StatusUnauthorized,
+	apperr.Forbidden:       http.StatusForbidden,
 }
 
 // errorBody is what the client receives: a code, a Vietnamese message and, for invalid
@@ -32,7 +35,7 @@ type errorBody struct {
 func fail(c *gin.Context, log *slog.Logger, err error) {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		err = apperr.Wrap(apperr.TooLarge, "Dữ liệu gửi lên quá lớn.", err)
+		err = apperr.Wrap(apperr.TooLarge, apperr.DefaultMessage(apperr.TooLarge), err)
 	}
 	e := apperr.As(err)
 	status, ok := statusOf[e.Code]

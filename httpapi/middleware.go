@@ -15,7 +15,7 @@ import (
 func limitBody(max int64, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if c.Request.ContentLength > max {
-			fail(c, log, apperr.New(apperr.TooLarge, "Dữ liệu gửi lên quá lớn."))
+			fail(c, log, apperr.Of(apperr.TooLarge))
 			return
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
@@ -31,7 +31,7 @@ func recoverJSON(log *slog.Logger) gin.HandlerFunc {
 			if r := recover(); r != nil {
 				log.Error("panic", "path", c.Request.URL.Path, "panic", r)
 				c.AbortWithStatusJSON(http.StatusInternalServerError,
-					errorBody{Code: apperr.Internal, Message: "Lỗi hệ thống, xin thử lại sau."})
+					errorBody{Code: apperr.Internal, Message: apperr.DefaultMessage(apperr.Internal)})
 			}
 		}()
 		c.Next()

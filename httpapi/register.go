@@ -9,7 +9,6 @@ import (
 	"vanthu/apperr"
 	"vanthu/register"
 	"vanthu/secretariat"
-	"vanthu/storage"
 )
 
 func invalidQuery(name, message string) error {
@@ -17,13 +16,13 @@ func invalidQuery(name, message string) error {
 }
 
 // registerEntries reads ?issuer=&year= and returns the register lines.
-func (h *handler) registerEntries(c *gin.Context) (storage.RegisterFilter, []register.Entry, error) {
-	var f storage.RegisterFilter
+func (h *handler) registerEntries(c *gin.Context) (register.RegisterFilter, []register.Entry, error) {
+	var f register.RegisterFilter
 	var err error
 	if f.IssuerID, err = h.queryIssuer(c); err != nil {
 		return f, nil, err
 	}
-	if f.Year, err = queryInt(c, "year", "Năm", maxYear); err != nil {
+	if f.Year, err = queryInt(c, "year", labelYear, maxYear); err != nil {
 		return f, nil, err
 	}
 	entries, err := h.svc.Register(c.Request.Context(), f)

@@ -16,14 +16,15 @@ import (
 	gojson "github.com/goccy/go-json"
 
 	"vanthu/apperr"
+	"vanthu/register"
 )
 
 // decodeJSON reads the request body into v, refusing unknown fields, trailing data and
 // bodies over the limit, with a Vietnamese message that says what is wrong.
 //
-// A body that decodes is decoded by goccy/go-json, which gin already builds in: a dispatch
-// of a few pages is 14 KB of Vietnamese text, which encoding/json takes 220 µs to decode
-// against go-json's 90 µs, a third of the cost of a preview. A body that does not is
+// A body that decodes is decoded by goccy/go-json, which gin already builds in: decoding a
+// dispatch of a few pages with encoding/json was a large share of the cost of a preview
+// (README, "Measured performance"). A body that does not is
 // decoded again by encoding/json, whose errors say exactly what is wrong (and a panic in
 // the fast decoder also falls back), so the messages and statuses are the standard ones.
 func decodeJSON(c *gin.Context, v any) error {
@@ -31,9 +32,9 @@ func decodeJSON(c *gin.Context, v any) error {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return apperr.Wrap(apperr.TooLarge, "Dữ liệu gửi lên quá lớn.", err)
+			return apperr.Wrap(apperr.TooLarge, apperr.DefaultMessage(apperr.TooLarge), err)
 		}
-		return apperr.Wrap(apperr.BadInput, "Không đọc được nội dung yêu cầu.", err)
+		return apperr.Wrap(apperr.BadInput, msgUnreadableBody, err)
 	}
 	if fastDecode(body, v) {
 		return nil
@@ -46,19 +47,19 @@ func decodeJSON(c *gin.Context, v any) error {
 		var typ *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &syntax):
-			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Nội dung gửi lên không phải JSON hợp lệ (lỗi ở ký tự thứ %d).", syntax.Offset), err)
+			return apperr.Wrap(apperr.BadInput, fmt.Sprintf(msgBadJSONAt, syntax.Offset), err)
 		case errors.As(err, &typ):
-			return apperr.Wrap(apperr.BadInput, fmt.Sprintf("Trường %q có kiểu dữ liệu không đúng.", jsonPath(typ.Field)), err)
+			return apperr.Wrap(apperr.BadInput, fmt.Sprintf(msgWrongType, jsonPath(typ.Field)), err)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			return apperr.Wrap(apperr.BadInput, "Trường "+strings.TrimPrefix(err.Error(), "json: unknown field ")+" không được hỗ trợ.", err)
+			return apperr.Wrap(apperr.BadInput, fmt.Sprintf(msgUnknownField, strings.TrimPrefix(err.Error(), "json: unknown field ")), err)
 		case errors.Is(err, io.EOF):
-			return apperr.New(apperr.BadInput, "Thiếu nội dung JSON trong yêu cầu.")
+			return apperr.New(apperr.BadInput, msgNoJSON)
 		default:
-			return apperr.Wrap(apperr.BadInput, "Nội dung gửi lên không phải JSON hợp lệ.", err)
+			return apperr.Wrap(apperr.BadInput, msgBadJSON, err)
 		}
 	}
 	if dec.More() {
-		return apperr.New(apperr.BadInput, "Nội dung gửi lên có dữ liệu thừa sau đối tượng JSON.")
+		return apperr.New(apperr.BadInput, msgTrailingJSON)
 	}
 	// encoding/json accepted what go-json refused: take encoding/json's reading.
 	return nil
@@ -107,7 +108,7 @@ func jsonPath(field string) string {
 func pathID(c *gin.Context) (int64, error) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, apperr.New(apperr.NotFound, "Không tìm thấy văn bản.")
+		return 0, apperr.New(apperr.NotFound, register.MsgDocumentNotFound)
 	}
 	return id, nil
 }
@@ -121,7 +122,7 @@ func queryInt(c *gin.Context, name, label string, max int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 || n > max {
-		return 0, apperr.InvalidFields(map[string]string{name: fmt.Sprintf("%s phải là số nguyên từ 0 đến %d.", label, max)})
+		return 0, apperr.InvalidFields(map[string]string{name: fmt.Sprintf(msgIntRange, label, max)})
 	}
 	return n, nil
 }
@@ -139,7 +140,7 @@ func (h *handler) queryIssuer(c *gin.Context) (string, error) {
 		return "", nil
 	}
 	if _, ok := h.svc.Tree().Unit(id); !ok {
-		return "", apperr.InvalidFields(map[string]string{"issuer": "Không có đơn vị này trong danh bạ."})
+		return "", apperr.InvalidFields(map[string]string{"issuer": msgNoSuchUnit})
 	}
 	return id, nil
 }

@@ -34,11 +34,11 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, opt.Log))
 	r.NoRoute(func(c *gin.Context) {
-		fail(c, h.log, apperr.New(apperr.NotFound, "Không có địa chỉ này."))
+		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchRoute))
 	})
 	r.NoMethod(func(c *gin.Context) {
 		c.AbortWithStatusJSON(http.StatusMethodNotAllowed,
-			errorBody{Code: apperr.BadInput, Message: "Phương thức không được hỗ trợ cho địa chỉ này."})
+			errorBody{Code: apperr.BadInput, Message: msgMethodNotAllowed})
 	})
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })

@@ -20,13 +20,13 @@ import (
 	"vanthu/forms"
 	"vanthu/generator"
 	"vanthu/register"
-	"vanthu/storage"
+	"vanthu/typeset"
 )
 
 // Service is the secretariat. Build it once with New and share it: it is safe for
 // concurrent use.
 type Service struct {
-	db        *storage.DB
+	db        Store
 	catalog   *forms.Catalog
 	validator *forms.Validator
 	rules     map[string]directory.Rule
@@ -88,7 +88,7 @@ func isEmptyEdit(e *directory.Edit) bool {
 
 // Config is what New needs. Now defaults to time.Now, Log to slog.Default().
 type Config struct {
-	DB        *storage.DB
+	DB        Store
 	Catalog   *forms.Catalog
 	Validator *forms.Validator
 	Rules     map[string]directory.Rule
@@ -160,7 +160,7 @@ func (s *Service) Forms() []*forms.Definition { return s.catalog.List() }
 func (s *Service) Form(id string) (*forms.Definition, error) {
 	def, ok := s.catalog.Get(id)
 	if !ok {
-		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có biểu mẫu %q.", id))
+		return nil, apperr.New(apperr.NotFound, fmt.Sprintf(msgNoSuchForm, id))
 	}
 	return def, nil
 }
@@ -195,12 +195,12 @@ type prepared struct {
 func (s *Service) prepare(sub *Submission) (*prepared, error) {
 	def, ok := s.catalog.Get(sub.Form)
 	if !ok {
-		return nil, apperr.InvalidFields(map[string]string{"form": fmt.Sprintf("Không có biểu mẫu %q.", sub.Form)})
+		return nil, apperr.InvalidFields(map[string]string{"form": fmt.Sprintf(msgNoSuchForm, sub.Form)})
 	}
 	tree := s.tree.Load()
 	unit, ok := tree.Unit(sub.IssuerID)
 	if !ok {
-		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf("Không có đơn vị %q trong danh bạ.", sub.IssuerID)})
+		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgNoSuchUnit, sub.IssuerID)})
 	}
 	values, problems := s.validator.Validate(def, sub.Data)
 	if len(problems) > 0 {
@@ -254,7 +254,7 @@ func (s *Service) issuer(unit directory.Unit, number int, date generator.Date) f
 func (s *Service) document(p *prepared, number int, date generator.Date) (generator.Document, error) {
 	doc, err := p.def.Document(p.values, s.issuer(p.unit, number, date), p.recipients)
 	if err != nil {
-		return doc, apperr.Wrap(apperr.Invalid, "Không tạo được văn bản từ dữ liệu đã nhập.", err)
+		return doc, apperr.Wrap(apperr.Invalid, msgCannotMap, err)
 	}
 	return doc, nil
 }
@@ -268,7 +268,7 @@ func (s *Service) render(p *prepared, number int, date generator.Date) ([]byte, 
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
 	if err := s.renderer.Render(&buf, &doc); err != nil {
-		return nil, doc, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		return nil, doc, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
 	return buf.Bytes(), doc, nil
 }
@@ -283,7 +283,7 @@ func (s *Service) renderPreview(p *prepared, date generator.Date) ([]byte, error
 	var buf bytes.Buffer
 	buf.Grow(48 << 10)
 	if err := s.renderer.RenderPreview(&buf, &doc); err != nil {
-		return nil, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		return nil, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -331,7 +331,7 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 		return register.Document{}, err
 	}
 	if d.Status != register.Draft {
-		return register.Document{}, apperr.New(apperr.Conflict, "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính.")
+		return register.Document{}, apperr.New(apperr.Conflict, register.MsgIssuedFrozen)
 	}
 	p, err := s.prepare(sub)
 	if err != nil {
@@ -354,16 +354,16 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 	if err != nil {
 		return err
 	}
-	// go-json (built in through gin) encodes a 14 KB submission several times faster than
-	// encoding/json. The JSON is stored and sent to API clients, never into a page, so "<",
-	// ">" and "&" are kept as they are rather than escaped as for HTML (a quarter faster).
+	// go-json (built in through gin) encodes a submission faster than encoding/json. The
+	// JSON is stored and sent to API clients, never into a page, so "<", ">" and "&" are
+	// kept as they are rather than escaped as for HTML, which costs time for nothing.
 	data, err := gojson.MarshalNoEscape(p.values)
 	if err != nil {
-		return apperr.Wrap(apperr.Internal, "Không lưu được dữ liệu.", err)
+		return apperr.Wrap(apperr.Internal, msgSaveData, err)
 	}
 	recipients, err := gojson.MarshalNoEscape(p.recipients)
 	if err != nil {
-		return apperr.Wrap(apperr.Internal, "Không lưu được nơi nhận.", err)
+		return apperr.Wrap(apperr.Internal, msgSaveRecipient, err)
 	}
 	d.Data, d.Recipients = data, recipients
 	spec, _ := p.def.Kind.Spec()
@@ -376,8 +376,8 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 		}
 		d.Subject = verb + " " + c.Recipient
 	}
-	if p.def.Kind == generator.CongVan && d.Subject != "" && !strings.HasPrefix(d.Subject, "V/v") {
-		d.Subject = "V/v " + d.Subject // as the register and the header write it
+	if p.def.Kind == generator.CongVan && d.Subject != "" {
+		d.Subject = typeset.CongVanSubject(d.Subject) // as the register and the header write it
 	}
 	return nil
 }
@@ -387,12 +387,12 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 func (s *Service) load(d *register.Document) (*prepared, error) {
 	var data map[string]any
 	if err := json.Unmarshal(d.Data, &data); err != nil {
-		return nil, apperr.Wrap(apperr.Internal, "Dữ liệu văn bản đã lưu bị hỏng.", err)
+		return nil, apperr.Wrap(apperr.Internal, msgStoredData, err)
 	}
 	var r directory.Recipients
 	if len(d.Recipients) > 0 {
 		if err := json.Unmarshal(d.Recipients, &r); err != nil {
-			return nil, apperr.Wrap(apperr.Internal, "Nơi nhận đã lưu bị hỏng.", err)
+			return nil, apperr.Wrap(apperr.Internal, msgStoredRecip, err)
 		}
 	}
 	return s.prepare(&Submission{Form: d.FormID, IssuerID: d.IssuerID, Data: data, Recipients: &r})
@@ -425,7 +425,7 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	if d.Status != register.Draft {
-		return register.Document{}, apperr.New(apperr.Conflict, "Văn bản đã ban hành, không thể ban hành lại.")
+		return register.Document{}, apperr.New(apperr.Conflict, register.MsgAlreadyIssued)
 	}
 	p, err := s.load(&d)
 	if err != nil {
@@ -456,7 +456,7 @@ func (s *Service) seriesYear(p *prepared, now time.Time) int {
 // here, before the register's lock is taken; inside it only the number is written in, which
 // takes microseconds. A form whose templates print the number itself is mapped and
 // rendered inside the lock instead.
-func (s *Service) renderIssued(p *prepared, now time.Time) (storage.RenderFunc, func(), error) {
+func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc, func(), error) {
 	today := generator.DateOf(now)
 	if p.def.UsesNumber() {
 		return func(number int) ([]byte, register.Entry, error) {
@@ -473,14 +473,14 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (storage.RenderFunc, 
 	}
 	pre, err := s.renderer.Prepare(&doc)
 	if err != nil {
-		return nil, nil, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+		return nil, nil, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
 	entry := entryOf(&doc, p)
 	return func(number int) ([]byte, register.Entry, error) {
 		var buf bytes.Buffer
 		buf.Grow(16 << 10)
 		if err := pre.Write(&buf, number); err != nil {
-			return nil, register.Entry{}, apperr.Wrap(apperr.Internal, "Không tạo được tệp văn bản.", err)
+			return nil, register.Entry{}, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 		}
 		return buf.Bytes(), entry, nil
 	}, pre.Release, nil
@@ -506,32 +506,20 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), render)
 }
 
-// entryOf fills the register columns the document knows: the signer, the recipients and
-// the number of copies (one per Kính gửi line, one per Nơi nhận line that is not "Như …",
-// and the archive copies, at least one).
+// entryOf fills the register columns the document knows: the signer, the date and the
+// number of copies (register.Copies, with the archive copies the form asks for).
 func entryOf(doc *generator.Document, p *prepared) register.Entry {
-	copies := len(p.recipients.KinhGui)
-	for _, item := range p.recipients.NoiNhan {
-		if !isAsAbove(item) {
-			copies++
-		}
-	}
 	archive := 1
 	if f, ok := p.def.FieldFor(forms.TargetCopies); ok {
 		if n, ok := p.values.Number(f.Name); ok && n >= 1 {
 			archive = int(n)
 		}
 	}
-	e := register.Entry{Signer: doc.Signer.Name, Copies: copies + archive}
+	e := register.Entry{Signer: doc.Signer.Name, Copies: register.Copies(p.recipients, archive)}
 	if !doc.Date.IsZero() {
 		e.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
 	}
 	return e
-}
-
-// isAsAbove reports whether a Nơi nhận item only points back ("Như trên", "Như Điều 3").
-func isAsAbove(item string) bool {
-	return strings.HasPrefix(item, "Như ")
 }
 
 // Document returns one stored document.
@@ -540,7 +528,7 @@ func (s *Service) Document(ctx context.Context, id int64) (register.Document, er
 }
 
 // Documents lists stored documents.
-func (s *Service) Documents(ctx context.Context, f storage.DocumentFilter) ([]register.Document, error) {
+func (s *Service) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
 	return s.db.Documents(ctx, f)
 }
 
@@ -559,19 +547,19 @@ func (s *Service) Blank(formID, unitID string) ([]byte, error) {
 	if unitID != "" {
 		unit, ok := s.tree.Load().Unit(unitID)
 		if !ok {
-			return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có đơn vị %q trong danh bạ.", unitID))
+			return nil, apperr.New(apperr.NotFound, fmt.Sprintf(msgNoSuchUnit, unitID))
 		}
 		iss = s.issuer(unit, 0, generator.Date{})
 	}
 	doc := def.Blank(iss)
 	var buf bytes.Buffer
 	if err := s.renderer.Render(&buf, &doc); err != nil {
-		return nil, apperr.Wrap(apperr.Internal, "Không tạo được mẫu trống.", err)
+		return nil, apperr.Wrap(apperr.Internal, msgBlankFailed, err)
 	}
 	return buf.Bytes(), nil
 }
 
 // Register returns the lines of the outgoing register.
-func (s *Service) Register(ctx context.Context, f storage.RegisterFilter) ([]register.Entry, error) {
+func (s *Service) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
 	return s.db.Register(ctx, f)
 }

@@ -31,7 +31,7 @@ func TestGroupCommit(t *testing.T) {
 		name   string
 		ctx    context.Context
 		issuer string
-		render storage.RenderFunc
+		render register.RenderFunc
 		check  func(d register.Document, err error, panicked any) error
 	}
 	issued := func(d register.Document, err error, panicked any) error {
@@ -118,8 +118,8 @@ func TestGroupCommit(t *testing.T) {
 		checkOneToN(t, numbers)
 	})
 
-	entries, err := db.Register(ctx, storage.RegisterFilter{IssuerID: "ubnd-tinh", Year: 2026})
-	docs, err2 := db.Documents(ctx, storage.DocumentFilter{})
+	entries, err := db.Register(ctx, register.RegisterFilter{IssuerID: "ubnd-tinh", Year: 2026})
+	docs, err2 := db.Documents(ctx, register.DocumentFilter{})
 	if err != nil || err2 != nil || len(entries) != len(numbers) || len(docs) != len(numbers) {
 		t.Errorf("%d register lines (%v) and %d documents (%v), want %d of each",
 			len(entries), err, len(docs), err2, len(numbers))

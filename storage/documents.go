@@ -13,21 +13,6 @@ import (
 	"vanthu/register"
 )
 
-// DocumentFilter selects documents; zero fields match everything.
-type DocumentFilter struct {
-	IssuerID string
-	Status   register.Status
-	Year     int // the year of issue; drafts have none
-	Limit    int // 0 means DefaultLimit; at most MaxLimit
-	Offset   int
-}
-
-// Page sizes of Documents.
-const (
-	DefaultLimit = 100
-	MaxLimit     = 1000
-)
-
 // documentRow is a documents row as scanned: NULL year, number, corrects_id and issued_at
 // for drafts, JSON as text.
 type documentRow struct {
@@ -112,7 +97,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 	var saved register.Document
 	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if d.CorrectsID == d.ID {
-			return apperr.InvalidFields(map[string]string{"corrects_id": "Văn bản không thể đính chính chính nó."})
+			return apperr.InvalidFields(map[string]string{"corrects_id": msgCorrectsItself})
 		}
 		if err := checkCorrects(ctx, tx, db.q, d.CorrectsID); err != nil {
 			return err
@@ -126,7 +111,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return notDraft(ctx, tx, db.q, d.ID, msgIssuedFrozen)
+			return notDraft(ctx, tx, db.q, d.ID, register.MsgIssuedFrozen)
 		}
 		saved, err = getDocument(ctx, tx, db.q, d.ID)
 		return err
@@ -143,7 +128,7 @@ func (db *DB) Document(ctx context.Context, id int64) (register.Document, error)
 	var row documentRow
 	if err := db.q.GetDocument.GetContext(ctx, &row, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return register.Document{}, apperr.New(apperr.NotFound, msgDocumentNotFound)
+			return register.Document{}, apperr.New(apperr.NotFound, register.MsgDocumentNotFound)
 		}
 		return register.Document{}, internal("get document", err)
 	}
@@ -151,13 +136,8 @@ func (db *DB) Document(ctx context.Context, id int64) (register.Document, error)
 }
 
 // Documents returns the documents f selects, newest first.
-func (db *DB) Documents(ctx context.Context, f DocumentFilter) ([]register.Document, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	limit = min(limit, MaxLimit)
-	offset := max(f.Offset, 0)
+func (db *DB) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
+	limit, offset := f.Page()
 	var rows []documentRow
 	err := db.q.ListDocuments.SelectContext(ctx, &rows,
 		f.IssuerID, f.IssuerID, string(f.Status), string(f.Status), f.Year, f.Year, limit, offset)
@@ -175,21 +155,21 @@ func (db *DB) Documents(ctx context.Context, f DocumentFilter) ([]register.Docum
 func checkDraft(d *register.Document) (data, recipients string, err error) {
 	fields := map[string]string{}
 	if d.FormID == "" {
-		fields["form"] = "Chưa chọn biểu mẫu."
+		fields["form"] = msgNoForm
 	}
 	if d.IssuerID == "" {
-		fields["issuer_id"] = "Chưa chọn cơ quan ban hành."
+		fields["issuer_id"] = msgNoIssuer
 	}
 	data, recipients = "{}", "{}"
 	if len(d.Data) > 0 {
 		if !json.Valid(d.Data) {
-			fields["data"] = "Dữ liệu văn bản không đúng định dạng JSON."
+			fields["data"] = msgDataNotJSON
 		}
 		data = string(d.Data)
 	}
 	if len(d.Recipients) > 0 {
 		if !json.Valid(d.Recipients) {
-			fields["recipients"] = "Danh sách nơi nhận không đúng định dạng JSON."
+			fields["recipients"] = msgRecipientsNotJSON
 		}
 		recipients = string(d.Recipients)
 	}
@@ -207,7 +187,7 @@ func checkCorrects(ctx context.Context, tx *sqlx.Tx, q *queries, id int64) error
 	var status string
 	err := tx.StmtxContext(ctx, q.GetDocumentStatus).GetContext(ctx, &status, id)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && status != string(register.Issued)) {
-		return apperr.InvalidFields(map[string]string{"corrects_id": "Văn bản được đính chính phải là văn bản đã ban hành."})
+		return apperr.InvalidFields(map[string]string{"corrects_id": msgCorrectsDraft})
 	}
 	return err
 }
@@ -219,7 +199,7 @@ func notDraft(ctx context.Context, tx *sqlx.Tx, q *queries, id int64, message st
 	err := tx.StmtxContext(ctx, q.GetDocumentStatus).GetContext(ctx, &status, id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return apperr.New(apperr.NotFound, msgDocumentNotFound)
+		return apperr.New(apperr.NotFound, register.MsgDocumentNotFound)
 	case err != nil:
 		return err
 	}
@@ -231,7 +211,7 @@ func getDocument(ctx context.Context, tx *sqlx.Tx, q *queries, id int64) (regist
 	var row documentRow
 	if err := tx.StmtxContext(ctx, q.GetDocument).GetContext(ctx, &row, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return register.Document{}, apperr.New(apperr.NotFound, msgDocumentNotFound)
+			return register.Document{}, apperr.New(apperr.NotFound, register.MsgDocumentNotFound)
 		}
 		return register.Document{}, err
 	}
@@ -241,7 +221,7 @@ func getDocument(ctx context.Context, tx *sqlx.Tx, q *queries, id int64) (regist
 // documentError maps the constraint a document write can break to what the user can fix.
 func documentError(op string, err error) error {
 	if isForeignKeyViolation(err) {
-		return apperr.InvalidFields(map[string]string{"issuer_id": "Cơ quan ban hành không có trong danh mục."})
+		return apperr.InvalidFields(map[string]string{"issuer_id": msgUnknownIssuer})
 	}
 	return internal(op, err)
 }

@@ -8,7 +8,6 @@ import (
 
 	"vanthu/apperr"
 	"vanthu/register"
-	"vanthu/storage"
 )
 
 func TestDrafts(t *testing.T) {
@@ -93,18 +92,18 @@ func TestDrafts(t *testing.T) {
 			mustIssue(t, db, b.ID, time.Date(2025, 5, 6, 9, 0, 0, 0, ict))
 			tests := []struct {
 				name   string
-				filter storage.DocumentFilter
+				filter register.DocumentFilter
 				want   []int64
 			}{
-				{"all, newest first", storage.DocumentFilter{}, []int64{b.ID, a.ID, d.ID}},
-				{"issuer", storage.DocumentFilter{IssuerID: "ubnd-tinh"}, []int64{b.ID, a.ID}},
-				{"drafts", storage.DocumentFilter{Status: register.Draft}, []int64{a.ID, d.ID}},
-				{"issued", storage.DocumentFilter{Status: register.Issued}, []int64{b.ID}},
-				{"year", storage.DocumentFilter{Year: 2025}, []int64{b.ID}},
-				{"other year", storage.DocumentFilter{Year: 2024}, nil},
-				{"issuer drafts", storage.DocumentFilter{IssuerID: "ubnd-tinh", Status: register.Draft}, []int64{a.ID}},
-				{"limit", storage.DocumentFilter{Limit: 2}, []int64{b.ID, a.ID}},
-				{"offset", storage.DocumentFilter{Limit: 2, Offset: 2}, []int64{d.ID}},
+				{"all, newest first", register.DocumentFilter{}, []int64{b.ID, a.ID, d.ID}},
+				{"issuer", register.DocumentFilter{IssuerID: "ubnd-tinh"}, []int64{b.ID, a.ID}},
+				{"drafts", register.DocumentFilter{Status: register.Draft}, []int64{a.ID, d.ID}},
+				{"issued", register.DocumentFilter{Status: register.Issued}, []int64{b.ID}},
+				{"year", register.DocumentFilter{Year: 2025}, []int64{b.ID}},
+				{"other year", register.DocumentFilter{Year: 2024}, nil},
+				{"issuer drafts", register.DocumentFilter{IssuerID: "ubnd-tinh", Status: register.Draft}, []int64{a.ID}},
+				{"limit", register.DocumentFilter{Limit: 2}, []int64{b.ID, a.ID}},
+				{"offset", register.DocumentFilter{Limit: 2, Offset: 2}, []int64{d.ID}},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {

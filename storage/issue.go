@@ -8,23 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"vanthu/apperr"
-	"vanthu/directory"
 	"vanthu/register"
 )
-
-// RenderFunc renders the .docx of a document being issued with the number it has been
-// given, and the register line's columns the storage cannot know (signer, copies, and
-// optionally recipients, archive unit and title; see Issue). It runs inside the issuing
-// transaction: it must not use the DB nor have any other effect, because it is called
-// again, with the same number, if the transaction has to be run again (see groupWrite);
-// and it should be quick, because on one issuer's series the next issue waits for it.
-type RenderFunc func(number int) (docx []byte, entry register.Entry, err error)
 
 // Issue issues the draft id: in one transaction it takes the next number of the issuer's
 // series for the year of now (1 on the first issue of a year), calls render with it,
@@ -34,21 +24,20 @@ type RenderFunc func(number int) (docx []byte, entry register.Entry, err error)
 // register.sql, next-number, and DB.write).
 //
 // now is the moment of issue in the issuer's time zone: its calendar year picks the series
-// and its calendar date is the register's Ngày tháng. Of the entry render returns, the
-// storage sets the document, issuer, year, number, Số ký hiệu ("05/UBND-NC") and date;
-// an empty TitleSubject becomes "KindTitle Subject", empty Recipients the Kính gửi and
-// Nơi nhận of the document joined by "; ", an empty ArchiveUnit its archive line.
+// and its calendar date is the register's Ngày tháng. The entry render returns is completed
+// by register.CompleteEntry. render runs inside the issuing transaction: it is called
+// again, with the same number, if the transaction has to be run again (see groupWrite).
 //
 // Errors: NotFound for an unknown id, Conflict if the document is already issued; an
 // *apperr.Error from render is returned as is, any other render error as Internal.
-func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render RenderFunc) (register.Document, error) {
+func (db *DB) Issue(ctx context.Context, id int64, now time.Time, render register.RenderFunc) (register.Document, error) {
 	return db.IssueInYear(ctx, id, now, now.Year(), render)
 }
 
 // IssueInYear is Issue with the number taken from the series of year rather than of now's
 // year: a document dated in another year (an archive typed in late) is numbered in the
 // series its printed date belongs to, so that number and date never disagree.
-func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
+func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error) {
 	var doc register.Document
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) (err error) {
 		doc, err = db.issueInTx(ctx, tx, id, now, year, render)
@@ -63,7 +52,7 @@ func (db *DB) IssueInYear(ctx context.Context, id int64, now time.Time, year int
 // CreateAndIssue stores d as a new document and issues it at once, in one transaction:
 // what CreateDocument then IssueInYear do, with one write lock and one commit instead of
 // two, for a document that needs no review as a draft.
-func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render RenderFunc) (register.Document, error) {
+func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render register.RenderFunc) (register.Document, error) {
 	data, recipients, err := checkDraft(d)
 	if err != nil {
 		return register.Document{}, err
@@ -93,7 +82,7 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 		doc.ID, doc.Status, doc.CreatedAt, doc.UpdatedAt = id, register.Issued, issuedAt, issuedAt
 		doc.Year, doc.Number, doc.IssuedAt, doc.SHA256 = year, r.number, &issuedAt, r.digest
 		doc.Data, doc.Recipients = json.RawMessage(data), json.RawMessage(recipients)
-		return db.insertRegister(ctx, tx, registerEntry(doc, r.entry, now))
+		return db.insertRegister(ctx, tx, register.CompleteEntry(doc, r.entry, now))
 	})
 	if err != nil {
 		return register.Document{}, documentError("create and issue document", err)
@@ -112,7 +101,7 @@ type rendered struct {
 // numberAndRender takes the next number of issuer's series for year and renders the
 // document with it. An *apperr.Error from render is passed through; any other render error
 // is wrapped as Internal (the caller's fault to log, not the user's).
-func (db *DB) numberAndRender(ctx context.Context, tx *sqlx.Tx, issuer string, year int, render RenderFunc) (rendered, error) {
+func (db *DB) numberAndRender(ctx context.Context, tx *sqlx.Tx, issuer string, year int, render register.RenderFunc) (rendered, error) {
 	var r rendered
 	if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &r.number, issuer, year); err != nil {
 		return r, fmt.Errorf("next number: %w", err)
@@ -152,7 +141,7 @@ func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry)
 // issueInTx issues the draft id inside tx: claim it, take the next number of its issuer's
 // series for year, render, store the file and its digest, mark it issued, write the
 // register line.
-func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render RenderFunc) (register.Document, error) {
+func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error) {
 	issuedAt := timestamp(now)
 	var doc register.Document
 	err := func() error {
@@ -163,7 +152,7 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return notDraft(ctx, tx, db.q, id, msgAlreadyIssued)
+			return notDraft(ctx, tx, db.q, id, register.MsgAlreadyIssued)
 		}
 		if doc, err = getDocument(ctx, tx, db.q, id); err != nil {
 			return err
@@ -189,61 +178,9 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 		doc.Status, doc.Year, doc.Number, doc.IssuedAt, doc.SHA256, doc.UpdatedAt =
 			register.Issued, year, r.number, &issuedAt, r.digest, issuedAt
 
-		return db.insertRegister(ctx, tx, registerEntry(doc, r.entry, now))
+		return db.insertRegister(ctx, tx, register.CompleteEntry(doc, r.entry, now))
 	}()
 	return doc, err
-}
-
-// NumberSymbol writes the Số, ký hiệu of Decree 30: the number, with a leading zero below
-// 10, "/" and the symbol: "05/UBND-NC", "1028/UBND-NC".
-func NumberSymbol(number int, symbol string) string {
-	if symbol == "" {
-		return fmt.Sprintf("%02d", number)
-	}
-	return fmt.Sprintf("%02d/%s", number, symbol)
-}
-
-// registerEntry completes the register line render returned for the issued doc.
-func registerEntry(doc register.Document, e register.Entry, now time.Time) register.Entry {
-	e.DocumentID, e.IssuerID, e.Year, e.Number = doc.ID, doc.IssuerID, doc.Year, doc.Number
-	e.NumberSymbol = NumberSymbol(doc.Number, doc.Symbol)
-	// A calendar date, kept as midnight UTC so both databases store and return the same day:
-	// the document's own date when render gives one, else the day of issue.
-	day := now
-	if !e.Date.IsZero() {
-		day = e.Date
-	}
-	e.Date = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
-	if e.TitleSubject == "" {
-		e.TitleSubject = strings.TrimSpace(doc.KindTitle + " " + doc.Subject)
-	}
-	var r directory.Recipients
-	if (e.Recipients == "" || e.ArchiveUnit == "") && json.Unmarshal(doc.Recipients, &r) == nil {
-		if e.Recipients == "" {
-			e.Recipients = recipientsLine(r)
-		}
-		if e.ArchiveUnit == "" {
-			e.ArchiveUnit = r.Archive
-		}
-	}
-	return e
-}
-
-// recipientsLine is the register's Nơi nhận: the Kính gửi lines, then the Nơi nhận items
-// that are not "Như trên" / "Như Điều 3" (which point back at the Kính gửi or the body),
-// each once, joined by "; ".
-func recipientsLine(r directory.Recipients) string {
-	var items []string
-	seen := map[string]bool{}
-	for _, s := range append(append([]string{}, r.KinhGui...), r.NoiNhan...) {
-		s = strings.TrimSpace(s)
-		if s == "" || seen[s] || strings.HasPrefix(strings.ToLower(s), "như ") {
-			continue
-		}
-		seen[s] = true
-		items = append(items, s)
-	}
-	return strings.Join(items, "; ")
 }
 
 // DocumentFile returns the .docx stored when the document was issued and its SHA-256 in

@@ -60,7 +60,7 @@ func TestIssue(t *testing.T) {
 					t.Errorf("2027: %d/%d, want %d/2027", got.Number, got.Year, want)
 				}
 			}
-			entries, err := db.Register(ctx, storage.RegisterFilter{IssuerID: "ubnd-tinh", Year: 2027})
+			entries, err := db.Register(ctx, register.RegisterFilter{IssuerID: "ubnd-tinh", Year: 2027})
 			if err != nil || len(entries) != 2 || !entries[0].Date.Equal(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)) {
 				t.Errorf("Register(2027) = %+v, %v", entries, err)
 			}
@@ -99,7 +99,7 @@ func TestIssue(t *testing.T) {
 			mustIssue(t, db, mustCreate(t, db, issuer).ID, now) // 1
 			failing := []struct {
 				name   string
-				render storage.RenderFunc
+				render register.RenderFunc
 				code   apperr.Code
 			}{
 				{"plain error", func(int) ([]byte, register.Entry, error) {
@@ -140,7 +140,7 @@ func TestIssue(t *testing.T) {
 			if got := mustIssue(t, db, d.ID, now); got.Number != 2 {
 				t.Errorf("number after failed issues = %d, want 2", got.Number)
 			}
-			entries, err := db.Register(ctx, storage.RegisterFilter{IssuerID: issuer})
+			entries, err := db.Register(ctx, register.RegisterFilter{IssuerID: issuer})
 			if err != nil || len(entries) != 2 {
 				t.Errorf("register of %s = %d lines, %v; want 2", issuer, len(entries), err)
 			}
@@ -208,7 +208,7 @@ func TestIssueConcurrent(t *testing.T) {
 					drafts, target.name, handles, elapsed, took[drafts/2], took[drafts-1])
 				checkOneToN(t, numbers)
 
-				entries, err := dbs[0].Register(context.Background(), storage.RegisterFilter{IssuerID: "ubnd-tinh", Year: 2026})
+				entries, err := dbs[0].Register(context.Background(), register.RegisterFilter{IssuerID: "ubnd-tinh", Year: 2026})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -290,7 +290,7 @@ func TestCreateAndIssue(t *testing.T) {
 				t.Errorf("file of %d: %q, %v", want, file, err)
 			}
 		}
-		before, err := db.Documents(ctx, storage.DocumentFilter{})
+		before, err := db.Documents(ctx, register.DocumentFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -298,7 +298,7 @@ func TestCreateAndIssue(t *testing.T) {
 		if _, err := db.CreateAndIssue(ctx, newDraft("ubnd-tinh"), now, 2026, failing); apperr.CodeOf(err) != apperr.Internal {
 			t.Fatalf("a failed render: %v, want an internal error", err)
 		}
-		after, _ := db.Documents(ctx, storage.DocumentFilter{})
+		after, _ := db.Documents(ctx, register.DocumentFilter{})
 		if len(after) != len(before) {
 			t.Errorf("a failed render left a document behind: %d documents, want %d", len(after), len(before))
 		}

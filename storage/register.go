@@ -9,15 +9,9 @@ import (
 	"vanthu/register"
 )
 
-// RegisterFilter selects lines of the outgoing register; zero fields match everything.
-type RegisterFilter struct {
-	IssuerID string
-	Year     int
-}
-
 // Register returns the lines of the outgoing register f selects, ordered by issuer, year
 // and number. Each line is as it was written when its document was issued.
-func (db *DB) Register(ctx context.Context, f RegisterFilter) ([]register.Entry, error) {
+func (db *DB) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
 	entries := []register.Entry{}
 	err := db.q.ListRegister.SelectContext(ctx, &entries, f.IssuerID, f.IssuerID, f.Year, f.Year)
 	if err != nil {
@@ -40,7 +34,7 @@ func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn,
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return apperr.New(apperr.NotFound, "Không tìm thấy văn bản trong sổ đăng ký văn bản đi.")
+			return apperr.New(apperr.NotFound, msgNotInRegister)
 		}
 		return nil
 	})

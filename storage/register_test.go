@@ -7,7 +7,6 @@ import (
 
 	"vanthu/apperr"
 	"vanthu/register"
-	"vanthu/storage"
 )
 
 func TestRegister(t *testing.T) {
@@ -41,7 +40,7 @@ func TestRegister(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		entries, err := db.Register(ctx, storage.RegisterFilter{})
+		entries, err := db.Register(ctx, register.RegisterFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,13 +82,13 @@ func TestRegister(t *testing.T) {
 
 		t.Run("filter", func(t *testing.T) {
 			tests := []struct {
-				filter storage.RegisterFilter
+				filter register.RegisterFilter
 				want   int
 			}{
-				{storage.RegisterFilter{IssuerID: "ubnd-tinh"}, 10},
-				{storage.RegisterFilter{IssuerID: "bcd-tinh", Year: 2026}, 1},
-				{storage.RegisterFilter{Year: 2025}, 0},
-				{storage.RegisterFilter{IssuerID: "ca-tinh"}, 0},
+				{register.RegisterFilter{IssuerID: "ubnd-tinh"}, 10},
+				{register.RegisterFilter{IssuerID: "bcd-tinh", Year: 2026}, 1},
+				{register.RegisterFilter{Year: 2025}, 0},
+				{register.RegisterFilter{IssuerID: "ca-tinh"}, 0},
 			}
 			for _, tt := range tests {
 				got, err := db.Register(ctx, tt.filter)
@@ -103,7 +102,7 @@ func TestRegister(t *testing.T) {
 			if err := db.UpdateRegisterNotes(ctx, last.ID, "02/02/2026", "Trần Thị C", "Gửi qua bưu điện"); err != nil {
 				t.Fatal(err)
 			}
-			got, err := db.Register(ctx, storage.RegisterFilter{IssuerID: "ubnd-tinh"})
+			got, err := db.Register(ctx, register.RegisterFilter{IssuerID: "ubnd-tinh"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,24 +113,6 @@ func TestRegister(t *testing.T) {
 			wantCode(t, db.UpdateRegisterNotes(ctx, 1<<40, "", "", ""), apperr.NotFound, "")
 		})
 	})
-}
-
-func TestNumberSymbol(t *testing.T) {
-	tests := []struct {
-		number int
-		symbol string
-		want   string
-	}{
-		{5, "UBND-NC", "05/UBND-NC"},
-		{15, "QĐ-UBND", "15/QĐ-UBND"},
-		{1028, "UBND-NC", "1028/UBND-NC"},
-		{1, "", "01"},
-	}
-	for _, tt := range tests {
-		if got := storage.NumberSymbol(tt.number, tt.symbol); got != tt.want {
-			t.Errorf("NumberSymbol(%d, %q) = %q, want %q", tt.number, tt.symbol, got, tt.want)
-		}
-	}
 }
 
 // sameEntry compares register lines, dates by instant.

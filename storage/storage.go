@@ -42,9 +42,8 @@ const sqliteParams = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pra
 	"&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(0)&_txlock=immediate&_time_format=sqlite"
 
 // SQLite checkpoints. The automatic checkpoint is off: it ran inside whichever commit
-// filled the WAL (every ~150 issued documents), copying 4 MB and syncing the file under the
-// write lock, which set the tail latency of issuing (p99 147 ms at 500 issues/s, 24 ms
-// without). Instead a background loop copies the WAL back without blocking anyone
+// filled the WAL, copying it and syncing the file under the write lock, which set the tail
+// latency of issuing (README, "Measured performance"). Instead a background loop copies the WAL back without blocking anyone
 // (PASSIVE), and once everything is copied and the WAL has grown past restartFrames it
 // restarts the WAL from its beginning (RESTART) under this process's write token: with
 // nothing left to copy, that pause is short.
@@ -222,16 +221,6 @@ func (db *DB) transaction(ctx context.Context, opts *sql.TxOptions, fn func(ctx 
 	committed = true
 	return nil
 }
-
-// Messages shown to users.
-const (
-	msgInternal         = "Lỗi cơ sở dữ liệu, xin thử lại sau."
-	msgDocumentNotFound = "Không tìm thấy văn bản."
-	msgIssuedFrozen     = "Văn bản đã ban hành, không thể sửa; hãy ban hành công văn đính chính."
-	msgAlreadyIssued    = "Văn bản đã ban hành, không thể ban hành lại."
-	msgNoFile           = "Văn bản chưa ban hành nên chưa có tệp."
-	msgRenderFailed     = "Không tạo được tệp văn bản để ban hành."
-)
 
 // internal turns a database failure into the application error the user sees as a generic
 // message, keeping op and the cause for the log. Application errors pass unchanged.

@@ -215,8 +215,8 @@ func TestOpen(t *testing.T) {
 			for name, fn := range map[string]func() (int, error){
 				"Units":     func() (int, error) { u, err := db.Units(ctx); return len(u), err },
 				"Groups":    func() (int, error) { g, err := db.Groups(ctx); return len(g), err },
-				"Documents": func() (int, error) { d, err := db.Documents(ctx, storage.DocumentFilter{}); return len(d), err },
-				"Register":  func() (int, error) { e, err := db.Register(ctx, storage.RegisterFilter{}); return len(e), err },
+				"Documents": func() (int, error) { d, err := db.Documents(ctx, register.DocumentFilter{}); return len(d), err },
+				"Register":  func() (int, error) { e, err := db.Register(ctx, register.RegisterFilter{}); return len(e), err },
 			} {
 				if n, err := fn(); err != nil || n != 0 {
 					t.Errorf("%s() = %d rows, %v; want none", name, n, err)

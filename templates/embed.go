@@ -1,10 +1,10 @@
-// Package templates holds the declarative data embedded in the binary: the demo
-// organisation tree and groups (directory/units.csv, directory/groups.csv), the routing
-// rules (routing/*.json) and the roles with their permissions (roles/*.json). A folder on
-// disk with the same layout overrides them: the caller chooses which fs.FS to pass
-// (fs.Sub(templates.FS, "routing") or os.DirFS(dir)), so adding a rule or a unit needs no
-// Go change (Open layers such a folder over FS). The package holds data and the means to
-// open it, no domain rules.
+// Package templates holds the declarative data embedded in the binary: the form
+// definitions (forms/*.json), the demo organisation tree and groups (directory/units.csv,
+// directory/groups.csv), the routing rules (routing/*.json) and the roles with their
+// permissions (roles/*.json). A folder on disk with the same layout overrides them (Open
+// layers it over FS), so adding a form, a rule, a role or a unit needs no Go change;
+// appdata.Load reads every kind of file through Open. The package holds data and the
+// means to open it, no domain rules.
 package templates
 
 import "embed"

@@ -26,6 +26,23 @@ func TwoDigits(n int) string {
 	return strconv.Itoa(n)
 }
 
+// Month writes the month of a date as Decree 30 wants it: January and February with a
+// leading zero ("01", "02"), March to December without ("3", "12"), so that "tháng 1"
+// cannot be altered into "tháng 11" or "tháng 12" by hand. Every date the product prints
+// writes its month with this.
+func Month(month int) string {
+	if month == 1 || month == 2 {
+		return TwoDigits(month)
+	}
+	return strconv.Itoa(month)
+}
+
+// NumericDate writes a date in running text the way the seed does: "14/02/2008",
+// "19/3/2008" — the day in TwoDigits, the month as Month, the year in full.
+func NumericDate(year, month, day int) string {
+	return TwoDigits(day) + "/" + Month(month) + "/" + strconv.Itoa(year)
+}
+
 // dateBlank stands for a date part left to be filled in by hand: three ordinary spaces, so
 // that with the spaces around it there are five between the words, room for two handwritten
 // digits at 13–14 pt. Ordinary spaces, not non-breaking ones, so that the line still justifies
@@ -51,13 +68,10 @@ func DateWords(year, month, day int) string {
 		b.WriteString(TwoDigits(day))
 	}
 	b.WriteString(" tháng ")
-	switch {
-	case month == 0:
+	if month == 0 {
 		b.WriteString(dateBlank)
-	case month == 1 || month == 2:
-		b.WriteString(TwoDigits(month))
-	default:
-		b.WriteString(strconv.Itoa(month))
+	} else {
+		b.WriteString(Month(month))
 	}
 	b.WriteString(" năm ")
 	if year == 0 {

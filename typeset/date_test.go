@@ -64,3 +64,38 @@ func TestPlaceDate(t *testing.T) {
 		})
 	}
 }
+
+func TestMonth(t *testing.T) {
+	tests := []struct {
+		month int
+		want  string
+	}{
+		{1, "01"}, {2, "02"}, {3, "3"}, {6, "6"}, {10, "10"}, {11, "11"}, {12, "12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := Month(tt.month); got != tt.want {
+				t.Errorf("Month(%d) = %q, want %q", tt.month, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNumericDate(t *testing.T) {
+	tests := []struct {
+		year, month, day int
+		want             string
+	}{
+		{2008, 2, 14, "14/02/2008"},
+		{2008, 3, 19, "19/3/2008"},
+		{2016, 1, 1, "01/01/2016"},
+		{2025, 11, 20, "20/11/2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := NumericDate(tt.year, tt.month, tt.day); got != tt.want {
+				t.Errorf("NumericDate(%d, %d, %d) = %q, want %q", tt.year, tt.month, tt.day, got, tt.want)
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"vanthu/appdata"
 	"vanthu/generator"
 	"vanthu/httpapi"
 	"vanthu/secretariat"
@@ -152,7 +153,7 @@ func extOf(name string) string {
 
 // renderDocument renders a generator.Document given as JSON.
 func renderDocument(dataDir string, raw []byte) ([]byte, error) {
-	d, err := loadData(dataDir)
+	d, err := appdata.Load(dataDir)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +164,7 @@ func renderDocument(dataDir string, raw []byte) ([]byte, error) {
 		return nil, fmt.Errorf("input: %w", err)
 	}
 	var buf bytes.Buffer
-	err = d.renderer.Render(&buf, &doc)
+	err = d.Renderer.Render(&buf, &doc)
 	return buf.Bytes(), err
 }
 

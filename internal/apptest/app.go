@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -15,14 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"vanthu/directory"
-	"vanthu/forms"
-	"vanthu/generator"
+	"vanthu/appdata"
 	"vanthu/httpapi"
 	"vanthu/secretariat"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
-	"vanthu/templates"
 )
 
 // MaxBody is the request body limit of the test router: 1 MiB.
@@ -33,44 +29,16 @@ const MaxBody = 1 << 20
 // gives a date.
 var Now = time.Date(2026, time.March, 5, 10, 0, 0, 0, time.FixedZone("ICT", 7*60*60))
 
-// Data is what the application reads from its data files, loaded from the embedded
-// templates exactly as cmd/vanthu loads them without -data.
-type Data struct {
-	Catalog   *forms.Catalog
-	Validator *forms.Validator
-	Rules     map[string]directory.Rule
-	Demo      *directory.Tree
-	Renderer  *generator.Renderer
-}
+// Data is what the application reads from its data files.
+type Data = appdata.Data
 
-// LoadData loads the embedded forms, routing rules and demo directory and builds the
-// renderer with the default layout; any failure ends the test.
+// LoadData loads the embedded data files exactly as cmd/vanthu loads them without -data;
+// any failure ends the test.
 func LoadData(tb testing.TB) *Data {
 	tb.Helper()
-	fsys := templates.Open("")
-	sub := func(name string) fs.FS {
-		s, err := fs.Sub(fsys, name)
-		if err != nil {
-			tb.Fatalf("data folder %s: %v", name, err)
-		}
-		return s
-	}
-	d := &Data{}
-	var err error
-	if d.Catalog, err = forms.Load(sub("forms")); err != nil {
-		tb.Fatalf("forms: %v", err)
-	}
-	if d.Validator, err = forms.NewValidator(); err != nil {
-		tb.Fatalf("validator: %v", err)
-	}
-	if d.Rules, err = directory.LoadRules(sub("routing")); err != nil {
-		tb.Fatalf("routing rules: %v", err)
-	}
-	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
-		tb.Fatalf("demo directory: %v", err)
-	}
-	if d.Renderer, err = generator.New(generator.DefaultLayout()); err != nil {
-		tb.Fatalf("renderer: %v", err)
+	d, err := appdata.Load("")
+	if err != nil {
+		tb.Fatalf("data files: %v", err)
 	}
 	return d
 }

@@ -1,0 +1,58 @@
+package appdata
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+
+	"vanthu/directory"
+	"vanthu/forms"
+	"vanthu/generator"
+	"vanthu/templates"
+)
+
+// Data is everything read from the data files, checked and ready to use. It is read-only
+// once loaded, so several services (or tests) may share one.
+type Data struct {
+	Catalog   *forms.Catalog
+	Validator *forms.Validator
+	Rules     map[string]directory.Rule
+	Demo      *directory.Tree
+	Layout    generator.Layout
+	Renderer  *generator.Renderer
+}
+
+// Load reads the embedded data files with dir laid over them ("" for the embedded ones
+// alone). A broken file fails here, at start-up, naming the file's kind.
+func Load(dir string) (*Data, error) {
+	fsys := templates.Open(dir)
+	sub := func(name string) fs.FS {
+		s, _ := fs.Sub(fsys, name) // only fails for an invalid name
+		return s
+	}
+	d := &Data{Layout: generator.DefaultLayout()}
+	var err error
+	if d.Catalog, err = forms.Load(sub("forms")); err != nil {
+		return nil, fmt.Errorf("forms: %w", err)
+	}
+	if d.Validator, err = forms.NewValidator(); err != nil {
+		return nil, fmt.Errorf("validator: %w", err)
+	}
+	if d.Rules, err = directory.LoadRules(sub("routing")); err != nil {
+		return nil, fmt.Errorf("routing rules: %w", err)
+	}
+	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
+		return nil, fmt.Errorf("demo directory: %w", err)
+	}
+	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
+	// a data folder may change some of them with a partial layout.json.
+	if raw, err := fs.ReadFile(fsys, "layout.json"); err == nil {
+		if err := json.Unmarshal(raw, &d.Layout); err != nil {
+			return nil, fmt.Errorf("layout.json: %w", err)
+		}
+	}
+	if d.Renderer, err = generator.New(d.Layout); err != nil {
+		return nil, fmt.Errorf("layout.json: %w", err)
+	}
+	return d, nil
+}

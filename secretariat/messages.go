@@ -1,0 +1,15 @@
+package secretariat
+
+// The messages the secretariat shows, in one place; messages about a document's status are
+// register's (register.MsgIssuedFrozen, register.MsgAlreadyIssued).
+const (
+	msgNoSuchForm    = "Không có biểu mẫu %q."
+	msgNoSuchUnit    = "Không có đơn vị %q trong danh bạ."
+	msgCannotMap     = "Không tạo được văn bản từ dữ liệu đã nhập."
+	msgRenderFailed  = "Không tạo được tệp văn bản."
+	msgBlankFailed   = "Không tạo được mẫu trống."
+	msgSaveData      = "Không lưu được dữ liệu."
+	msgSaveRecipient = "Không lưu được nơi nhận."
+	msgStoredData    = "Dữ liệu văn bản đã lưu bị hỏng."
+	msgStoredRecip   = "Nơi nhận đã lưu bị hỏng."
+)

@@ -1,0 +1,514 @@
+package secretariat_test
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+	"testing"
+
+	"vanthu/apperr"
+	"vanthu/directory"
+	"vanthu/register"
+	"vanthu/secretariat"
+)
+
+// serviceCases is the table of TestService. Each case runs on its own fresh database, so
+// document ids start at 1 and each year's series at number 1. To add a case (the
+// authorisation checks are next), give it a name, what it needs made first, the one call
+// under test and the apperr code it must end with; a failing case is checked to have
+// saved nothing.
+func serviceCases() []serviceCase {
+	// The words every "already issued" message shares; the messages themselves are being
+	// gathered in one place (issue 7), so the cases do not pin their tails.
+	const msgIssued = "đã ban hành"
+	return []serviceCase{
+		// Preview and routing.
+		{
+			name: "preview stores nothing",
+			action: func(t *testing.T, e *env) error {
+				docx, err := e.svc.Preview(congVan())
+				if err != nil {
+					return err
+				}
+				text := docxText(t, docx)
+				for _, want := range []string{"Số:         /UBND-NC", "V/v tăng cường chỉ đạo", "thực hiện Đề án 375", "Thanh Hoá, ngày 01 tháng 02 năm 2016",
+					"Nguyễn Đình Xúng", "Văn phòng Chính phủ"} {
+					if !strings.Contains(text, want) {
+						t.Errorf("the preview lacks %q:\n%s", want, text)
+					}
+				}
+				return nil
+			},
+			check: func(t *testing.T, e *env) { wantDocuments(t, e, 0) },
+		},
+		{
+			name: "route by the form's rule",
+			action: func(t *testing.T, e *env) error {
+				r, err := e.svc.Route(congVan())
+				wantRecipients(t, r, wantKinhGui, wantNoiNhan, wantArchive)
+				return err
+			},
+		},
+		{
+			name: "route with the user's edits",
+			action: func(t *testing.T, e *env) error {
+				r, err := e.svc.Route(congVan(func(s *secretariat.Submission) {
+					s.Edit = directory.Edit{AddKinhGui: []string{"Công an tỉnh"}, RemoveNoiNhan: []string{"văn phòng chính phủ"},
+						AddNoiNhan: []string{"- Sở Tư pháp;"}, Archive: "Lưu: VT, NC (2)"}
+				}))
+				wantRecipients(t, r, append(wantKinhGui[:2:2], "Công an tỉnh"),
+					[]string{"Như trên", "BCĐ 138 Chính phủ", "TTr Tỉnh ủy, HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
+						"Cục V11, V28, Bộ Công an", "Sở Tư pháp"}, "VT, NC (2)")
+				return err
+			},
+		},
+		{
+			name: "route with recipients the user wrote whole",
+			action: func(t *testing.T, e *env) error {
+				r, err := e.svc.Route(congVan(func(s *secretariat.Submission) {
+					s.Recipients = &directory.Recipients{KinhGui: []string{"Kính gửi: Sở Nội vụ."}, NoiNhan: []string{"Lưu: VT, NV."}}
+				}))
+				wantRecipients(t, r, []string{"Sở Nội vụ"}, []string{"Như trên"}, "VT, NV")
+				return err
+			},
+		},
+		{
+			name: "routing rule replaced",
+			rules: func(rules map[string]directory.Rule) {
+				r := rules["cong-van-chi-dao-tinh"]
+				r.To = []directory.Entry{{Text: "Giám đốc Công an tỉnh"}}
+				r.Copies = []directory.Entry{{Unit: "cuc-v11"}, {Text: "Chánh Văn phòng UBND tỉnh"}}
+				r.Archive = "VT, {issuer_short}"
+				rules[r.ID] = r
+			},
+			action: func(t *testing.T, e *env) error {
+				r, err := e.svc.Route(congVan())
+				wantRecipients(t, r, []string{"Giám đốc Công an tỉnh"},
+					[]string{"Như trên", "Cục V11, Bộ Công an", "Chánh Văn phòng UBND tỉnh"}, "VT, UBND (3)")
+				return err
+			},
+		},
+		{
+			name: "draft keeps its recipients when the rule changes",
+			setup: func(t *testing.T, e *env) {
+				draft(t, e, "draft", congVan())
+				rules := maps.Clone(e.data.Rules)
+				r := rules["cong-van-chi-dao-tinh"]
+				r.To, r.Copies = []directory.Entry{{Text: "Giám đốc Công an tỉnh"}}, nil
+				rules[r.ID] = r
+				e.svc = e.restart(t, rules)
+				got, err := e.svc.Route(congVan())
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantRecipients(t, got, []string{"Giám đốc Công an tỉnh"}, []string{"Như trên"}, wantArchive)
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["draft"])
+				return err
+			},
+			check: func(t *testing.T, e *env) {
+				wantRecipients(t, recipientsOf(t, document(t, e, e.ids["draft"])), wantKinhGui, wantNoiNhan, wantArchive)
+				docx, _ := download(t, e, e.ids["draft"])
+				if text := docxText(t, docx); !strings.Contains(text, "Các sở, ban, ngành, đoàn thể cấp tỉnh") ||
+					strings.Contains(text, "Giám đốc Công an tỉnh") {
+					t.Errorf("the issued file is not addressed as the draft was:\n%s", text)
+				}
+			},
+		},
+
+		// Directory edits reach routing, even after a result was remembered.
+		{
+			name: "group renamed in the directory",
+			setup: func(t *testing.T, e *env) {
+				if _, err := e.svc.Route(congVan()); err != nil {
+					t.Fatal(err)
+				}
+			},
+			action: func(t *testing.T, e *env) error {
+				groups := "id,name,members\nso-ban-nganh-tinh,Các sở cấp tỉnh,so-noi-vu;so-tu-phap\n"
+				return e.svc.ImportDirectory(e.ctx, nil, strings.NewReader(groups))
+			},
+			check: func(t *testing.T, e *env) {
+				r, err := e.svc.Route(congVan())
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantRecipients(t, r, []string{"Các sở cấp tỉnh", wantKinhGui[1]}, wantNoiNhan, wantArchive)
+				r, err = e.svc.Route(congVan(func(s *secretariat.Submission) { s.Expand = map[string]bool{"so-ban-nganh-tinh": true} }))
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantRecipients(t, r, []string{"Sở Nội vụ", "Sở Tư pháp", wantKinhGui[1]}, wantNoiNhan, wantArchive)
+			},
+		},
+		{
+			name: "unit renamed in the directory",
+			setup: func(t *testing.T, e *env) {
+				if _, err := e.svc.Route(congVan()); err != nil {
+					t.Fatal(err)
+				}
+			},
+			action: func(t *testing.T, e *env) error {
+				units := exportUnits(t, e, "agency,Văn phòng Chính phủ,VPCP", "agency,Văn phòng Chính phủ mới,VPCP")
+				return e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil)
+			},
+			check: func(t *testing.T, e *env) {
+				r, err := e.svc.Route(congVan())
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := append([]string{}, wantNoiNhan...)
+				want[2] = "Văn phòng Chính phủ mới"
+				wantRecipients(t, r, wantKinhGui, want, wantArchive)
+			},
+		},
+		{
+			name: "route after the directory lost a unit the rule names",
+			setup: func(t *testing.T, e *env) {
+				units := withoutLine(t, exportUnits(t, e, "", ""), "bcd-138-chinh-phu,")
+				if err := e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil); err != nil {
+					t.Fatal(err)
+				}
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateDraft(e.ctx, congVan(), 0)
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"recipients": "đơn vị \"bcd-138-chinh-phu\" không có trong danh bạ"},
+		},
+		{
+			name:  "directory import dropping the issuer of a draft",
+			setup: func(t *testing.T, e *env) { draft(t, e, "draft", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				units := withoutLine(t, exportUnits(t, e, "", ""), issuer+",")
+				return e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil)
+			},
+			code: apperr.Conflict, message: "Danh mục mới thiếu đơn vị",
+		},
+		{
+			name: "directory import with a group naming an unknown unit",
+			action: func(t *testing.T, e *env) error {
+				return e.svc.ImportDirectory(e.ctx, nil, strings.NewReader("id,name,members\ng,Nhóm,so-noi-vu;khong-co\n"))
+			},
+			code: apperr.Invalid, message: "\"khong-co\" không có trong danh sách đơn vị",
+		},
+
+		// Drafts.
+		{
+			name: "draft",
+			action: func(t *testing.T, e *env) error {
+				d, err := e.svc.CreateDraft(e.ctx, congVan(), 0)
+				if err != nil {
+					return err
+				}
+				e.ids["draft"] = d.ID
+				return nil
+			},
+			check: func(t *testing.T, e *env) {
+				d := document(t, e, e.ids["draft"])
+				if d.Status != register.Draft || d.Number != 0 || d.Year != 0 || d.SHA256 != "" || d.IssuedAt != nil ||
+					d.FormID != "cong-van" || d.IssuerID != issuer || d.KindTitle != "Công văn" || d.Symbol != "UBND-NC" ||
+					d.Subject != "V/v tăng cường chỉ đạo thực hiện Đề án 375" {
+					t.Errorf("stored draft %+v", d)
+				}
+				wantRecipients(t, recipientsOf(t, d), wantKinhGui, wantNoiNhan, wantArchive)
+				docx, err := e.svc.DraftPreview(e.ctx, d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if text := docxText(t, docx); !strings.Contains(text, "Số:") || strings.Contains(text, "01/UBND-NC") {
+					t.Errorf("the draft's preview should have a blank number:\n%s", text)
+				}
+				if _, _, err := e.svc.File(e.ctx, d.ID); apperr.CodeOf(err) != apperr.NotFound {
+					t.Errorf("file of a draft: %v, want not_found", err)
+				}
+			},
+		},
+		{
+			name:  "draft updated",
+			setup: func(t *testing.T, e *env) { draft(t, e, "draft", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.UpdateDraft(e.ctx, e.ids["draft"], congVan(subject("V/v đôn đốc thực hiện Đề án 375"),
+					func(s *secretariat.Submission) { s.Edit.AddNoiNhan = []string{"Sở Tư pháp"} }))
+				return err
+			},
+			check: func(t *testing.T, e *env) {
+				d := document(t, e, e.ids["draft"])
+				if d.Status != register.Draft || d.Subject != "V/v đôn đốc thực hiện Đề án 375" {
+					t.Errorf("updated draft %+v", d)
+				}
+				wantRecipients(t, recipientsOf(t, d), wantKinhGui, append(wantNoiNhan[:6:6], "Sở Tư pháp"), wantArchive)
+				wantDocuments(t, e, 1)
+			},
+		},
+		{
+			name:  "draft updated with invalid data",
+			setup: func(t *testing.T, e *env) { draft(t, e, "draft", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.UpdateDraft(e.ctx, e.ids["draft"], congVan(subject("")))
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.trich_yeu": "Trích yếu"},
+		},
+
+		// Issuing.
+		{
+			name: "three drafts issued in turn take 1, 2, 3",
+			setup: func(t *testing.T, e *env) {
+				for _, name := range []string{"a", "b", "c"} {
+					draft(t, e, name, congVan(subject("việc "+name)))
+				}
+			},
+			action: func(t *testing.T, e *env) error {
+				// Issued out of drafting order: the number is the order of issue.
+				for i, name := range []string{"b", "a", "c"} {
+					d, err := e.svc.Issue(e.ctx, e.ids[name])
+					if err != nil {
+						return err
+					}
+					if d.Status != register.Issued || d.Year != 2016 || d.Number != i+1 || d.IssuedAt == nil || d.SHA256 == "" {
+						t.Errorf("issue %d: %+v", i+1, d)
+					}
+				}
+				return nil
+			},
+			check: func(t *testing.T, e *env) {
+				entries := listAll(t, e.ctx, e.svc.Register)
+				if len(entries) != 3 {
+					t.Fatalf("%d register lines, want 3", len(entries))
+				}
+				for i, name := range []string{"b", "a", "c"} {
+					en := entries[i]
+					want := fmt.Sprintf("%02d/UBND-NC", i+1)
+					if en.DocumentID != e.ids[name] || en.IssuerID != issuer || en.Year != 2016 || en.Number != i+1 ||
+						en.NumberSymbol != want || en.Date.Format("2006-01-02") != "2016-02-01" ||
+						en.TitleSubject != "Công văn V/v việc "+name || en.Signer != "Nguyễn Đình Xúng" ||
+						en.ArchiveUnit != wantArchive || en.Copies != 2+5+3 {
+						t.Errorf("register line %d: %+v", i+1, en)
+					}
+					docx, sha := download(t, e, e.ids[name])
+					if d := document(t, e, e.ids[name]); d.SHA256 != sha {
+						t.Errorf("document %s: stored SHA-256 %s, file %s", name, d.SHA256, sha)
+					}
+					if text := docxText(t, docx); !strings.Contains(text, want) {
+						t.Errorf("file of %s lacks its number %s:\n%s", name, want, text)
+					}
+				}
+			},
+		},
+		{
+			name:  "created and issued in one call",
+			setup: func(t *testing.T, e *env) { issued(t, e, "2016", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				d, err := e.svc.CreateAndIssue(e.ctx, congVan(undated))
+				if err != nil {
+					return err
+				}
+				e.ids["2026"] = d.ID
+				return nil
+			},
+			check: func(t *testing.T, e *env) {
+				d := document(t, e, e.ids["2026"])
+				if d.Status != register.Issued || d.Year != 2026 || d.Number != 1 {
+					t.Errorf("an undated document is numbered in the series of the day it is issued: %+v", d)
+				}
+				docx, _ := download(t, e, d.ID)
+				if text := docxText(t, docx); !strings.Contains(text, "01/UBND-NC") || !strings.Contains(text, "ngày 05 tháng 3 năm 2026") {
+					t.Errorf("the file lacks its number or date of issue:\n%s", text)
+				}
+				if len(listAll(t, e.ctx, e.svc.Register)) != 2 {
+					t.Error("want two register lines")
+				}
+			},
+		},
+		{
+			name:  "issued document issued again",
+			setup: func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["doc"])
+				return err
+			},
+			code: apperr.Conflict, message: msgIssued,
+		},
+		{
+			name:  "issued document updated",
+			setup: func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.UpdateDraft(e.ctx, e.ids["doc"], congVan(subject("đôn đốc")))
+				return err
+			},
+			code: apperr.Conflict, message: msgIssued,
+		},
+
+		// Corrections: the original stays as issued.
+		{
+			name:  "correction of an issued document",
+			setup: func(t *testing.T, e *env) { issued(t, e, "original", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				d, err := e.svc.CreateDraft(e.ctx, congVan(subject("đính chính Công văn số 01/UBND-NC")), e.ids["original"])
+				if err != nil {
+					return err
+				}
+				e.ids["correction"] = d.ID
+				_, err = e.svc.Issue(e.ctx, d.ID)
+				return err
+			},
+			check: func(t *testing.T, e *env) {
+				c := document(t, e, e.ids["correction"])
+				if c.CorrectsID != e.ids["original"] || c.Status != register.Issued || c.Number != 2 {
+					t.Errorf("correction %+v", c)
+				}
+				o := document(t, e, e.ids["original"])
+				if o.Status != register.Issued || o.Number != 1 || o.Subject != "V/v tăng cường chỉ đạo thực hiện Đề án 375" {
+					t.Errorf("original %+v", o)
+				}
+				if _, sha := download(t, e, o.ID); sha != o.SHA256 {
+					t.Errorf("original file %s, stored %s", sha, o.SHA256)
+				}
+				_, err := e.svc.UpdateDraft(e.ctx, o.ID, congVan(subject("sửa thẳng bản gốc")))
+				wantError(t, err, apperr.Conflict, msgIssued, nil)
+			},
+		},
+		{
+			name:  "correction of a draft",
+			setup: func(t *testing.T, e *env) { draft(t, e, "draft", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateDraft(e.ctx, congVan(), e.ids["draft"])
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"corrects_id": "đã ban hành"},
+		},
+		{
+			name: "correction of an unknown document",
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateDraft(e.ctx, congVan(), 42)
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"corrects_id": "đã ban hành"},
+		},
+
+		// Invalid submissions, each through every call that takes one.
+		{
+			name:   "invalid data",
+			setup:  func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: submitEverywhere(congVan(subject(""), func(s *secretariat.Submission) { s.Data["so_ban_luu"] = "ba" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.trich_yeu": "Trích yếu", "data.so_ban_luu": "Số bản lưu phải là một số"},
+		},
+		{
+			name:   "unknown form",
+			setup:  func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Form = "nope" })),
+			code:   apperr.Invalid, fields: map[string]string{"form": "Không có biểu mẫu \"nope\""},
+		},
+		{
+			name:   "unknown issuer",
+			setup:  func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.IssuerID = "nope" })),
+			code:   apperr.Invalid, fields: map[string]string{"issuer_id": "Không có đơn vị \"nope\" trong danh bạ"},
+		},
+		{
+			name:   "issuer the routing rule refuses",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.IssuerID = "cong-an-tinh-thanh-hoa" })),
+			code:   apperr.Invalid, fields: map[string]string{"recipients": "không dùng cho Công an tỉnh Thanh Hoá"},
+		},
+
+		// Not found, through every call that takes an id.
+		{
+			name:   "unknown document",
+			setup:  func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: everyCallOnID(99),
+			code:   apperr.NotFound, message: "Không tìm thấy văn bản.",
+		},
+		{
+			name: "unknown form asked for",
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Form("nope")
+				if _, err := e.svc.Blank("nope", ""); apperr.CodeOf(err) != apperr.NotFound {
+					t.Errorf("blank of an unknown form: %v", err)
+				}
+				return err
+			},
+			code: apperr.NotFound, message: "Không có biểu mẫu",
+		},
+		{
+			name: "blank form of an unknown unit",
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Blank("cong-van", "nope")
+				return err
+			},
+			code: apperr.NotFound, message: "Không có đơn vị",
+		},
+	}
+}
+
+// submitEverywhere returns an action sending sub to every call that takes a submission —
+// route, preview, draft, create and issue — and returning the error of the last after
+// checking they all agree.
+func submitEverywhere(sub *secretariat.Submission) func(t *testing.T, e *env) error {
+	return func(t *testing.T, e *env) error {
+		calls := []struct {
+			name string
+			call func() error
+		}{
+			{"Route", func() error { _, err := e.svc.Route(sub); return err }},
+			{"Preview", func() error { _, err := e.svc.Preview(sub); return err }},
+			{"CreateDraft", func() error { _, err := e.svc.CreateDraft(e.ctx, sub, 0); return err }},
+			{"CreateAndIssue", func() error { _, err := e.svc.CreateAndIssue(e.ctx, sub); return err }},
+		}
+		var last error
+		for _, c := range calls {
+			err := c.call()
+			if last != nil && !sameError(err, last) {
+				t.Errorf("%s: %v, unlike %v", c.name, err, last)
+			}
+			last = err
+		}
+		return last
+	}
+}
+
+// everyCallOnID returns an action calling everything that takes a document id with id,
+// returning the error of the last after checking they all agree.
+func everyCallOnID(id int64) func(t *testing.T, e *env) error {
+	return func(t *testing.T, e *env) error {
+		calls := []struct {
+			name string
+			call func() error
+		}{
+			{"Document", func() error { _, err := e.svc.Document(e.ctx, id); return err }},
+			{"DraftPreview", func() error { _, err := e.svc.DraftPreview(e.ctx, id); return err }},
+			{"File", func() error { _, _, err := e.svc.File(e.ctx, id); return err }},
+			{"UpdateDraft", func() error { _, err := e.svc.UpdateDraft(e.ctx, id, congVan()); return err }},
+			{"Issue", func() error { _, err := e.svc.Issue(e.ctx, id); return err }},
+		}
+		var last error
+		for _, c := range calls {
+			err := c.call()
+			if last != nil && !sameError(err, last) {
+				t.Errorf("%s: %v, unlike %v", c.name, err, last)
+			}
+			last = err
+		}
+		return last
+	}
+}
+
+// sameError reports whether two errors are application errors with the same code, message
+// and fields.
+func sameError(a, b error) bool {
+	var x, y *apperr.Error
+	if !errors.As(a, &x) || !errors.As(b, &y) {
+		return false
+	}
+	if x.Code != y.Code || x.Message != y.Message || len(x.Fields) != len(y.Fields) {
+		return false
+	}
+	for k, v := range x.Fields {
+		if y.Fields[k] != v {
+			return false
+		}
+	}
+	return true
+}

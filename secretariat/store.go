@@ -1,0 +1,29 @@
+package secretariat
+
+import (
+	"context"
+	"time"
+
+	"vanthu/directory"
+	"vanthu/register"
+)
+
+// Store is what the secretariat needs kept: the directory, the documents and the outgoing
+// register. storage.DB implements it on SQLite or PostgreSQL; the command wires it in.
+// Taking it as an interface keeps the HTTP layer, which imports this package, free of the
+// storage package and its database drivers.
+type Store interface {
+	Units(ctx context.Context) ([]directory.Unit, error)
+	Groups(ctx context.Context) ([]directory.Group, error)
+	UnitCount(ctx context.Context) (int, error)
+	ReplaceDirectory(ctx context.Context, units []directory.Unit, groups []directory.Group) error
+
+	CreateDocument(ctx context.Context, d *register.Document) error
+	UpdateDraft(ctx context.Context, d *register.Document) error
+	Document(ctx context.Context, id int64) (register.Document, error)
+	Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error)
+	DocumentFile(ctx context.Context, id int64) (docx []byte, sha string, err error)
+	IssueInYear(ctx context.Context, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error)
+	CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render register.RenderFunc) (register.Document, error)
+	Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error)
+}
