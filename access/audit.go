@@ -200,3 +200,19 @@ func NewAuditEntry(ctx context.Context, now time.Time, action, object, objectSHA
 	return AuditEntry{At: now, UserID: userID, Login: login, Role: roles, UnitID: unit, Action: action,
 		Object: object, RequestID: r.ID, ClientAddr: r.ClientAddr, ObjectSHA256: objectSHA256}
 }
+
+type pendingKey struct{}
+
+// WithAudit returns a context asking the store to record the change it makes with it as e,
+// inside the change's own transaction: a service sets it just before a store write, and
+// the store fills e's object and its hash, which only it knows (a new document's id, the
+// SHA-256 of the issued file). A write whose context carries no entry records nothing.
+func WithAudit(ctx context.Context, e AuditEntry) context.Context {
+	return context.WithValue(ctx, pendingKey{}, e)
+}
+
+// AuditFrom returns the entry WithAudit put in ctx.
+func AuditFrom(ctx context.Context) (AuditEntry, bool) {
+	e, ok := ctx.Value(pendingKey{}).(AuditEntry)
+	return e, ok
+}

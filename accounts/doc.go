@@ -6,7 +6,7 @@
 // every method checks the actor of its context.Context with access.Can before it acts: an
 // HTTP handler only translates. Sign-in is the one method that needs no actor.
 //
-// It depends on access (the rules), storage (the tables) and directory (the tree that
-// gives scopes); never on HTTP: the cookie's name, flags and the CSRF header belong to
+// It depends on access (the rules) and directory (the tree that gives scopes), and keeps
+// its data through the Store interface, which storage.DB implements; never on HTTP: the cookie's name, flags and the CSRF header belong to
 // httpapi, which hands this package only the cookie's value or the bearer token.
 package accounts

@@ -11,13 +11,41 @@ import (
 	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/directory"
-	"vanthu/storage"
 )
+
+// Store is what the accounts service needs kept. storage.DB implements it; taking it as
+// an interface keeps the HTTP layer, which imports this package, free of storage.
+type Store interface {
+	CreateUser(ctx context.Context, u access.User, passwordHash string, now time.Time, audit access.AuditEntry) (int64, error)
+	UserByLogin(ctx context.Context, login string) (access.User, string, error)
+	UserByID(ctx context.Context, id int64) (access.User, string, error)
+	Users(ctx context.Context) ([]access.User, error)
+	UserCount(ctx context.Context) (int, error)
+	UpdateUser(ctx context.Context, u access.User, now time.Time, audit access.AuditEntry) error
+	SetPassword(ctx context.Context, userID int64, passwordHash string, keepSession int64, now time.Time, audit access.AuditEntry) error
+	LoginLock(ctx context.Context, login string) (int, time.Time, error)
+	RecordLoginFailure(ctx context.Context, login string, now time.Time, lockFor func(int) time.Duration, audit access.AuditEntry) (int, time.Time, error)
+	ServerKey(ctx context.Context, name, fresh string) (string, error)
+
+	CreateSession(ctx context.Context, s access.Session, login string, audit access.AuditEntry) (int64, error)
+	SessionBySecret(ctx context.Context, secretHash string) (access.Session, error)
+	TouchSession(ctx context.Context, id int64, now time.Time) error
+	RevokeSession(ctx context.Context, id int64, now time.Time, audit access.AuditEntry) error
+	CreateToken(ctx context.Context, t access.Token, audit access.AuditEntry) (int64, error)
+	TokenBySecret(ctx context.Context, secretHash string) (access.Token, error)
+	Tokens(ctx context.Context, userID int64) ([]access.Token, error)
+	TouchToken(ctx context.Context, id int64, now time.Time) error
+	RevokeToken(ctx context.Context, userID, id int64, now time.Time, audit access.AuditEntry) error
+
+	AppendAudit(ctx context.Context, e access.AuditEntry) error
+	Audit(ctx context.Context, f access.AuditFilter) ([]access.AuditEntry, error)
+	VerifyAudit(ctx context.Context) (int64, error)
+}
 
 // Config is what New needs. Now defaults to time.Now, Log to slog.Default(), Params to
 // access.DefaultPasswordParams.
 type Config struct {
-	DB    *storage.DB
+	DB    Store
 	Roles *access.Roles
 	// Tree returns the directory as it is now (the secretariat's, which an import swaps).
 	Tree   func() *directory.Tree
@@ -28,7 +56,7 @@ type Config struct {
 
 // Service is the identity service. Build it once with New and share it.
 type Service struct {
-	db     *storage.DB
+	db     Store
 	roles  *access.Roles
 	tree   func() *directory.Tree
 	now    func() time.Time

@@ -85,3 +85,18 @@ func (s *Service) RevokeToken(ctx context.Context, id int64) error {
 	}
 	return s.db.RevokeToken(ctx, a.UserID, id, s.now(), s.audit(ctx, access.ActTokenRevoke, "", ""))
 }
+
+// TokenFor creates an API token for the user login, as the command line does for an
+// operator (vanthu token add) and tests do: it needs user.manage over the whole
+// organisation, which only the system actor and admins of everything hold.
+func (s *Service) TokenFor(ctx context.Context, login string, req NewToken) (CreatedToken, error) {
+	if err := access.Require(ctx, access.UserManage, access.Everywhere, s.tree()); err != nil {
+		return CreatedToken{}, err
+	}
+	u, _, err := s.db.UserByLogin(ctx, access.NormalizeLogin(login))
+	if err != nil {
+		return CreatedToken{}, err
+	}
+	owner := s.actorOf(u, access.ViaSession)
+	return s.CreateToken(access.WithActor(ctx, owner), req)
+}

@@ -176,3 +176,26 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, req UserUpdate) (acc
 	u, _, err = s.db.UserByID(ctx, id)
 	return u, err
 }
+
+// AddDemoUsers creates users in a database that has none, and reports how many it
+// created: 0 when any user exists already.
+func (s *Service) AddDemoUsers(ctx context.Context, users []NewUser) (int, error) {
+	n, err := s.db.UserCount(ctx)
+	if err != nil || n > 0 {
+		return 0, err
+	}
+	for _, u := range users {
+		if _, err := s.CreateUser(ctx, u); err != nil {
+			return 0, fmt.Errorf("demo user %s: %w", u.Login, err)
+		}
+	}
+	return len(users), nil
+}
+
+// ListRoles returns the roles, for an actor who manages users.
+func (s *Service) ListRoles(ctx context.Context) ([]*access.Role, error) {
+	if err := access.RequireAny(ctx, access.UserManage); err != nil {
+		return nil, err
+	}
+	return s.roles.List(), nil
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"vanthu/access"
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/generator"
@@ -18,6 +19,7 @@ type Data struct {
 	Validator *forms.Validator
 	Rules     map[string]directory.Rule
 	Demo      *directory.Tree
+	Roles     *access.Roles
 	Layout    generator.Layout
 	Renderer  *generator.Renderer
 }
@@ -43,6 +45,9 @@ func Load(dir string) (*Data, error) {
 	}
 	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
 		return nil, fmt.Errorf("demo directory: %w", err)
+	}
+	if d.Roles, err = access.LoadRoles(sub("roles")); err != nil {
+		return nil, fmt.Errorf("roles: %w", err)
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
 	// a data folder may change some of them with a partial layout.json.

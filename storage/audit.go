@@ -2,6 +2,9 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -109,4 +112,29 @@ func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
 		return v.Rows(), err
 	}
 	return v.Rows(), v.Finish(seq, hash)
+}
+
+// auditChange appends, inside tx, the entry the service put in ctx with access.WithAudit,
+// naming object and its hash unless the service named them. Without one it does nothing.
+func (db *DB) auditChange(ctx context.Context, tx *sqlx.Tx, object, sha string) error {
+	e, ok := access.AuditFrom(ctx)
+	if !ok {
+		return nil
+	}
+	if e.Object == "" {
+		e.Object = object
+	}
+	if e.ObjectSHA256 == "" {
+		e.ObjectSHA256 = sha
+	}
+	return db.appendAudit(ctx, tx, e)
+}
+
+// documentObject names a document in the audit log.
+func documentObject(id int64) string { return "document:" + strconv.FormatInt(id, 10) }
+
+// sha256Hex is the hex SHA-256 of a stored text (a draft's submission).
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
 }
