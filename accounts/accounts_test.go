@@ -413,3 +413,42 @@ func TestUserAdministration(t *testing.T) {
 		})
 	})
 }
+
+// TestCacheAcrossProcesses: a token revoked through another server process on the same
+// database stops working here within the cache's lifetime; revoked through this process,
+// at once.
+func TestCacheAcrossProcesses(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		tok, err := e.svc.CreateToken(e.admin, accounts.NewToken{Name: "hai tiến trình"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.Token(ctx, tok.Secret); err != nil {
+			t.Fatal(err)
+		}
+		other, err := accounts.New(ctx, accounts.Config{DB: e.db, Roles: e.svc.Roles(),
+			Tree: func() *directory.Tree { return nil }, Now: e.clock.now, Params: cheap})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := other.RevokeToken(e.admin, tok.Token.ID); err != nil {
+			t.Fatal(err)
+		}
+		e.clock.add(3 * time.Second)
+		if _, err := e.svc.Token(ctx, tok.Secret); apperr.CodeOf(err) != apperr.Unauthenticated {
+			t.Errorf("revoked elsewhere, after the cache's lifetime: %v", err)
+		}
+
+		tok2, _ := e.svc.CreateToken(e.admin, accounts.NewToken{Name: "một tiến trình"})
+		if _, err := e.svc.Token(ctx, tok2.Secret); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.svc.RevokeToken(e.admin, tok2.Token.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.Token(ctx, tok2.Secret); apperr.CodeOf(err) != apperr.Unauthenticated {
+			t.Errorf("revoked here: %v", err)
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"time"
 
 	"vanthu/access"
@@ -63,6 +64,10 @@ type Service struct {
 	log    *slog.Logger
 	params access.PasswordParams
 	dummy  string // the hash an unknown login is verified against
+	// hashing admits as many password hashes at once as there are CPUs: a burst of
+	// sign-ins queues here instead of holding a block of argon2 memory each.
+	hashing chan struct{}
+	cache   actorCache
 	key    []byte // signs session cookies and derives CSRF tokens
 }
 
@@ -90,6 +95,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, fmt.Errorf("accounts: no directory tree")
 	}
 	s.dummy = access.DummyHash(s.params)
+	s.hashing = make(chan struct{}, runtime.GOMAXPROCS(0))
 	fresh := make([]byte, 32)
 	if _, err := rand.Read(fresh); err != nil {
 		return nil, err
@@ -150,4 +156,30 @@ func (s *Service) resolveGrants(grants []access.UserGrant) ([]access.Grant, erro
 		out = append(out, grant)
 	}
 	return out, nil
+}
+
+// verify checks a password against a hash, one at a time per CPU (see hashing).
+func (s *Service) verify(ctx context.Context, hash, password string) (bool, error) {
+	select {
+	case s.hashing <- struct{}{}:
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	defer func() { <-s.hashing }()
+	return access.VerifyPassword(hash, password)
+}
+
+// hash hashes a new password, one at a time per CPU (see hashing).
+func (s *Service) hash(ctx context.Context, password string) (string, error) {
+	select {
+	case s.hashing <- struct{}{}:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	defer func() { <-s.hashing }()
+	h, err := access.HashPassword(password, s.params)
+	if err != nil {
+		return "", apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+	}
+	return h, nil
 }

@@ -49,7 +49,7 @@ func (s *Service) SignIn(ctx context.Context, login, password string) (SignedIn,
 	if !known {
 		hash = s.dummy
 	}
-	ok, verr := access.VerifyPassword(hash, password)
+	ok, verr := s.verify(ctx, hash, password)
 	if verr != nil {
 		s.log.Error("stored password hash is unreadable", "user", login, "err", verr)
 	}
@@ -96,13 +96,17 @@ func (s *Service) Session(ctx context.Context, cookie string) (*access.Actor, st
 	if !ok {
 		return nil, "", access.ErrSignIn()
 	}
-	sess, err := s.db.SessionBySecret(ctx, access.HashSecret(secret))
+	key := access.HashSecret(secret)
+	now := s.now()
+	if e, ok := s.cache.get(key, now); ok {
+		return e.actor, e.csrf, nil
+	}
+	sess, err := s.db.SessionBySecret(ctx, key)
 	if apperr.CodeOf(err) == apperr.NotFound {
 		return nil, "", access.ErrSignIn()
 	} else if err != nil {
 		return nil, "", err
 	}
-	now := s.now()
 	if !sess.Active(now) {
 		return nil, "", access.ErrSignIn()
 	}
@@ -120,7 +124,10 @@ func (s *Service) Session(ctx context.Context, cookie string) (*access.Actor, st
 	}
 	a := s.actorOf(u, access.ViaSession)
 	a.SessionID = sess.ID
-	return a, access.CSRFToken(s.key, secret), nil
+	csrf := access.CSRFToken(s.key, secret)
+	until := min(now.Add(actorCacheTTL).UnixNano(), sess.ExpiresAt.UnixNano(), now.Add(access.IdleTimeout).UnixNano())
+	s.cache.put(key, cachedActor{actor: a, csrf: csrf, until: time.Unix(0, until)})
+	return a, csrf, nil
 }
 
 // Token resolves an API token (the text after "Bearer ") into its actor: the owner's
@@ -130,13 +137,17 @@ func (s *Service) Token(ctx context.Context, bearer string) (*access.Actor, erro
 	if !strings.HasPrefix(bearer, access.TokenPrefix) {
 		return nil, access.ErrSignIn()
 	}
-	tok, err := s.db.TokenBySecret(ctx, access.HashSecret(bearer))
+	key := access.HashSecret(bearer)
+	now := s.now()
+	if e, ok := s.cache.get(key, now); ok {
+		return e.actor, nil
+	}
+	tok, err := s.db.TokenBySecret(ctx, key)
 	if apperr.CodeOf(err) == apperr.NotFound {
 		return nil, access.ErrSignIn()
 	} else if err != nil {
 		return nil, err
 	}
-	now := s.now()
 	if !tok.Active(now) {
 		return nil, access.ErrSignIn()
 	}
@@ -166,6 +177,11 @@ func (s *Service) Token(ctx context.Context, bearer string) (*access.Actor, erro
 			s.log.Warn("touch token", "err", err)
 		}
 	}
+	until := now.Add(actorCacheTTL)
+	if tok.ExpiresAt != nil && tok.ExpiresAt.Before(until) {
+		until = *tok.ExpiresAt
+	}
+	s.cache.put(key, cachedActor{actor: a, until: until})
 	return a, nil
 }
 
@@ -179,6 +195,7 @@ func (s *Service) SignOut(ctx context.Context) error {
 	if a.SessionID == 0 {
 		return apperr.New(apperr.BadInput, msgNoSession)
 	}
+	defer s.cache.clear()
 	return s.db.RevokeSession(ctx, a.SessionID, s.now(), s.audit(ctx, access.ActSignOut, "", ""))
 }
 
@@ -193,16 +210,17 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return err
 	}
-	if ok, _ := access.VerifyPassword(hash, current); !ok {
+	if ok, _ := s.verify(ctx, hash, current); !ok {
 		return apperr.InvalidFields(map[string]string{"current_password": msgWrongPassword})
 	}
 	if err := access.CheckPassword(u.Login, next); err != nil {
 		return renameField(err, "password", "new_password")
 	}
-	newHash, err := access.HashPassword(next, s.params)
+	newHash, err := s.hash(ctx, next)
 	if err != nil {
-		return apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+		return err
 	}
+	defer s.cache.clear()
 	return s.db.SetPassword(ctx, a.UserID, newHash, a.SessionID, s.now(),
 		s.audit(ctx, access.ActPasswordChange, "", ""))
 }

@@ -83,6 +83,7 @@ func (s *Service) RevokeToken(ctx context.Context, id int64) error {
 	if a == nil || a.UserID == 0 {
 		return access.ErrSignIn()
 	}
+	defer s.cache.clear()
 	return s.db.RevokeToken(ctx, a.UserID, id, s.now(), s.audit(ctx, access.ActTokenRevoke, "", ""))
 }
 

@@ -90,9 +90,9 @@ func (s *Service) CreateUser(ctx context.Context, req NewUser) (access.User, err
 	if err := s.checkGrants(a, u.Grants); err != nil {
 		return access.User{}, err
 	}
-	hash, err := access.HashPassword(req.Password, s.params)
+	hash, err := s.hash(ctx, req.Password)
 	if err != nil {
-		return access.User{}, apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+		return access.User{}, err
 	}
 	id, err := s.db.CreateUser(ctx, u, hash, s.now(), s.audit(ctx, access.ActUserCreate, "", ""))
 	if err != nil {
@@ -161,13 +161,14 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, req UserUpdate) (acc
 			return access.User{}, err
 		}
 	}
+	defer s.cache.clear()
 	if err := s.db.UpdateUser(ctx, u, s.now(), s.audit(ctx, access.ActUserUpdate, "", "")); err != nil {
 		return access.User{}, err
 	}
 	if req.Password != "" {
-		hash, err := access.HashPassword(req.Password, s.params)
+		hash, err := s.hash(ctx, req.Password)
 		if err != nil {
-			return access.User{}, apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+			return access.User{}, err
 		}
 		if err := s.db.SetPassword(ctx, u.ID, hash, 0, s.now(), s.audit(ctx, access.ActPasswordChange, "", "")); err != nil {
 			return access.User{}, err
