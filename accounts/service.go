@@ -68,7 +68,7 @@ type Service struct {
 	// sign-ins queues here instead of holding a block of argon2 memory each.
 	hashing chan struct{}
 	cache   actorCache
-	key    []byte // signs session cookies and derives CSRF tokens
+	key     []byte // signs session cookies and derives CSRF tokens
 }
 
 // signingKey names the cookie-signing key in the server_keys table.
