@@ -452,3 +452,36 @@ func TestCacheAcrossProcesses(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkSignIn is a whole sign-in on SQLite with the default argon2id costs: the
+// password check, the new session and its audit row.
+func BenchmarkSignIn(b *testing.B) {
+	ctx := context.Background()
+	data := templates.Open("")
+	rolesFS, _ := fs.Sub(data, "roles")
+	roles, err := access.LoadRoles(rolesFS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dirFS, _ := fs.Sub(data, "directory")
+	tree, err := directory.LoadTree(dirFS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db := storagetest.MustOpen(b, storagetest.SQLiteDSN(b))
+	svc, err := accounts.New(ctx, accounts.Config{DB: db, Roles: roles, Tree: func() *directory.Tree { return tree }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sys := access.WithActor(ctx, access.System("bench"))
+	if _, err := svc.CreateUser(sys, accounts.NewUser{Login: "vanthu", Name: "Văn thư", Password: "mật khẩu văn thư",
+		Roles: []access.UserGrant{{Role: "secretariat", UnitID: "ubnd-xa-dong-tien"}}}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := svc.SignIn(ctx, "vanthu", "mật khẩu văn thư"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

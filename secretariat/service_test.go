@@ -15,8 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"vanthu/access"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/directory"
 	"vanthu/internal/apptest"
