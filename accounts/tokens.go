@@ -27,7 +27,12 @@ type CreatedToken struct {
 // CreateToken creates an API token for the actor of ctx, never wider than the actor's own
 // grants. A token cannot create tokens of its own: only a signed-in person can.
 func (s *Service) CreateToken(ctx context.Context, req NewToken) (CreatedToken, error) {
-	a := access.FromContext(ctx)
+	return s.createToken(ctx, access.FromContext(ctx), req)
+}
+
+// createToken creates a token of owner; the audit row names the actor of ctx, who may be
+// the owner or the operator (TokenFor).
+func (s *Service) createToken(ctx context.Context, a *access.Actor, req NewToken) (CreatedToken, error) {
 	if a == nil || a.UserID == 0 {
 		return CreatedToken{}, access.ErrSignIn()
 	}
@@ -98,6 +103,5 @@ func (s *Service) TokenFor(ctx context.Context, login string, req NewToken) (Cre
 	if err != nil {
 		return CreatedToken{}, err
 	}
-	owner := s.actorOf(u, access.ViaSession)
-	return s.CreateToken(access.WithActor(ctx, owner), req)
+	return s.createToken(ctx, s.actorOf(u, access.ViaSession), req)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"vanthu/access"
 	"vanthu/internal/apptest"
@@ -75,6 +76,25 @@ func TestSessions(t *testing.T) {
 				}
 				if res := apptest.Do(t, a.Anonymous, a.URL, "GET", "/api/documents", nil, "Cookie", s.cookie); res.Status != 200 {
 					t.Errorf("a GET needs no CSRF token: %d", res.Status)
+				}
+			})
+
+			t.Run("sessions end when idle and after 12 hours", func(t *testing.T) {
+				a.User(t, "het.han", "leader", scopedParent)
+				idle := signIn(t, a, "het.han", apptest.Password)
+				kept := signIn(t, a, "het.han", apptest.Password)
+				for range 6 { // kept is used every 110 minutes, idle never
+					a.Advance(110 * time.Minute)
+					if res := send(t, a, "GET", "/api/me", "", kept); res.Status != 200 {
+						t.Fatalf("a session in use: %d", res.Status)
+					}
+				}
+				if res := send(t, a, "GET", "/api/me", "", idle); res.Status != 401 {
+					t.Errorf("a session idle for 11 hours: %d", res.Status)
+				}
+				a.Advance(110 * time.Minute) // 12 h 50 min after sign-in
+				if res := send(t, a, "GET", "/api/me", "", kept); res.Status != 401 {
+					t.Errorf("a session past 12 hours: %d", res.Status)
 				}
 			})
 

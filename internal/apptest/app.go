@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -65,7 +66,13 @@ type App struct {
 	// AdminToken is an API token of the user "admin", who holds the admin role over the
 	// whole organisation.
 	AdminToken string
+	// clock is how far the identity service's clock has been moved past Now (Advance).
+	clock atomic.Int64
 }
+
+// Advance moves the clock of sessions and tokens forward by d, so tests can see them
+// expire; documents keep the fixed clock Now.
+func (a *App) Advance(d time.Duration) { a.clock.Add(int64(d)) }
 
 // Password is the password of every user the test app creates.
 const Password = "mật khẩu thử nghiệm"
@@ -180,7 +187,7 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 		tb.Fatal("load demo directory: the fresh database already has units")
 	}
 	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
-		Now: func() time.Time { return Now }, Log: log, Params: TestPasswordParams})
+		Now: func() time.Time { return Now.Add(time.Duration(a.clock.Load())) }, Log: log, Params: TestPasswordParams})
 	if err != nil {
 		tb.Fatalf("accounts: %v", err)
 	}
