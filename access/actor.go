@@ -154,6 +154,12 @@ func Require(ctx context.Context, p Permission, unitID string, tree *directory.T
 	if Can(a, p, unitID, tree) {
 		return nil
 	}
+	if tree == nil || unitID == Everywhere {
+		return Forbid(p, unitID)
+	}
+	if u, ok := tree.Unit(unitID); ok {
+		return forbid(p, fmt.Sprintf("%s (%s)", u.Name, unitID))
+	}
 	return Forbid(p, unitID)
 }
 
@@ -184,7 +190,16 @@ func Forbid(p Permission, unitID string) error {
 	if unitID == Everywhere {
 		return apperr.New(apperr.Forbidden, fmt.Sprintf(msgForbidden, what))
 	}
-	return apperr.New(apperr.Forbidden, fmt.Sprintf(msgForbiddenUnit, what, unitID))
+	return forbid(p, fmt.Sprintf("%q", unitID))
+}
+
+// forbid is the error of an actor refused p on the unit named so.
+func forbid(p Permission, unit string) error {
+	what := actionNames[p]
+	if what == "" {
+		what = string(p)
+	}
+	return apperr.New(apperr.Forbidden, fmt.Sprintf(msgForbiddenUnit, what, unit))
 }
 
 // Who returns the actor's fields as the audit log records them: user id, login, the roles

@@ -4,7 +4,7 @@ package access
 const (
 	msgSignIn         = "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn; xin đăng nhập lại."
 	msgForbidden      = "Bạn không có quyền %s."
-	msgForbiddenUnit  = "Bạn không có quyền %s của đơn vị %q."
+	msgForbiddenUnit  = "Bạn không có quyền %s của đơn vị %s."
 	msgPasswordShort  = "Mật khẩu phải có ít nhất %d ký tự."
 	msgPasswordLong   = "Mật khẩu dài quá %d byte."
 	msgPasswordCommon = "Mật khẩu không được trùng tên đăng nhập."
