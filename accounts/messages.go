@@ -14,4 +14,5 @@ const (
 	msgName           = "Hãy nhập họ và tên."
 	msgSelf           = "Không thể tự khoá tài khoản của mình."
 	msgNoSession      = "Yêu cầu này chỉ dùng được khi đăng nhập bằng trình duyệt."
+	msgUserNotFound   = "Không tìm thấy người dùng."
 )

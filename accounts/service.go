@@ -179,7 +179,7 @@ func (s *Service) hash(ctx context.Context, password string) (string, error) {
 	defer func() { <-s.hashing }()
 	h, err := access.HashPassword(password, s.params)
 	if err != nil {
-		return "", apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+		return "", apperr.Wrap(apperr.Internal, apperr.DefaultMessage(apperr.Internal), err)
 	}
 	return h, nil
 }

@@ -66,9 +66,21 @@ func (s *Service) SignIn(ctx context.Context, login, password string) (SignedIn,
 		return SignedIn{}, apperr.New(apperr.Unauthenticated, msgBadCredentials)
 	}
 
+	// Guesses sent in parallel all pass the lock check above before the first failure is
+	// counted: one that finds the password still meets the lock the others set.
+	if _, until, err := s.db.LoginLock(ctx, login); err != nil {
+		return SignedIn{}, err
+	} else if now.Before(until) {
+		failed.Object, failed.UserID = "login:"+login, u.ID
+		if err := s.db.AppendAudit(ctx, failed); err != nil {
+			return SignedIn{}, err
+		}
+		return SignedIn{}, apperr.New(apperr.Unauthenticated, fmt.Sprintf(msgLocked, int(math.Ceil(until.Sub(now).Seconds()))))
+	}
+
 	secret, secretHash, err := access.NewSecret(access.SessionPrefix)
 	if err != nil {
-		return SignedIn{}, apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+		return SignedIn{}, apperr.Wrap(apperr.Internal, apperr.DefaultMessage(apperr.Internal), err)
 	}
 	sess := access.Session{UserID: u.ID, SecretHash: secretHash, CreatedAt: now, LastSeenAt: now,
 		ExpiresAt: now.Add(access.MaxSessionAge), ClientAddr: req.ClientAddr, UserAgent: truncate(req.UserAgent, 200)}

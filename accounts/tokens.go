@@ -59,7 +59,7 @@ func (s *Service) createToken(ctx context.Context, a *access.Actor, req NewToken
 	}
 	secret, hash, err := access.NewSecret(access.TokenPrefix)
 	if err != nil {
-		return CreatedToken{}, apperr.Wrap(apperr.Internal, "Lỗi hệ thống, xin thử lại sau.", err)
+		return CreatedToken{}, apperr.Wrap(apperr.Internal, apperr.DefaultMessage(apperr.Internal), err)
 	}
 	now := s.now().UTC().Truncate(time.Microsecond)
 	expires := now.Add(time.Duration(days) * 24 * time.Hour)

@@ -132,7 +132,7 @@ func (s *Service) User(ctx context.Context, id int64) (access.User, error) {
 		return access.User{}, err
 	}
 	if !s.manages(access.FromContext(ctx), u) {
-		return access.User{}, apperr.New(apperr.NotFound, "Không tìm thấy người dùng.")
+		return access.User{}, apperr.New(apperr.NotFound, msgUserNotFound)
 	}
 	return u, nil
 }

@@ -15,4 +15,9 @@ const (
 	msgUnknownIssuer     = "Cơ quan ban hành không có trong danh mục."
 	msgDataNotJSON       = "Dữ liệu văn bản không đúng định dạng JSON."
 	msgRecipientsNotJSON = "Danh sách nơi nhận không đúng định dạng JSON."
+
+	msgUserNotFound    = "Không tìm thấy người dùng."
+	msgLoginTaken      = "Tên đăng nhập này đã có người dùng."
+	msgTokenNotFound   = "Không tìm thấy mã truy cập (token)."
+	msgSessionNotFound = "Không tìm thấy phiên làm việc."
 )

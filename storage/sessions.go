@@ -37,7 +37,7 @@ func (db *DB) CreateSession(ctx context.Context, s access.Session, login string,
 func (db *DB) SessionBySecret(ctx context.Context, secretHash string) (access.Session, error) {
 	var s access.Session
 	if err := db.q.GetSession.GetContext(ctx, &s, secretHash); errors.Is(err, sql.ErrNoRows) {
-		return s, apperr.New(apperr.NotFound, "Không tìm thấy phiên làm việc.")
+		return s, apperr.New(apperr.NotFound, msgSessionNotFound)
 	} else if err != nil {
 		return s, internal("get session", err)
 	}

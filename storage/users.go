@@ -60,13 +60,6 @@ type accessQueries struct {
 	ListAudit        *sqlx.Stmt `query:"list-audit"`
 }
 
-// Messages of users, sessions and tokens.
-const (
-	msgUserNotFound  = "Không tìm thấy người dùng."
-	msgLoginTaken    = "Tên đăng nhập này đã có người dùng."
-	msgTokenNotFound = "Không tìm thấy mã truy cập (token)."
-)
-
 // userRow is a user as read, with the password hash that stays in this package and the
 // service.
 type userRow struct {
