@@ -52,7 +52,7 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", env("VANTHU_ADDR", c.Addr), "listen address (VANTHU_ADDR)")
 	fs.StringVar(&c.DB, "db", env("VANTHU_DB", c.DB), "SQLite file or postgres:// DSN (VANTHU_DB)")
 	fs.StringVar(&c.DataDir, "data", env("VANTHU_DATA_DIR", c.DataDir), "folder overriding the embedded forms/, routing/, directory/ (VANTHU_DATA_DIR)")
-	fs.BoolVar(&c.Demo, "demo", envBool("VANTHU_DEMO", c.Demo), "load the demo directory into an empty database (VANTHU_DEMO)")
+	fs.BoolVar(&c.Demo, "demo", envBool("VANTHU_DEMO", c.Demo), "load the demo directory into an empty database, and one demo user per role into a database with no user (VANTHU_DEMO)")
 	fs.Int64Var(&c.MaxBody, "max-body", envInt("VANTHU_MAX_BODY", c.MaxBody), "largest request body in bytes (VANTHU_MAX_BODY)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("VANTHU_TIMEOUT", c.Timeout), "HTTP read/write timeout (VANTHU_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
