@@ -24,7 +24,7 @@ test:
 ## race: the tests of the packages with concurrent code (the group commit and checkpoint
 ## loop in storage, the caches and pools of generator, typeset and directory, the service's
 ## routing cache, the HTTP concurrency tests) under the race detector.
-RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi
+RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 
@@ -47,7 +47,8 @@ build:
 
 ## load: build, start bin/vanthu on a temporary SQLite file at LOAD_ADDR, run loadgen against
 ## POST /api/preview and then POST /api/documents with "issue": true (LOAD_CLIENTS clients,
-## LOAD_DURATION each, server memory sampled), stop the server and remove the files.
+## LOAD_DURATION each, server memory sampled), as the demo admin with an API token made by
+## `vanthu token add` (LOADGEN_TOKEN), stop the server and remove the files.
 ## loadgen only ever sends to loopback addresses.
 load: build
 	@set -e; \
@@ -62,6 +63,8 @@ load: build
 		sleep 0.2; \
 	done; \
 	grep '^vanthu: serving' "$$tmp/server.log" || { cat "$$tmp/server.log"; exit 1; }; \
+	LOADGEN_TOKEN=$$(bin/vanthu token add quantri -name "make load" -days 1 -db "$$tmp/load.db" -log warn); \
+	export LOADGEN_TOKEN; \
 	status=0; \
 	echo "== preview"; \
 	bin/loadgen -url http://$(LOAD_ADDR) -path /api/preview -body examples/forms/cong-van.json \

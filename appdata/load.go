@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"vanthu/access"
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/generator"
@@ -19,6 +20,7 @@ type Data struct {
 	Validator *forms.Validator
 	Rules     map[string]directory.Rule
 	Demo      *directory.Tree
+	Roles     *access.Roles
 	Layout    generator.Layout
 	Renderer  *generator.Renderer
 	// Checklists are the criteria of Circular 124/2021/TT-BCA with any province overlay.
@@ -49,6 +51,9 @@ func Load(dir string) (*Data, error) {
 	}
 	if d.Checklists, err = inspection.Load(sub("checklists")); err != nil {
 		return nil, fmt.Errorf("checklists: %w", err)
+	}
+	if d.Roles, err = access.LoadRoles(sub("roles")); err != nil {
+		return nil, fmt.Errorf("roles: %w", err)
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
 	// a data folder may change some of them with a partial layout.json.

@@ -147,7 +147,15 @@ func TestConcurrentIssueTwoProcesses(t *testing.T) {
 	first := startServer(t, bin, dsn)
 	second := startServer(t, bin, dsn) // after the first has migrated and loaded the demo
 
-	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: concurrentClients}}
+	// The demo's admin issues, with a token made by the operator's command.
+	cmd := exec.Command(bin, "token", "add", "quantri", "-db", dsn, "-log", "warn")
+	cmd.Env = withoutVanthuEnv(os.Environ())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("vanthu token add: %v", err)
+	}
+	client := &http.Client{Timeout: 60 * time.Second, Transport: bearer{token: strings.TrimSpace(string(out)),
+		next: &http.Transport{MaxIdleConnsPerHost: concurrentClients}}}
 	t.Cleanup(client.CloseIdleConnections)
 	start := time.Now()
 	numbers := issueConcurrently(t, client, []string{first, second})
@@ -247,6 +255,18 @@ func withoutVanthuEnv(env []string) []string {
 		}
 	}
 	return out
+}
+
+// bearer sends every request with an API token.
+type bearer struct {
+	token string
+	next  http.RoundTripper
+}
+
+func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+b.token)
+	return b.next.RoundTrip(r)
 }
 
 // jsonUnmarshal decodes a response body, with an error that shows it.

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"net/http"
 	"sort"
 
@@ -12,7 +13,11 @@ import (
 
 // listUnits answers GET /api/units[?parent=ID][&kind=KIND].
 func (h *handler) listUnits(c *gin.Context) {
-	tree := h.svc.Tree()
+	tree, err := h.svc.Directory(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
 	units := tree.Units()
 	if parent, ok := c.GetQuery("parent"); ok {
 		units = tree.Children(parent)
@@ -31,7 +36,11 @@ func (h *handler) listUnits(c *gin.Context) {
 
 // getUnit answers GET /api/units/:id with the unit and its document header.
 func (h *handler) getUnit(c *gin.Context) {
-	tree := h.svc.Tree()
+	tree, err := h.svc.Directory(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
 	u, ok := tree.Unit(c.Param("id"))
 	if !ok {
 		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchUnit))
@@ -46,11 +55,22 @@ func (h *handler) getUnit(c *gin.Context) {
 }
 
 // listGroups answers GET /api/groups.
-func (h *handler) listGroups(c *gin.Context) { c.JSON(http.StatusOK, h.svc.Tree().Groups()) }
+func (h *handler) listGroups(c *gin.Context) {
+	tree, err := h.svc.Directory(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, tree.Groups())
+}
 
 // listRules answers GET /api/routing with the routing rules, sorted by id.
 func (h *handler) listRules(c *gin.Context) {
-	rules := h.svc.Rules()
+	rules, err := h.svc.RoutingRules(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
 	out := make([]directory.Rule, 0, len(rules))
 	for _, r := range rules {
 		out = append(out, r)
@@ -61,20 +81,24 @@ func (h *handler) listRules(c *gin.Context) {
 
 // exportUnits answers GET /api/directory/units.csv.
 func (h *handler) exportUnits(c *gin.Context) {
-	c.Header("Content-Type", "text/csv; charset=utf-8")
-	c.Header("Content-Disposition", `attachment; filename="units.csv"`)
-	if err := h.svc.ExportUnits(c.Writer); err != nil {
-		h.log.Error("export units", "err", err)
+	var buf bytes.Buffer
+	if err := h.svc.ExportUnits(c.Request.Context(), &buf); err != nil {
+		fail(c, h.log, err)
+		return
 	}
+	c.Header("Content-Disposition", `attachment; filename="units.csv"`)
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 }
 
 // exportGroups answers GET /api/directory/groups.csv.
 func (h *handler) exportGroups(c *gin.Context) {
-	c.Header("Content-Type", "text/csv; charset=utf-8")
-	c.Header("Content-Disposition", `attachment; filename="groups.csv"`)
-	if err := h.svc.ExportGroups(c.Writer); err != nil {
-		h.log.Error("export groups", "err", err)
+	var buf bytes.Buffer
+	if err := h.svc.ExportGroups(c.Request.Context(), &buf); err != nil {
+		fail(c, h.log, err)
+		return
 	}
+	c.Header("Content-Disposition", `attachment; filename="groups.csv"`)
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 }
 
 // importUnits answers PUT /api/directory/units.csv: the body replaces the units; the groups

@@ -24,7 +24,7 @@ func (h *handler) route(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	r, err := h.svc.Route(&sub)
+	r, err := h.svc.Route(c.Request.Context(), &sub)
 	if err != nil {
 		fail(c, h.log, err)
 		return
@@ -39,7 +39,7 @@ func (h *handler) preview(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	data, err := h.svc.Preview(&sub)
+	data, err := h.svc.Preview(c.Request.Context(), &sub)
 	if err != nil {
 		fail(c, h.log, err)
 		return

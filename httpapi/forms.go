@@ -20,7 +20,11 @@ type formSummary struct {
 
 // listForms answers GET /api/forms.
 func (h *handler) listForms(c *gin.Context) {
-	defs := h.svc.Forms()
+	defs, err := h.svc.Forms(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
 	out := make([]formSummary, len(defs))
 	for i, d := range defs {
 		out[i] = formSummary{ID: d.ID, Title: d.Title, Family: d.Family, Kind: string(d.Kind),
@@ -32,7 +36,7 @@ func (h *handler) listForms(c *gin.Context) {
 // getForm answers GET /api/forms/:id with the whole definition, so a client can check the
 // same rules before sending.
 func (h *handler) getForm(c *gin.Context) {
-	def, err := h.svc.Form(c.Param("id"))
+	def, err := h.svc.Form(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		fail(c, h.log, err)
 		return
@@ -43,7 +47,7 @@ func (h *handler) getForm(c *gin.Context) {
 // blankForm answers GET /api/forms/:id/blank.docx?unit=ID with the form to fill by hand.
 func (h *handler) blankForm(c *gin.Context) {
 	id := c.Param("id")
-	data, err := h.svc.Blank(id, c.Query("unit"))
+	data, err := h.svc.Blank(c.Request.Context(), id, c.Query("unit"))
 	if err != nil {
 		fail(c, h.log, err)
 		return

@@ -495,7 +495,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 		var file []byte
 		switch {
 		case body.Bundle == "zip" && !body.Issue:
-			file, err = h.svc.Preview(sub)
+			file, err = h.svc.Preview(ctx, sub)
 		default:
 			var d register.Document
 			if body.Issue {

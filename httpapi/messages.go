@@ -31,4 +31,11 @@ const (
 	labelYear   = "Năm"
 	labelLimit  = "Số dòng"
 	labelOffset = "Vị trí bắt đầu"
+	labelBefore = "Số thứ tự dòng"
+)
+
+// Messages of signing in and of the CSRF check.
+const (
+	msgCSRF    = "Yêu cầu thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang và thử lại."
+	msgBadTime = "Thời điểm phải viết theo dạng 2026-03-05 hoặc 2026-03-05T10:00:00+07:00."
 )

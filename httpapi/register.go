@@ -15,8 +15,9 @@ func invalidQuery(name, message string) error {
 	return apperr.InvalidFields(map[string]string{name: message})
 }
 
-// registerEntries reads ?issuer=&year= and returns the register lines.
-func (h *handler) registerEntries(c *gin.Context) (register.RegisterFilter, []register.Entry, error) {
+// registerEntries reads ?issuer=&year= and returns the register lines, for reading or,
+// with export, for a CSV or XLSX export.
+func (h *handler) registerEntries(c *gin.Context, export bool) (register.RegisterFilter, []register.Entry, error) {
 	var f register.RegisterFilter
 	var err error
 	if f.IssuerID, err = h.queryIssuer(c); err != nil {
@@ -25,13 +26,17 @@ func (h *handler) registerEntries(c *gin.Context) (register.RegisterFilter, []re
 	if f.Year, err = queryInt(c, "year", labelYear, maxYear); err != nil {
 		return f, nil, err
 	}
+	if export {
+		entries, err := h.svc.ExportRegister(c.Request.Context(), f)
+		return f, entries, err
+	}
 	entries, err := h.svc.Register(c.Request.Context(), f)
 	return f, entries, err
 }
 
 // listRegister answers GET /api/register?issuer=&year=.
 func (h *handler) listRegister(c *gin.Context) {
-	_, entries, err := h.registerEntries(c)
+	_, entries, err := h.registerEntries(c, false)
 	if err != nil {
 		fail(c, h.log, err)
 		return
@@ -41,7 +46,7 @@ func (h *handler) listRegister(c *gin.Context) {
 
 // registerCSV answers GET /api/register.csv?issuer=&year=.
 func (h *handler) registerCSV(c *gin.Context) {
-	_, entries, err := h.registerEntries(c)
+	_, entries, err := h.registerEntries(c, true)
 	if err != nil {
 		fail(c, h.log, err)
 		return
@@ -55,7 +60,7 @@ func (h *handler) registerCSV(c *gin.Context) {
 
 // registerXLSX answers GET /api/register.xlsx?issuer=&year=.
 func (h *handler) registerXLSX(c *gin.Context) {
-	f, entries, err := h.registerEntries(c)
+	f, entries, err := h.registerEntries(c, true)
 	if err != nil {
 		fail(c, h.log, err)
 		return

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"vanthu/accounts"
 	"vanthu/apperr"
 	"vanthu/inspection"
 	"vanthu/secretariat"
@@ -21,13 +22,21 @@ type Options struct {
 	// Inspection serves the "An toàn về an ninh, trật tự" recognition; nil leaves its
 	// routes out.
 	Inspection *inspection.Service
+	// Accounts finds the actor of each request and answers the session, user, token and
+	// audit routes. Required.
+	Accounts *accounts.Service
+	// SecureCookies marks the session cookie Secure even when the server itself speaks
+	// plain HTTP behind a TLS-terminating proxy (it is Secure anyway over TLS).
+	SecureCookies bool
 }
 
 // handler holds what every handler needs.
 type handler struct {
-	svc  *secretariat.Service
-	insp *inspection.Service
-	log  *slog.Logger
+	svc           *secretariat.Service
+	insp          *inspection.Service
+	accounts      *accounts.Service
+	log           *slog.Logger
+	secureCookies bool
 }
 
 // New returns the HTTP handler of the API.
@@ -36,10 +45,13 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
 	}
-	h := &handler{svc: svc, insp: opt.Inspection, log: opt.Log}
+	if opt.Accounts == nil {
+		panic("httpapi: Options.Accounts is required: every route but /healthz needs an actor")
+	}
+	h := &handler{svc: svc, insp: opt.Inspection, accounts: opt.Accounts, log: opt.Log, secureCookies: opt.SecureCookies}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log))
+	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log), h.authenticate)
 	r.NoRoute(func(c *gin.Context) {
 		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchRoute))
 	})
@@ -50,6 +62,21 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
 	api := r.Group("/api")
+	api.POST("/session", h.signIn)
+	api.DELETE("/session", h.signOut)
+	api.GET("/me", h.getMe)
+	api.PUT("/me/password", h.changePassword)
+	api.GET("/tokens", h.listTokens)
+	api.POST("/tokens", h.createToken)
+	api.DELETE("/tokens/:id", h.revokeToken)
+	api.GET("/roles", h.listRoles)
+	api.GET("/users", h.listUsers)
+	api.POST("/users", h.createUser)
+	api.GET("/users/:id", h.getUser)
+	api.PUT("/users/:id", h.updateUser)
+	api.GET("/audit", h.listAudit)
+	api.GET("/audit.csv", h.auditCSV)
+
 	api.GET("/forms", h.listForms)
 	api.GET("/forms/:id", h.getForm)
 	api.GET("/forms/:id/blank.docx", h.blankForm)
@@ -89,4 +116,21 @@ func uploadLimits(opt Options) map[string]int64 {
 		return nil
 	}
 	return map[string]int64{registrationPath: opt.MaxUpload}
+}
+
+// Route is one route of the router: its method and path pattern.
+type Route struct{ Method, Path string }
+
+// Routes lists the routes of a handler New returned, so tests can hold every route to an
+// access rule: a route added without one fails them.
+func Routes(h http.Handler) []Route {
+	e, ok := h.(*gin.Engine)
+	if !ok {
+		return nil
+	}
+	var out []Route
+	for _, r := range e.Routes() {
+		out = append(out, Route{r.Method, r.Path})
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 
 	gojson "github.com/goccy/go-json"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/directory"
 	"vanthu/forms"
@@ -154,10 +155,22 @@ func (s *Service) ReloadDirectory(ctx context.Context) error {
 func (s *Service) Tree() *directory.Tree { return s.tree.Load() }
 
 // Forms lists the form definitions.
-func (s *Service) Forms() []*forms.Definition { return s.catalog.List() }
+func (s *Service) Forms(ctx context.Context) ([]*forms.Definition, error) {
+	if err := access.RequireAny(ctx, access.FormRead); err != nil {
+		return nil, err
+	}
+	return s.catalog.List(), nil
+}
 
 // Form returns one form definition.
-func (s *Service) Form(id string) (*forms.Definition, error) {
+func (s *Service) Form(ctx context.Context, id string) (*forms.Definition, error) {
+	if err := access.RequireAny(ctx, access.FormRead); err != nil {
+		return nil, err
+	}
+	return s.form(id)
+}
+
+func (s *Service) form(id string) (*forms.Definition, error) {
 	def, ok := s.catalog.Get(id)
 	if !ok {
 		return nil, apperr.New(apperr.NotFound, fmt.Sprintf(msgNoSuchForm, id))
@@ -167,6 +180,14 @@ func (s *Service) Form(id string) (*forms.Definition, error) {
 
 // Rules returns the routing rules.
 func (s *Service) Rules() map[string]directory.Rule { return s.rules }
+
+// RoutingRules returns the routing rules for an actor who may read the directory.
+func (s *Service) RoutingRules(ctx context.Context) (map[string]directory.Rule, error) {
+	if err := access.RequireAny(ctx, access.DirectoryRead); err != nil {
+		return nil, err
+	}
+	return s.rules, nil
+}
 
 // Submission is what a client sends to preview, draft or issue a document from a form.
 type Submission struct {
@@ -289,9 +310,15 @@ func (s *Service) renderPreview(p *prepared, date generator.Date) ([]byte, error
 }
 
 // Route returns the recipients a submission would get, for a client to show and edit.
-func (s *Service) Route(sub *Submission) (directory.Recipients, error) {
+func (s *Service) Route(ctx context.Context, sub *Submission) (directory.Recipients, error) {
+	if err := access.RequireAny(ctx, access.DocumentDraft); err != nil {
+		return directory.Recipients{}, err
+	}
 	p, err := s.prepare(sub)
 	if err != nil {
+		return directory.Recipients{}, err
+	}
+	if err := s.require(ctx, access.DocumentDraft, p.unit.ID); err != nil {
 		return directory.Recipients{}, err
 	}
 	return p.recipients, nil
@@ -299,9 +326,15 @@ func (s *Service) Route(sub *Submission) (directory.Recipients, error) {
 
 // Preview validates and renders a submission without storing anything. Its number is blank
 // and its date today's, unless the form's date field says otherwise.
-func (s *Service) Preview(sub *Submission) ([]byte, error) {
+func (s *Service) Preview(ctx context.Context, sub *Submission) ([]byte, error) {
+	if err := access.RequireAny(ctx, access.DocumentPreview); err != nil {
+		return nil, err
+	}
 	p, err := s.prepare(sub)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.require(ctx, access.DocumentPreview, p.unit.ID); err != nil {
 		return nil, err
 	}
 	return s.renderPreview(p, generator.DateOf(s.now()))
@@ -310,10 +343,31 @@ func (s *Service) Preview(sub *Submission) ([]byte, error) {
 // CreateDraft validates a submission and stores it as a draft, with its recipients. A
 // draft carries no number.
 func (s *Service) CreateDraft(ctx context.Context, sub *Submission, corrects int64) (register.Document, error) {
+	perm, action := access.DocumentDraft, access.ActDocumentDraft
+	if corrects != 0 {
+		perm, action = access.DocumentCorrect, access.ActDocumentFix
+	}
+	if err := access.RequireAny(ctx, perm); err != nil {
+		return register.Document{}, err
+	}
 	p, err := s.prepare(sub)
 	if err != nil {
 		return register.Document{}, err
 	}
+	if err := s.require(ctx, perm, p.unit.ID); err != nil {
+		return register.Document{}, err
+	}
+	if corrects != 0 {
+		// Correcting a document is an act on the corrected one too: its issuer's văn thư.
+		old, err := s.db.Document(ctx, corrects)
+		if err == nil {
+			err = s.require(ctx, perm, old.IssuerID)
+		}
+		if err != nil && apperr.CodeOf(err) != apperr.NotFound {
+			return register.Document{}, err
+		}
+	}
+	ctx = s.audited(ctx, action)
 	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID, CorrectsID: corrects}
 	if err := s.fill(&d, p); err != nil {
 		return register.Document{}, err
@@ -326,8 +380,14 @@ func (s *Service) CreateDraft(ctx context.Context, sub *Submission, corrects int
 
 // UpdateDraft replaces a draft's content. Issued documents are frozen (Conflict).
 func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (register.Document, error) {
+	if err := access.RequireAny(ctx, access.DocumentDraft); err != nil {
+		return register.Document{}, err
+	}
 	d, err := s.db.Document(ctx, id)
 	if err != nil {
+		return register.Document{}, err
+	}
+	if err := s.require(ctx, access.DocumentDraft, d.IssuerID); err != nil {
 		return register.Document{}, err
 	}
 	if d.Status != register.Draft {
@@ -337,11 +397,14 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 	if err != nil {
 		return register.Document{}, err
 	}
+	if err := s.require(ctx, access.DocumentDraft, p.unit.ID); err != nil {
+		return register.Document{}, err
+	}
 	d.FormID, d.IssuerID = p.def.ID, p.unit.ID
 	if err := s.fill(&d, p); err != nil {
 		return register.Document{}, err
 	}
-	if err := s.db.UpdateDraft(ctx, &d); err != nil {
+	if err := s.db.UpdateDraft(s.audited(ctx, access.ActDocumentUpdate), &d); err != nil {
 		return register.Document{}, err
 	}
 	return d, nil
@@ -401,7 +464,7 @@ func (s *Service) load(d *register.Document) (*prepared, error) {
 // DraftPreview renders a stored draft (blank number) or returns the stored file of an
 // issued document.
 func (s *Service) DraftPreview(ctx context.Context, id int64) ([]byte, error) {
-	d, err := s.db.Document(ctx, id)
+	d, err := s.Document(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -420,8 +483,15 @@ func (s *Service) DraftPreview(ctx context.Context, id int64) ([]byte, error) {
 // with that number, and stores the file, its SHA-256 and its register line, all in one
 // transaction: a failure anywhere leaves the draft a draft and the number unused.
 func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error) {
+	if err := access.RequireAny(ctx, access.DocumentIssue); err != nil {
+		return register.Document{}, err
+	}
 	d, err := s.db.Document(ctx, id)
 	if err != nil {
+		return register.Document{}, err
+	}
+	// Before a number is taken: an issuer outside the actor's scope never reaches the series.
+	if err := s.require(ctx, access.DocumentIssue, d.IssuerID); err != nil {
 		return register.Document{}, err
 	}
 	if d.Status != register.Draft {
@@ -437,7 +507,7 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	defer done()
-	return s.db.IssueInYear(ctx, id, now, s.seriesYear(p, now), render)
+	return s.db.IssueInYear(s.audited(ctx, access.ActDocumentIssue), id, now, s.seriesYear(p, now), render)
 }
 
 // seriesYear is the year whose number series a document takes: the year it is dated in,
@@ -489,8 +559,15 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc,
 // CreateAndIssue stores and issues a submission in one transaction, as a secretariat does
 // for a document that needs no review as a draft.
 func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register.Document, error) {
+	if err := access.RequireAny(ctx, access.DocumentIssue); err != nil {
+		return register.Document{}, err
+	}
 	p, err := s.prepare(sub)
 	if err != nil {
+		return register.Document{}, err
+	}
+	// Before a number is taken: an issuer outside the actor's scope never reaches the series.
+	if err := s.require(ctx, access.DocumentIssue, p.unit.ID); err != nil {
 		return register.Document{}, err
 	}
 	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID}
@@ -503,7 +580,7 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 		return register.Document{}, err
 	}
 	defer done()
-	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), render)
+	return s.db.CreateAndIssue(s.audited(ctx, access.ActDocumentIssue), &d, now, s.seriesYear(p, now), render)
 }
 
 // entryOf fills the register columns the document knows: the signer, the date and the
@@ -524,22 +601,63 @@ func entryOf(doc *generator.Document, p *prepared) register.Entry {
 
 // Document returns one stored document.
 func (s *Service) Document(ctx context.Context, id int64) (register.Document, error) {
-	return s.db.Document(ctx, id)
+	if err := access.RequireAny(ctx, access.DocumentRead); err != nil {
+		return register.Document{}, err
+	}
+	d, err := s.db.Document(ctx, id)
+	if err != nil {
+		return register.Document{}, err
+	}
+	if err := s.require(ctx, access.DocumentRead, d.IssuerID); err != nil {
+		return register.Document{}, err
+	}
+	return d, nil
 }
 
 // Documents lists stored documents.
+//
+// An actor who may read documents of some units only gets those units' documents: with an
+// issuer in the filter, that issuer must be in scope; without one, the page is filtered,
+// so it may hold fewer than Limit documents.
 func (s *Service) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
-	return s.db.Documents(ctx, f)
+	if err := access.RequireAny(ctx, access.DocumentRead); err != nil {
+		return nil, err
+	}
+	if f.IssuerID != "" {
+		if err := s.require(ctx, access.DocumentRead, f.IssuerID); err != nil {
+			return nil, err
+		}
+	}
+	docs, err := s.db.Documents(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if all, units := s.visible(ctx, access.DocumentRead); !all {
+		kept := docs[:0]
+		for _, d := range docs {
+			if units[d.IssuerID] {
+				kept = append(kept, d)
+			}
+		}
+		docs = kept
+	}
+	return docs, nil
 }
 
 // File returns the stored .docx of an issued document and its SHA-256, checked again.
 func (s *Service) File(ctx context.Context, id int64) ([]byte, string, error) {
+	if _, err := s.Document(ctx, id); err != nil {
+		return nil, "", err
+	}
 	return s.db.DocumentFile(ctx, id)
 }
 
 // Blank renders the blank template of a form, with the unit's header when unitID is set.
-func (s *Service) Blank(formID, unitID string) ([]byte, error) {
-	def, err := s.Form(formID)
+func (s *Service) Blank(ctx context.Context, formID, unitID string) ([]byte, error) {
+	if err := access.RequireAny(ctx, access.TemplateRead); err != nil {
+		return nil, err
+	}
+	def, err := s.form(formID)
 	if err != nil {
 		return nil, err
 	}
@@ -560,6 +678,45 @@ func (s *Service) Blank(formID, unitID string) ([]byte, error) {
 }
 
 // Register returns the lines of the outgoing register.
+// Like Documents, it keeps to the units the actor may read.
 func (s *Service) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
-	return s.db.Register(ctx, f)
+	return s.registerFor(ctx, access.RegisterRead, f)
+}
+
+// ExportRegister is Register for a CSV or XLSX export, which needs register.export.
+func (s *Service) ExportRegister(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
+	return s.registerFor(ctx, access.RegisterExport, f)
+}
+
+func (s *Service) registerFor(ctx context.Context, p access.Permission, f register.RegisterFilter) ([]register.Entry, error) {
+	if err := access.RequireAny(ctx, p); err != nil {
+		return nil, err
+	}
+	if f.IssuerID != "" {
+		if err := s.require(ctx, p, f.IssuerID); err != nil {
+			return nil, err
+		}
+	}
+	entries, err := s.db.Register(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if all, units := s.visible(ctx, p); !all {
+		kept := entries[:0]
+		for _, e := range entries {
+			if units[e.IssuerID] {
+				kept = append(kept, e)
+			}
+		}
+		entries = kept
+	}
+	return entries, nil
+}
+
+// Directory returns the organisation tree for an actor who may read it.
+func (s *Service) Directory(ctx context.Context) (*directory.Tree, error) {
+	if err := access.RequireAny(ctx, access.DirectoryRead); err != nil {
+		return nil, err
+	}
+	return s.tree.Load(), nil
 }

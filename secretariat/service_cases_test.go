@@ -27,7 +27,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "preview stores nothing",
 			action: func(t *testing.T, e *env) error {
-				docx, err := e.svc.Preview(congVan())
+				docx, err := e.svc.Preview(e.ctx, congVan())
 				if err != nil {
 					return err
 				}
@@ -45,7 +45,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "route by the form's rule",
 			action: func(t *testing.T, e *env) error {
-				r, err := e.svc.Route(congVan())
+				r, err := e.svc.Route(e.ctx, congVan())
 				wantRecipients(t, r, wantKinhGui, wantNoiNhan, wantArchive)
 				return err
 			},
@@ -53,7 +53,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "route with the user's edits",
 			action: func(t *testing.T, e *env) error {
-				r, err := e.svc.Route(congVan(func(s *secretariat.Submission) {
+				r, err := e.svc.Route(e.ctx, congVan(func(s *secretariat.Submission) {
 					s.Edit = directory.Edit{AddKinhGui: []string{"Công an tỉnh"}, RemoveNoiNhan: []string{"văn phòng chính phủ"},
 						AddNoiNhan: []string{"- Sở Tư pháp;"}, Archive: "Lưu: VT, NC (2)"}
 				}))
@@ -66,7 +66,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "route with recipients the user wrote whole",
 			action: func(t *testing.T, e *env) error {
-				r, err := e.svc.Route(congVan(func(s *secretariat.Submission) {
+				r, err := e.svc.Route(e.ctx, congVan(func(s *secretariat.Submission) {
 					s.Recipients = &directory.Recipients{KinhGui: []string{"Kính gửi: Sở Nội vụ."}, NoiNhan: []string{"Lưu: VT, NV."}}
 				}))
 				wantRecipients(t, r, []string{"Sở Nội vụ"}, []string{"Như trên"}, "VT, NV")
@@ -83,7 +83,7 @@ func serviceCases() []serviceCase {
 				rules[r.ID] = r
 			},
 			action: func(t *testing.T, e *env) error {
-				r, err := e.svc.Route(congVan())
+				r, err := e.svc.Route(e.ctx, congVan())
 				wantRecipients(t, r, []string{"Giám đốc Công an tỉnh"},
 					[]string{"Như trên", "Cục V11, Bộ Công an", "Chánh Văn phòng UBND tỉnh"}, "VT, UBND (3)")
 				return err
@@ -98,7 +98,7 @@ func serviceCases() []serviceCase {
 				r.To, r.Copies = []directory.Entry{{Text: "Giám đốc Công an tỉnh"}}, nil
 				rules[r.ID] = r
 				e.svc = e.restart(t, rules)
-				got, err := e.svc.Route(congVan())
+				got, err := e.svc.Route(e.ctx, congVan())
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -122,7 +122,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "group renamed in the directory",
 			setup: func(t *testing.T, e *env) {
-				if _, err := e.svc.Route(congVan()); err != nil {
+				if _, err := e.svc.Route(e.ctx, congVan()); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -131,12 +131,12 @@ func serviceCases() []serviceCase {
 				return e.svc.ImportDirectory(e.ctx, nil, strings.NewReader(groups))
 			},
 			check: func(t *testing.T, e *env) {
-				r, err := e.svc.Route(congVan())
+				r, err := e.svc.Route(e.ctx, congVan())
 				if err != nil {
 					t.Fatal(err)
 				}
 				wantRecipients(t, r, []string{"Các sở cấp tỉnh", wantKinhGui[1]}, wantNoiNhan, wantArchive)
-				r, err = e.svc.Route(congVan(func(s *secretariat.Submission) { s.Expand = map[string]bool{"so-ban-nganh-tinh": true} }))
+				r, err = e.svc.Route(e.ctx, congVan(func(s *secretariat.Submission) { s.Expand = map[string]bool{"so-ban-nganh-tinh": true} }))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -146,7 +146,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "unit renamed in the directory",
 			setup: func(t *testing.T, e *env) {
-				if _, err := e.svc.Route(congVan()); err != nil {
+				if _, err := e.svc.Route(e.ctx, congVan()); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -155,7 +155,7 @@ func serviceCases() []serviceCase {
 				return e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil)
 			},
 			check: func(t *testing.T, e *env) {
-				r, err := e.svc.Route(congVan())
+				r, err := e.svc.Route(e.ctx, congVan())
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -424,8 +424,8 @@ func serviceCases() []serviceCase {
 		{
 			name: "unknown form asked for",
 			action: func(t *testing.T, e *env) error {
-				_, err := e.svc.Form("nope")
-				if _, err := e.svc.Blank("nope", ""); apperr.CodeOf(err) != apperr.NotFound {
+				_, err := e.svc.Form(e.ctx, "nope")
+				if _, err := e.svc.Blank(e.ctx, "nope", ""); apperr.CodeOf(err) != apperr.NotFound {
 					t.Errorf("blank of an unknown form: %v", err)
 				}
 				return err
@@ -435,7 +435,7 @@ func serviceCases() []serviceCase {
 		{
 			name: "blank form of an unknown unit",
 			action: func(t *testing.T, e *env) error {
-				_, err := e.svc.Blank("cong-van", "nope")
+				_, err := e.svc.Blank(e.ctx, "cong-van", "nope")
 				return err
 			},
 			code: apperr.NotFound, message: "Không có đơn vị",
@@ -452,8 +452,8 @@ func submitEverywhere(sub *secretariat.Submission) func(t *testing.T, e *env) er
 			name string
 			call func() error
 		}{
-			{"Route", func() error { _, err := e.svc.Route(sub); return err }},
-			{"Preview", func() error { _, err := e.svc.Preview(sub); return err }},
+			{"Route", func() error { _, err := e.svc.Route(e.ctx, sub); return err }},
+			{"Preview", func() error { _, err := e.svc.Preview(e.ctx, sub); return err }},
 			{"CreateDraft", func() error { _, err := e.svc.CreateDraft(e.ctx, sub, 0); return err }},
 			{"CreateAndIssue", func() error { _, err := e.svc.CreateAndIssue(e.ctx, sub); return err }},
 		}

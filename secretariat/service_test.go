@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/directory"
 	"vanthu/internal/apptest"
@@ -165,7 +166,7 @@ func TestService(t *testing.T) {
 }
 
 func (c serviceCase) run(t *testing.T, data *apptest.Data, b backend) {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(access.WithActor(context.Background(), access.System("secretariat test")), 60*time.Second)
 	defer cancel()
 	e := &env{ctx: ctx, data: data, dsn: b.dsn(t), ids: map[string]int64{}}
 	var rules map[string]directory.Rule
@@ -276,10 +277,10 @@ func snapshot(t *testing.T, e *env) saved {
 		}
 	}
 	var units, groups bytes.Buffer
-	if err := e.svc.ExportUnits(&units); err != nil {
+	if err := e.svc.ExportUnits(e.ctx, &units); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.ExportGroups(&groups); err != nil {
+	if err := e.svc.ExportGroups(e.ctx, &groups); err != nil {
 		t.Fatal(err)
 	}
 	s.Units, s.Groups = units.String(), groups.String()
@@ -398,7 +399,7 @@ func wantDocuments(t *testing.T, e *env, n int) {
 func exportUnits(t *testing.T, e *env, old, new string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := e.svc.ExportUnits(&b); err != nil {
+	if err := e.svc.ExportUnits(e.ctx, &b); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), old) {

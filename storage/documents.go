@@ -73,9 +73,12 @@ func (db *DB) CreateDocument(ctx context.Context, d *register.Document) error {
 		if err := checkCorrects(ctx, tx, db.q, d.CorrectsID); err != nil {
 			return err
 		}
-		return tx.StmtxContext(ctx, db.q.InsertDocument).QueryRowxContext(ctx,
+		if err := tx.StmtxContext(ctx, db.q.InsertDocument).QueryRowxContext(ctx,
 			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
-			nullInt64(d.CorrectsID), now, now).Scan(&id)
+			nullInt64(d.CorrectsID), now, now).Scan(&id); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, documentObject(id), sha256Hex(data))
 	})
 	if err != nil {
 		return documentError("create document", err)
@@ -113,8 +116,10 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 		} else if n == 0 {
 			return notDraft(ctx, tx, db.q, d.ID, register.MsgIssuedFrozen)
 		}
-		saved, err = getDocument(ctx, tx, db.q, d.ID)
-		return err
+		if saved, err = getDocument(ctx, tx, db.q, d.ID); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, documentObject(d.ID), sha256Hex(data))
 	})
 	if err != nil {
 		return documentError("update draft", err)

@@ -82,7 +82,10 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 		doc.ID, doc.Status, doc.CreatedAt, doc.UpdatedAt = id, register.Issued, issuedAt, issuedAt
 		doc.Year, doc.Number, doc.IssuedAt, doc.SHA256 = year, r.number, &issuedAt, r.digest
 		doc.Data, doc.Recipients = json.RawMessage(data), json.RawMessage(recipients)
-		return db.insertRegister(ctx, tx, register.CompleteEntry(doc, r.entry, now))
+		if err := db.insertRegister(ctx, tx, register.CompleteEntry(doc, r.entry, now)); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, documentObject(id), r.digest)
 	})
 	if err != nil {
 		return register.Document{}, documentError("create and issue document", err)
@@ -178,7 +181,10 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 		doc.Status, doc.Year, doc.Number, doc.IssuedAt, doc.SHA256, doc.UpdatedAt =
 			register.Issued, year, r.number, &issuedAt, r.digest, issuedAt
 
-		return db.insertRegister(ctx, tx, register.CompleteEntry(doc, r.entry, now))
+		if err := db.insertRegister(ctx, tx, register.CompleteEntry(doc, r.entry, now)); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, documentObject(id), r.digest)
 	}()
 	return doc, err
 }

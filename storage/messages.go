@@ -16,4 +16,9 @@ const (
 	msgDataNotJSON       = "Dữ liệu văn bản không đúng định dạng JSON."
 	msgRecipientsNotJSON = "Danh sách nơi nhận không đúng định dạng JSON."
 	msgUnknownAuthority  = "Đơn vị %q không có trong danh bạ."
+
+	msgUserNotFound    = "Không tìm thấy người dùng."
+	msgLoginTaken      = "Tên đăng nhập này đã có người dùng."
+	msgTokenNotFound   = "Không tìm thấy mã truy cập (token)."
+	msgSessionNotFound = "Không tìm thấy phiên làm việc."
 )

@@ -74,7 +74,12 @@ type queries struct {
 	UpdateAssessment *sqlx.Stmt `query:"update-assessment"`
 	GetAssessment    *sqlx.Stmt `query:"get-assessment"`
 	ListAssessments  *sqlx.Stmt `query:"list-assessments"`
+	// users.sql, sessions.sql, audit.sql: see accessQueries.
+	accessQueries
 }
+
+// stmtType is the type of a prepared query field.
+var stmtType = reflect.TypeFor[*sqlx.Stmt]()
 
 // prepareQueries reads the named blocks and prepares each on x.
 func prepareQueries(ctx context.Context, x *sqlx.DB) (*queries, error) {
@@ -86,8 +91,11 @@ func prepareQueries(ctx context.Context, x *sqlx.DB) (*queries, error) {
 	v := reflect.ValueOf(q).Elem()
 	t := v.Type()
 	used := map[string]bool{}
-	for i := range t.NumField() {
-		name := t.Field(i).Tag.Get("query")
+	for _, f := range reflect.VisibleFields(t) {
+		if f.Type != stmtType {
+			continue // an embedded group of queries: its fields are visited too
+		}
+		name := f.Tag.Get("query")
 		text, ok := blocks[name]
 		if !ok {
 			q.close()
@@ -99,7 +107,7 @@ func prepareQueries(ctx context.Context, x *sqlx.DB) (*queries, error) {
 			q.close()
 			return nil, fmt.Errorf("storage: prepare query %q: %w", name, err)
 		}
-		v.Field(i).Set(reflect.ValueOf(stmt))
+		v.FieldByIndex(f.Index).Set(reflect.ValueOf(stmt))
 	}
 	for name := range blocks {
 		if !used[name] {
@@ -113,8 +121,11 @@ func prepareQueries(ctx context.Context, x *sqlx.DB) (*queries, error) {
 // close closes the statements prepared so far.
 func (q *queries) close() {
 	v := reflect.ValueOf(q).Elem()
-	for i := range v.NumField() {
-		if stmt, ok := v.Field(i).Interface().(*sqlx.Stmt); ok && stmt != nil {
+	for _, f := range reflect.VisibleFields(v.Type()) {
+		if f.Type != stmtType {
+			continue
+		}
+		if stmt := v.FieldByIndex(f.Index).Interface().(*sqlx.Stmt); stmt != nil {
 			stmt.Close()
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -146,6 +146,28 @@ func rawDB(t testing.TB, dsn string) *sql.DB {
 	return db
 }
 
+// migrationVersions returns the versions of the migration files of dialect, in order: what
+// a fresh database must have recorded.
+func migrationVersions(t *testing.T, dialect string) []int {
+	t.Helper()
+	var out []int
+	for _, dir := range []string{"migrations", filepath.Join("migrations", dialect)} {
+		names, err := filepath.Glob(filepath.Join(dir, "*.sql"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			var v int
+			if _, err := fmt.Sscanf(filepath.Base(name), "%d_", &v); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out = append(out, v)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
 func TestOpen(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -180,9 +202,8 @@ func TestOpen(t *testing.T) {
 				}
 				versions = append(versions, v)
 			}
-			if len(versions) < 3 || versions[0] != 1 || versions[1] != 2 || versions[2] != 3 ||
-				!slices.IsSorted(versions) || len(slices.Compact(slices.Clone(versions))) != len(versions) {
-				t.Errorf("schema_migrations = %v, want [1 2 3 …] each once", versions)
+			if wantVersions := migrationVersions(t, want); fmt.Sprint(versions) != fmt.Sprint(wantVersions) {
+				t.Errorf("schema_migrations = %v, want %v (the files under migrations/)", versions, wantVersions)
 			}
 		})
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/directory"
 )
@@ -49,7 +50,10 @@ func (db *DB) ReplaceDirectory(ctx context.Context, units []directory.Unit, grou
 				}
 			}
 		}
-		return nil
+		return db.auditChange(ctx, tx, "directory", access.ObjectHash(struct {
+			Units  []directory.Unit  `json:"units"`
+			Groups []directory.Group `json:"groups"`
+		}{units, groups}))
 	})
 	if isForeignKeyViolation(err) {
 		return apperr.Wrap(apperr.Conflict,

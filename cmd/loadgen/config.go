@@ -36,6 +36,8 @@ type config struct {
 	Expect  map[int]bool
 	PID     int // 0: no memory sampling
 	JSON    bool
+	// Token, when set, is sent as "Authorization: Bearer <token>" with every request.
+	Token string
 }
 
 // parseConfig reads the flags in args, with LOADGEN_<FLAG> environment variables as
@@ -57,6 +59,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		expect      = fs.String("expect", "200/201", "statuses that count as success, separated by / or ,")
 		pid         = fs.Int("pid", 0, "process id of the server, to sample its VmRSS/VmHWM every 100 ms")
 		asJSON      = fs.Bool("json", false, "print the summary as JSON")
+		token       = fs.String("token", "", "API token sent as Authorization: Bearer (prefer LOADGEN_TOKEN: a flag shows in ps)")
 	)
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
@@ -92,6 +95,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		Timeout:     *timeout,
 		PID:         *pid,
 		JSON:        *asJSON,
+		Token:       *token,
 	}
 	switch {
 	case c.Clients < 1 || c.Clients > maxClients:

@@ -144,6 +144,9 @@ func do(ctx context.Context, c config, client *http.Client) (int, error) {
 	if c.Body != nil {
 		req.Header.Set("Content-Type", c.ContentType)
 	}
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		return 0, err

@@ -321,3 +321,21 @@ func TestRatePacesRequests(t *testing.T) {
 		t.Errorf("%d requests at rate %g, want about 50 at 100/s", s.Requests, s.Rate)
 	}
 }
+
+// TestBearerToken: -token (or LOADGEN_TOKEN) is sent as "Authorization: Bearer" on every
+// request, as the authenticated API needs.
+func TestBearerToken(t *testing.T) {
+	var wrong atomic.Int64
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer vt_secret" {
+			wrong.Add(1)
+			w.WriteHeader(http.StatusUnauthorized)
+		}
+	}))
+	defer ts.Close()
+	s, code, stderr := runJSON(t, "-url", ts.URL, "-path", "/api/me", "-method", "GET", "-clients", "2",
+		"-requests", "20", "-token", "vt_secret")
+	if code != 0 || s.OK != 20 || wrong.Load() != 0 {
+		t.Errorf("exit %d, %d ok, %d without the token: %s", code, s.OK, wrong.Load(), stderr)
+	}
+}

@@ -44,7 +44,7 @@ func serve(ctx context.Context, args []string) error {
 	defer a.db.Close()
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp}),
+		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,
@@ -175,13 +175,13 @@ func renderSubmission(ctx context.Context, cfg config, raw []byte) ([]byte, erro
 	if err := json.Unmarshal(raw, &sub); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
-	cfg.DB, cfg.Demo = ":memory:", true
+	cfg.DB, cfg.Demo, cfg.noDemoUsers = ":memory:", true, true
 	a, err := openApp(ctx, cfg, newLogger("error"))
 	if err != nil {
 		return nil, err
 	}
 	defer a.db.Close()
-	docx, err := a.svc.Preview(&sub)
+	docx, err := a.svc.Preview(system(ctx, "vanthu render"), &sub)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -211,12 +211,13 @@ func directoryCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.db.Close()
+	ctx = system(ctx, "vanthu directory "+verb)
 	if verb == "export" {
-		if err := writeTo(*unitsFile, a.svc.ExportUnits); err != nil {
+		if err := writeTo(*unitsFile, func(w io.Writer) error { return a.svc.ExportUnits(ctx, w) }); err != nil {
 			return err
 		}
 		if *groupsFile != "" {
-			return writeTo(*groupsFile, a.svc.ExportGroups)
+			return writeTo(*groupsFile, func(w io.Writer) error { return a.svc.ExportGroups(ctx, w) })
 		}
 		return nil
 	}

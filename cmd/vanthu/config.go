@@ -16,17 +16,23 @@ type config struct {
 	Addr      string        // VANTHU_ADDR: where the HTTP server listens
 	DB        string        // VANTHU_DB: SQLite file path, or a postgres:// DSN
 	DataDir   string        // VANTHU_DATA_DIR: folder whose forms/, routing/, directory/ override the embedded data
-	Demo      bool          // VANTHU_DEMO: load the demo directory into an empty database
+	Demo      bool          // VANTHU_DEMO: load the demo directory (and demo users) into an empty database
 	MaxBody   int64         // VANTHU_MAX_BODY: largest request body in bytes; larger gets 413
 	MaxUpload int64         // VANTHU_MAX_UPLOAD: largest upload (registration files) in bytes
 	Timeout   time.Duration // VANTHU_TIMEOUT: read/write timeout of HTTP requests
 	LogLevel  string        // VANTHU_LOG: debug, info, warn, error
 	PprofAddr string        // VANTHU_PPROF: loopback address for net/http/pprof, off when empty
+	// SecureCookies marks the session cookie Secure behind a TLS-terminating proxy.
+	SecureCookies bool // VANTHU_SECURE_COOKIES
 	// GCPercent and MemoryLimit tune the Go collector for a server whose live heap is small
 	// (tens of MB) but whose requests allocate fast: collect less often, yet never let the
 	// heap pass the limit.
 	GCPercent   int   // VANTHU_GC_PERCENT (GOGC wins when set)
 	MemoryLimit int64 // VANTHU_MEMORY_LIMIT in bytes (GOMEMLIMIT wins when set)
+
+	// noDemoUsers keeps the demo directory but creates no users: render's throw-away
+	// in-memory database needs no one to sign in.
+	noDemoUsers bool
 }
 
 func defaultConfig() config {
@@ -48,13 +54,14 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", env("VANTHU_ADDR", c.Addr), "listen address (VANTHU_ADDR)")
 	fs.StringVar(&c.DB, "db", env("VANTHU_DB", c.DB), "SQLite file or postgres:// DSN (VANTHU_DB)")
 	fs.StringVar(&c.DataDir, "data", env("VANTHU_DATA_DIR", c.DataDir), "folder overriding the embedded forms/, routing/, directory/ (VANTHU_DATA_DIR)")
-	fs.BoolVar(&c.Demo, "demo", envBool("VANTHU_DEMO", c.Demo), "load the demo directory into an empty database (VANTHU_DEMO)")
+	fs.BoolVar(&c.Demo, "demo", envBool("VANTHU_DEMO", c.Demo), "load the demo directory into an empty database, and one demo user per role into a database with no user (VANTHU_DEMO)")
 	fs.Int64Var(&c.MaxBody, "max-body", envInt("VANTHU_MAX_BODY", c.MaxBody), "largest request body in bytes (VANTHU_MAX_BODY)")
 	fs.Int64Var(&c.MaxUpload, "max-upload", envInt("VANTHU_MAX_UPLOAD", c.MaxUpload), "largest upload of registration files in bytes (VANTHU_MAX_UPLOAD)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("VANTHU_TIMEOUT", c.Timeout), "HTTP read/write timeout (VANTHU_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("VANTHU_GC_PERCENT", int64(c.GCPercent))), "Go GC target percentage (VANTHU_GC_PERCENT; GOGC wins)")
 	fs.Int64Var(&c.MemoryLimit, "memory-limit", envInt("VANTHU_MEMORY_LIMIT", c.MemoryLimit), "soft memory limit of the Go heap in bytes (VANTHU_MEMORY_LIMIT; GOMEMLIMIT wins)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool("VANTHU_SECURE_COOKIES", c.SecureCookies), "mark the session cookie Secure, for a server behind an HTTPS proxy (VANTHU_SECURE_COOKIES)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
 }
 

@@ -4,6 +4,9 @@
 //	vanthu migrate                      apply the database migrations and exit
 //	vanthu render FILE.json -o OUT.docx render a document or a form submission to .docx
 //	vanthu directory export|import      move the organisation directory in and out as CSV
+//	vanthu user add LOGIN -role admin   create a user (the first admin, on a new server)
+//	vanthu token add LOGIN              print a new API token of a user
+//	vanthu audit verify                 check the audit log's hash chain
 //
 // Every setting is a flag with an environment override (see config.go). This package only
 // parses configuration and wires the packages together.
@@ -48,6 +51,12 @@ func run(ctx context.Context, args []string) error {
 		return render(ctx, args)
 	case "directory":
 		return directoryCmd(ctx, args)
+	case "user":
+		return userCmd(ctx, args)
+	case "audit":
+		return auditCmd(ctx, args)
+	case "token":
+		return tokenCmd(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Fprint(os.Stderr, usage)
 		return nil
@@ -62,6 +71,9 @@ const usage = `usage:
   vanthu render FILE.json [-o OUT.docx]    render a document or form submission
   vanthu directory export [-units F] [-groups F]
   vanthu directory import [-units F] [-groups F]
+  vanthu user add LOGIN -role ROLE [-unit ID] [-name NAME] [-password-stdin]
+  vanthu token add LOGIN [-name NAME] [-days N]
+  vanthu audit verify
 `
 
 // newLogger returns the text logger at the configured level.

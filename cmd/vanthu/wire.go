@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 
+	"vanthu/access"
+	"vanthu/accounts"
 	"vanthu/appdata"
 	"vanthu/inspection"
 	"vanthu/secretariat"
@@ -12,13 +14,21 @@ import (
 
 // app is everything a command needs, wired once.
 type app struct {
-	db   *storage.DB
-	svc  *secretariat.Service
-	insp *inspection.Service
+	db       *storage.DB
+	svc      *secretariat.Service
+	insp     *inspection.Service
+	accounts *accounts.Service
 }
 
-// openApp opens the database (migrating it), loads the data files and builds the service;
-// with demo set, an empty database gets the demo directory.
+// system returns ctx acting as the command line: every permission, as the operator who
+// runs a command on the server already holds the database itself.
+func system(ctx context.Context, command string) context.Context {
+	return access.WithActor(ctx, access.System(command))
+}
+
+// openApp opens the database (migrating it), loads the data files and builds the services;
+// with demo set, an empty database gets the demo directory and, with no user yet, one demo
+// user per role (see demoUsers).
 func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	d, err := appdata.Load(cfg.DataDir)
 	if err != nil {
@@ -39,6 +49,11 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
+	acc, err := accounts.New(ctx, accounts.Config{DB: db, Roles: d.Roles, Tree: svc.Tree, Log: log})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	if cfg.Demo {
 		loaded, err := svc.LoadDemo(ctx, d.Demo)
 		if err != nil {
@@ -48,6 +63,28 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		if loaded {
 			log.Info("demo directory loaded", "units", len(d.Demo.Units()), "groups", len(d.Demo.Groups()))
 		}
+		if !cfg.noDemoUsers {
+			n, err := acc.AddDemoUsers(system(ctx, "vanthu demo"), demoUsers)
+			if err != nil {
+				db.Close()
+				return nil, err
+			}
+			if n > 0 {
+				log.Info("demo users created; their passwords are in the README", "users", n)
+			}
+		}
 	}
-	return &app{db: db, svc: svc, insp: insp}, nil
+	return &app{db: db, svc: svc, insp: insp, accounts: acc}, nil
+}
+
+// demoUsers are the demo database's users, one per role, so a newcomer can try each. Their
+// passwords are public (README, "Demo users"): they are created only in a database that
+// has no user at all, which a real deployment never is after `vanthu user add`.
+var demoUsers = []accounts.NewUser{
+	{Login: "quantri", Name: "Quản trị hệ thống (demo)", Password: "quantri-demo-2026", Roles: []access.UserGrant{{Role: "admin"}}},
+	{Login: "vanthu", Name: "Văn thư UBND tỉnh (demo)", Password: "vanthu-demo-2026", Roles: []access.UserGrant{{Role: "secretariat", UnitID: "ubnd-tinh-thanh-hoa"}}},
+	{Login: "vanthu.xa", Name: "Văn thư UBND xã Đông Tiến (demo)", Password: "vanthuxa-demo-2026", Roles: []access.UserGrant{{Role: "secretariat", UnitID: "ubnd-xa-dong-tien"}}},
+	{Login: "kiemtra", Name: "Cán bộ kiểm tra (demo)", Password: "kiemtra-demo-2026", Roles: []access.UserGrant{{Role: "inspector", UnitID: "tinh-thanh-hoa"}}},
+	{Login: "donvi", Name: "Xã Đông Tiến (demo)", Password: "donvi-demo-2026", Roles: []access.UserGrant{{Role: "unit", UnitID: "xa-dong-tien"}}},
+	{Login: "lanhdao", Name: "Lãnh đạo tỉnh (demo)", Password: "lanhdao-demo-2026", Roles: []access.UserGrant{{Role: "leader", UnitID: "tinh-thanh-hoa"}}},
 }

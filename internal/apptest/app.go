@@ -11,9 +11,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"vanthu/access"
+	"vanthu/accounts"
 	"vanthu/appdata"
 	"vanthu/httpapi"
 	"vanthu/inspection"
@@ -58,8 +61,66 @@ type App struct {
 	Server     *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
-	// Client talks to Server; it has a timeout so a hung handler fails the test.
-	Client *http.Client
+	// Client talks to Server; it has a timeout so a hung handler fails the test. It acts
+	// as the admin (AdminToken) on every request that carries neither an Authorization
+	// header nor a cookie, so scenarios written before sign-in existed run authenticated;
+	// Anonymous talks to Server as nobody.
+	Client    *http.Client
+	Anonymous *http.Client
+	// Accounts is the identity service behind the router.
+	Accounts *accounts.Service
+	// AdminToken is an API token of the user "admin", who holds the admin role over the
+	// whole organisation.
+	AdminToken string
+	// clock is how far the identity service's clock has been moved past Now (Advance).
+	clock atomic.Int64
+}
+
+// Advance moves the clock of sessions and tokens forward by d, so tests can see them
+// expire; documents keep the fixed clock Now.
+func (a *App) Advance(d time.Duration) { a.clock.Add(int64(d)) }
+
+// Password is the password of every user the test app creates.
+const Password = "mật khẩu thử nghiệm"
+
+// TestPasswordParams are cheap argon2id costs, so tests that create users stay fast; the
+// real costs are measured by access.BenchmarkSignInHash.
+var TestPasswordParams = access.PasswordParams{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+
+// asAdmin adds the admin's token to requests that carry no credentials.
+type asAdmin struct {
+	token string
+	next  http.RoundTripper
+}
+
+func (t asAdmin) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Header.Get("Authorization") == "" && r.Header.Get("Cookie") == "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("Authorization", "Bearer "+t.token)
+	}
+	return t.next.RoundTrip(r)
+}
+
+// User creates a user holding grants (role, unit pairs: "secretariat", "ubnd-xa-dong-tien")
+// with the password Password, and returns an API token acting as them.
+func (a *App) User(tb testing.TB, login string, grants ...string) string {
+	tb.Helper()
+	if len(grants)%2 != 0 {
+		tb.Fatal("apptest: grants are role, unit pairs")
+	}
+	ctx := access.WithActor(context.Background(), access.System("apptest"))
+	var roles []access.UserGrant
+	for i := 0; i < len(grants); i += 2 {
+		roles = append(roles, access.UserGrant{Role: grants[i], UnitID: grants[i+1]})
+	}
+	if _, err := a.Accounts.CreateUser(ctx, accounts.NewUser{Login: login, Name: login, Password: Password, Roles: roles}); err != nil {
+		tb.Fatalf("create user %s: %v", login, err)
+	}
+	tok, err := a.Accounts.TokenFor(ctx, login, accounts.NewToken{Name: "apptest"})
+	if err != nil {
+		tb.Fatalf("token of %s: %v", login, err)
+	}
+	return tok.Secret
 }
 
 // Backend is a database the application runs on in tests.
@@ -135,11 +196,18 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection}))
+	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
+		Now: func() time.Time { return Now.Add(time.Duration(a.clock.Load())) }, Log: log, Params: TestPasswordParams})
+	if err != nil {
+		tb.Fatalf("accounts: %v", err)
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
-	a.Client = a.Server.Client()
-	a.Client.Timeout = 60 * time.Second
+	a.Anonymous = a.Server.Client()
+	a.Anonymous.Timeout = 60 * time.Second
+	a.AdminToken = a.User(tb, "admin", "admin", access.Everywhere)
+	a.Client = &http.Client{Timeout: 60 * time.Second, Transport: asAdmin{token: a.AdminToken, next: a.Anonymous.Transport}}
 	return a
 }
 

@@ -1,0 +1,333 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"vanthu/access"
+	"vanthu/httpapi"
+	"vanthu/internal/apptest"
+	"vanthu/register"
+)
+
+// The access matrix: every route of the router × every role × in scope and out of scope,
+// through the real router on each database. The rules below say, for each route, which
+// permission it needs and on what; the matrix is generated from the router's own route
+// list (httpapi.Routes), so a route added without a rule here fails TestAccessMatrix.
+
+// scopedUnit is the unit the matrix's documents belong to; otherUnit is one outside
+// every in-scope grant.
+const (
+	scopedUnit   = "ubnd-xa-dong-tien"
+	scopedParent = "xa-dong-tien" // where subtree roles are granted in scope
+	otherUnit    = "ubnd-xa-quang-phu"
+	otherParent  = "xa-quang-phu"
+	scopedForm   = "examples/forms/quyet-dinh-thanh-lap-to-bao-ve-antt.json" // issued by scopedUnit
+)
+
+// target says what a route's permission is checked on.
+type target int
+
+const (
+	onSelf       target = iota // the signed-in user's own things: any actor
+	onAnyUnit                  // a list or catalogue: the permission held anywhere (lists are filtered)
+	onScopedUnit               // something of scopedUnit: the permission over scopedUnit
+	onEverything               // the whole organisation: the permission granted Everywhere
+	openRoute                  // no actor needed
+)
+
+// rule is the access rule of one route, and how the matrix calls it.
+type rule struct {
+	perm   access.Permission
+	target target
+	// request returns the path (with ids filled) and the body of a call.
+	request func(f *fixture) (path, body string)
+	// hides: a refused caller gets 404 rather than 403, so the object's existence is not
+	// revealed (a user outside the admin's scope).
+	hides bool
+	// leak is text that must not appear in the answer of a caller out of scope who is
+	// allowed the list (the scoped unit's documents, register lines, users).
+	leak string
+}
+
+// fixture holds the ids the requests use.
+type fixture struct {
+	sub            string // a submission issued by scopedUnit
+	draftToEdit    int64
+	draftToIssue   int64
+	issued         int64
+	scopedUserID   int64 // a user whose only role is in scopedUnit
+	unitsCSV       string
+	groupsCSV      string
+	seq            int
+	createdUserIDs []int64
+}
+
+func path(p string) func(*fixture) (string, string) {
+	return func(*fixture) (string, string) { return p, "" }
+}
+
+var rules = map[string]rule{
+	"GET /healthz":      {target: openRoute},
+	"POST /api/session": {target: openRoute},
+
+	"DELETE /api/session": {target: onSelf, request: path("/api/session")},
+	"GET /api/me":         {target: onSelf, request: path("/api/me")},
+	"PUT /api/me/password": {target: onSelf, request: func(*fixture) (string, string) {
+		return "/api/me/password", `{"current_password":"không đúng","new_password":"mật khẩu mới đủ dài"}`
+	}},
+	"GET /api/tokens":        {target: onSelf, request: path("/api/tokens")},
+	"POST /api/tokens":       {target: onSelf, request: func(*fixture) (string, string) { return "/api/tokens", `{"name":"ma trận"}` }},
+	"DELETE /api/tokens/:id": {target: onSelf, request: path("/api/tokens/999999")},
+
+	"GET /api/roles": {perm: access.UserManage, target: onAnyUnit, request: path("/api/roles")},
+	"GET /api/users": {perm: access.UserManage, target: onAnyUnit, request: path("/api/users"), leak: `"unit_id":"` + scopedUnit + `"`},
+	"POST /api/users": {perm: access.UserManage, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		f.seq++
+		return "/api/users", fmt.Sprintf(`{"login":"moi.%d","name":"Người mới","password":%q,"roles":[{"role":"unit","unit_id":%q}]}`,
+			f.seq, apptest.Password, scopedUnit)
+	}},
+	"GET /api/users/:id": {perm: access.UserManage, target: onScopedUnit, hides: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/users/%d", f.scopedUserID), ""
+	}},
+	"PUT /api/users/:id": {perm: access.UserManage, target: onScopedUnit, hides: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/users/%d", f.scopedUserID),
+			fmt.Sprintf(`{"name":"Văn thư xã","roles":[{"role":"secretariat","unit_id":%q}]}`, scopedUnit)
+	}},
+	"GET /api/audit":     {perm: access.AuditRead, target: onEverything, request: path("/api/audit")},
+	"GET /api/audit.csv": {perm: access.AuditRead, target: onEverything, request: path("/api/audit.csv")},
+
+	"GET /api/forms":                {perm: access.FormRead, target: onAnyUnit, request: path("/api/forms")},
+	"GET /api/forms/:id":            {perm: access.FormRead, target: onAnyUnit, request: path("/api/forms/cong-van")},
+	"GET /api/forms/:id/blank.docx": {perm: access.TemplateRead, target: onAnyUnit, request: path("/api/forms/cong-van/blank.docx")},
+
+	"GET /api/units":                {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/units")},
+	"GET /api/units/:id":            {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/units/" + scopedUnit)},
+	"GET /api/groups":               {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/groups")},
+	"GET /api/directory/units.csv":  {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/directory/units.csv")},
+	"GET /api/directory/groups.csv": {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/directory/groups.csv")},
+	"GET /api/routing":              {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/routing")},
+	"PUT /api/directory/units.csv": {perm: access.DirectoryWrite, target: onEverything, request: func(f *fixture) (string, string) {
+		return "/api/directory/units.csv", f.unitsCSV
+	}},
+	"PUT /api/directory/groups.csv": {perm: access.DirectoryWrite, target: onEverything, request: func(f *fixture) (string, string) {
+		return "/api/directory/groups.csv", f.groupsCSV
+	}},
+
+	"POST /api/route":     {perm: access.DocumentDraft, target: onScopedUnit, request: func(f *fixture) (string, string) { return "/api/route", f.sub }},
+	"POST /api/preview":   {perm: access.DocumentPreview, target: onScopedUnit, request: func(f *fixture) (string, string) { return "/api/preview", f.sub }},
+	"POST /api/documents": {perm: access.DocumentDraft, target: onScopedUnit, request: func(f *fixture) (string, string) { return "/api/documents", f.sub }},
+	"GET /api/documents":  {perm: access.DocumentRead, target: onAnyUnit, request: path("/api/documents"), leak: `"issuer_id":"` + scopedUnit + `"`},
+	"GET /api/documents/:id": {perm: access.DocumentRead, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/documents/%d", f.issued), ""
+	}},
+	"PUT /api/documents/:id": {perm: access.DocumentDraft, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/documents/%d", f.draftToEdit), f.sub
+	}},
+	"GET /api/documents/:id/docx": {perm: access.DocumentRead, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/documents/%d/docx", f.issued), ""
+	}},
+	"POST /api/documents/:id/issue": {perm: access.DocumentIssue, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/documents/%d/issue", f.draftToIssue), ""
+	}},
+	"POST /api/documents/:id/corrections": {perm: access.DocumentCorrect, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/documents/%d/corrections", f.issued), f.sub
+	}},
+
+	"GET /api/register":      {perm: access.RegisterRead, target: onAnyUnit, request: path("/api/register"), leak: `"issuer_id":"` + scopedUnit + `"`},
+	"GET /api/register.csv":  {perm: access.RegisterExport, target: onAnyUnit, request: path("/api/register.csv"), leak: "/QĐ-UBND"},
+	"GET /api/register.xlsx": {perm: access.RegisterExport, target: onAnyUnit, request: path("/api/register.xlsx")},
+}
+
+// caller is one signed-in user of the matrix.
+type caller struct {
+	name       string
+	role       *access.Role
+	inScope    bool // granted in scopedUnit (or above it, for a subtree role)
+	everywhere bool // granted over the whole organisation
+	login      string
+}
+
+// allowed is what the rules and the role data say the caller may do on a route,
+// independently of access.Can.
+func (c caller) allowed(r rule) bool {
+	switch r.target {
+	case onSelf, openRoute:
+		return true
+	case onAnyUnit:
+		return c.role.Has(r.perm)
+	case onScopedUnit:
+		return c.role.Has(r.perm) && (c.inScope || c.everywhere)
+	case onEverything:
+		return c.role.Has(r.perm) && c.everywhere
+	}
+	return false
+}
+
+func TestAccessMatrix(t *testing.T) {
+	data := apptest.LoadData(t)
+	for _, b := range apptest.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			b.SkipIfUnavailable(t)
+			t.Parallel()
+			a := apptest.Start(t, data, b.DSN(t))
+			f := newFixture(t, a)
+
+			var callers []caller
+			for _, role := range data.Roles.List() {
+				in, out := scopedUnit, otherUnit
+				if role.Scope == access.ScopeSubtree {
+					in, out = scopedParent, otherParent
+				}
+				for _, c := range []caller{{name: role.ID + " in scope", inScope: true, login: role.ID + ".trong"},
+					{name: role.ID + " out of scope", login: role.ID + ".ngoai"}} {
+					c.role = role
+					unit := out
+					if c.inScope {
+						unit = in
+					}
+					a.User(t, c.login, role.ID, unit)
+					callers = append(callers, c)
+				}
+			}
+			adminRole, _ := data.Roles.Role("admin")
+			a.User(t, "admin.toan.bo", "admin", access.Everywhere)
+			callers = append(callers, caller{name: "admin everywhere", role: adminRole, everywhere: true, login: "admin.toan.bo"})
+
+			routes := httpapi.Routes(a.Server.Config.Handler)
+			if len(routes) < 30 {
+				t.Fatalf("the router lists only %d routes", len(routes))
+			}
+			for _, route := range routes {
+				key := route.Method + " " + route.Path
+				r, ok := rules[key]
+				if !ok {
+					t.Errorf("route %s has no access rule in access_test.go: say which permission it needs", key)
+					continue
+				}
+				if r.target == openRoute {
+					continue // signing in and the health check: TestSessions
+				}
+				t.Run(key, func(t *testing.T) {
+					p, body := r.request(f)
+					if res := send(t, a, route.Method, p, body, nil); res.Status != http.StatusUnauthorized {
+						t.Errorf("anonymous: %d, want 401: %s", res.Status, apptest.Excerpt(res.Body))
+					}
+					for _, c := range callers {
+						s := signIn(t, a, c.login, apptest.Password)
+						p, body := r.request(f)
+						res := send(t, a, route.Method, p, body, s)
+						want := c.allowed(r)
+						switch {
+						case want && (res.Status == 401 || res.Status == 403 || res.Status >= 500):
+							t.Errorf("%s: %d, want allowed: %s", c.name, res.Status, apptest.Excerpt(res.Body))
+						case !want && res.Status != 403 && !(r.hides && res.Status == 404):
+							t.Errorf("%s: %d, want 403: %s", c.name, res.Status, apptest.Excerpt(res.Body))
+						case want && !c.inScope && !c.everywhere && r.leak != "" && strings.Contains(string(res.Body), r.leak):
+							t.Errorf("%s: the answer leaks %s: %s", c.name, r.leak, apptest.Excerpt(res.Body))
+						}
+					}
+				})
+			}
+			for key := range rules {
+				method, p, _ := strings.Cut(key, " ")
+				found := false
+				for _, route := range routes {
+					found = found || (route.Method == method && route.Path == p)
+				}
+				if !found {
+					t.Errorf("access rule for %s, which the router does not have", key)
+				}
+			}
+		})
+	}
+}
+
+// newFixture creates, as the admin, the documents of scopedUnit the matrix reads, edits and
+// issues.
+func newFixture(t *testing.T, a *apptest.App) *fixture {
+	t.Helper()
+	f := &fixture{sub: string(apptest.ReadFile(t, scopedForm))}
+	create := func(issue bool) int64 {
+		body := f.sub
+		if issue {
+			body = edit(t, body, func(m map[string]any) { m["issue"] = true })
+		}
+		res := a.Do(t, "POST", "/api/documents", strings.NewReader(body), "Content-Type", "application/json")
+		if res.Status != http.StatusCreated {
+			t.Fatalf("fixture document: %d %s", res.Status, apptest.Excerpt(res.Body))
+		}
+		var d register.Document
+		res.JSON(t, &d)
+		return d.ID
+	}
+	f.draftToEdit, f.draftToIssue, f.issued = create(false), create(false), create(true)
+	f.unitsCSV = string(a.Do(t, "GET", "/api/directory/units.csv", nil).Body)
+	f.groupsCSV = string(a.Do(t, "GET", "/api/directory/groups.csv", nil).Body)
+	a.User(t, "vanthu.xa.dong.tien", "secretariat", scopedUnit)
+	var users []struct {
+		ID    int64  `json:"id"`
+		Login string `json:"login"`
+	}
+	a.Do(t, "GET", "/api/users", nil).JSON(t, &users)
+	for _, u := range users {
+		if u.Login == "vanthu.xa.dong.tien" {
+			f.scopedUserID = u.ID
+		}
+	}
+	if f.scopedUserID == 0 {
+		t.Fatal("fixture user not listed")
+	}
+	return f
+}
+
+// session is a signed-in browser: its cookie and CSRF token.
+type session struct{ cookie, csrf string }
+
+// signIn signs in through POST /api/session.
+func signIn(t *testing.T, a *apptest.App, login, password string) *session {
+	t.Helper()
+	res := apptest.Do(t, a.Anonymous, a.URL, "POST", "/api/session",
+		strings.NewReader(fmt.Sprintf(`{"login":%q,"password":%q}`, login, password)), "Content-Type", "application/json")
+	if res.Status != http.StatusOK {
+		t.Fatalf("sign in %s: %d %s", login, res.Status, apptest.Excerpt(res.Body))
+	}
+	var me struct {
+		CSRF string `json:"csrf_token"`
+	}
+	res.JSON(t, &me)
+	for _, c := range (&http.Response{Header: res.Header}).Cookies() {
+		if c.Name == "vanthu_session" {
+			return &session{cookie: c.Name + "=" + c.Value, csrf: me.CSRF}
+		}
+	}
+	t.Fatalf("sign in %s: no session cookie", login)
+	return nil
+}
+
+// send makes a request as s (nobody when nil), as a browser page would: the cookie and the
+// CSRF header.
+func send(t *testing.T, a *apptest.App, method, p, body string, s *session) apptest.Response {
+	t.Helper()
+	header := []string{}
+	if body != "" {
+		ct := "application/json"
+		if strings.HasSuffix(p, ".csv") {
+			ct = "text/csv"
+		}
+		header = append(header, "Content-Type", ct)
+	}
+	if s != nil {
+		header = append(header, "Cookie", s.cookie, "X-CSRF-Token", s.csrf)
+	}
+	var r *strings.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	if r == nil {
+		return apptest.Do(t, a.Anonymous, a.URL, method, p, nil, header...)
+	}
+	return apptest.Do(t, a.Anonymous, a.URL, method, p, r, header...)
+}
