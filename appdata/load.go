@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 
+	"vanthu/commendation"
+	"vanthu/committee"
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/generator"
@@ -20,6 +22,10 @@ type Data struct {
 	Demo      *directory.Tree
 	Layout    generator.Layout
 	Renderer  *generator.Renderer
+	// Committees are the composition rules of committees and teams, per province.
+	Committees *committee.Rulebook
+	// Awards are the titles and forms of commendation.
+	Awards *commendation.Catalog
 }
 
 // Load reads the embedded data files with dir laid over them ("" for the embedded ones
@@ -43,6 +49,19 @@ func Load(dir string) (*Data, error) {
 	}
 	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
 		return nil, fmt.Errorf("demo directory: %w", err)
+	}
+	if d.Committees, err = committee.Load(sub("committees")); err != nil {
+		return nil, fmt.Errorf("committee rules: %w", err)
+	}
+	if d.Awards, err = commendation.LoadAwards(sub("awards")); err != nil {
+		return nil, fmt.Errorf("awards: %w", err)
+	}
+	for _, a := range d.Awards.List() {
+		if a.Certificate != "" {
+			if _, ok := d.Catalog.Get(a.Certificate); !ok {
+				return nil, fmt.Errorf("awards: %s names certificate form %q, which does not exist", a.ID, a.Certificate)
+			}
+		}
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
 	// a data folder may change some of them with a partial layout.json.

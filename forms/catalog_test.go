@@ -18,6 +18,7 @@ var shippedForms = []string{
 	"bien-ban-hop-xet-antt",
 	"to-trinh-de-nghi-khen-thuong",
 	"giay-khen",
+	"bien-ban-hop-hoi-dong-thi-dua-khen-thuong",
 }
 
 func mustLoad(tb testing.TB) *Catalog {
