@@ -2,7 +2,6 @@ package commendation
 
 import (
 	"strings"
-	"time"
 
 	"vanthu/apperr"
 	"vanthu/committee"
@@ -26,7 +25,9 @@ type Proposal struct {
 	Summary string `json:"summary"`
 	// MeetingDate is the day the council voted, set with the votes.
 	MeetingDate committee.Date `json:"meeting_date,omitempty"`
-	CreatedAt   time.Time      `json:"created_at"`
+	// SubmissionID and MinutesID are the documents generated for the dossier, 0 before.
+	SubmissionID int64 `json:"submission_id,omitempty"`
+	MinutesID    int64 `json:"minutes_id,omitempty"`
 }
 
 // Clean normalises and checks a new proposal against the catalog.

@@ -60,3 +60,9 @@ func (b *Body) Clean(rules *Rulebook, province string) error {
 	}
 	return nil
 }
+
+// Decision is an issued decision establishing or reorganising a body.
+type Decision struct {
+	DocumentID int64 `json:"document_id" db:"document_id"`
+	Date       Date  `json:"date" db:"decided_on"`
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vanthu/apperr"
+	"vanthu/records"
 	"vanthu/secretariat"
 )
 
@@ -15,6 +16,8 @@ type Options struct {
 	// MaxBody is the largest request body accepted, in bytes; larger bodies get 413.
 	MaxBody int64
 	Log     *slog.Logger
+	// Records, when set, serves the committees, teams and commendation proposals.
+	Records *records.Service
 }
 
 // handler holds what every handler needs.
@@ -69,5 +72,8 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)
 	api.GET("/register.xlsx", h.registerXLSX)
+	if opt.Records != nil {
+		recordRoutes(api, &recordHandler{svc: opt.Records, handler: h})
+	}
 	return r
 }

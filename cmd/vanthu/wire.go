@@ -5,14 +5,16 @@ import (
 	"log/slog"
 
 	"vanthu/appdata"
+	"vanthu/records"
 	"vanthu/secretariat"
 	"vanthu/storage"
 )
 
 // app is everything a command needs, wired once.
 type app struct {
-	db  *storage.DB
-	svc *secretariat.Service
+	db      *storage.DB
+	svc     *secretariat.Service
+	records *records.Service
 }
 
 // openApp opens the database (migrating it), loads the data files and builds the service;
@@ -42,5 +44,6 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			log.Info("demo directory loaded", "units", len(d.Demo.Units()), "groups", len(d.Demo.Groups()))
 		}
 	}
-	return &app{db: db, svc: svc}, nil
+	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards})
+	return &app{db: db, svc: svc, records: rec}, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"vanthu/appdata"
 	"vanthu/httpapi"
+	"vanthu/records"
 	"vanthu/secretariat"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
@@ -49,6 +50,8 @@ type App struct {
 	*Data
 	DB      *storage.DB
 	Service *secretariat.Service
+	// Records is the service of committees, teams and commendation proposals.
+	Records *records.Service
 	Server  *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
@@ -125,7 +128,9 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if !loaded {
 		tb.Fatal("load demo directory: the fresh database already has units")
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log}))
+	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
+		Awards: a.Awards, Now: func() time.Time { return Now }})
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, Records: a.Records}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Client = a.Server.Client()
