@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -129,6 +131,13 @@ type document struct {
 func docxText(t *testing.T, a *apptest.App, id int64) (string, []byte) {
 	t.Helper()
 	res := call(t, a, "GET", fmt.Sprintf("/api/documents/%d/docx", id), nil, 200, nil)
+	// VANTHU_KEEP_DOCX=DIR keeps the documents, to open them in LibreOffice.
+	if dir := os.Getenv("VANTHU_KEEP_DOCX"); dir != "" {
+		name := filepath.Join(dir, fmt.Sprintf("%s-%d.docx", strings.ReplaceAll(t.Name(), "/", "_"), id))
+		if err := os.WriteFile(name, res.Body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return apptest.OpenDocx(t, res.Body).Text(), res.Body
 }
 
