@@ -27,8 +27,6 @@ func (r *Recognitions) Recognised(year int, unitID string) (bool, error) {
 type Records struct {
 	Year         int
 	Recognitions RecognitionSource
-	// People gives each person nominee's record (for the gender of the medal rule).
-	People map[int64]committee.Person
 	// ServiceYears gives each person's whole years of service, by body kind, at the end of
 	// the year.
 	ServiceYears map[string]map[int64]int
@@ -95,8 +93,7 @@ func checkCondition(c Condition, n *Nominee, rec *Records) (*Refusal, error) {
 		if n.Kind != Person {
 			return nil, nil
 		}
-		p := rec.People[n.PersonID]
-		want := c.Years[p.Gender]
+		want := c.Years[n.Gender]
 		if want == 0 {
 			want = c.Years[committee.Male]
 		}
@@ -105,7 +102,7 @@ func checkCondition(c Condition, n *Nominee, rec *Records) (*Refusal, error) {
 			return nil, nil
 		}
 		return &Refusal{Condition: c.Kind, Basis: c.Basis,
-			Message: sprintf(msgServiceYears, n.Name, have, c.Name, want, genderWord(p.Gender))}, nil
+			Message: sprintf(msgServiceYears, n.Name, have, c.Name, want, genderWord(n.Gender))}, nil
 	}
 	return nil, nil
 }

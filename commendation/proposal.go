@@ -5,7 +5,6 @@ import (
 
 	"vanthu/apperr"
 	"vanthu/committee"
-	"vanthu/typeset"
 )
 
 // Proposal gathers nominees for one award in one year: the dossier a unit sends up to the
@@ -32,8 +31,8 @@ type Proposal struct {
 
 // Clean normalises and checks a new proposal against the catalog.
 func (p *Proposal) Clean(c *Catalog) error {
-	p.Movement = typeset.Clean(p.Movement)
-	p.Summary = typeset.Clean(p.Summary)
+	p.Movement = cleanText(p.Movement)
+	p.Summary = cleanText(p.Summary)
 	p.ProposerID = strings.TrimSpace(p.ProposerID)
 	f := map[string]string{}
 	a, ok := c.Get(p.AwardID)
@@ -68,6 +67,8 @@ type Nominee struct {
 	Kind       NomineeKind `json:"kind"`
 	// PersonID is the person's record (Kind Person).
 	PersonID int64 `json:"person_id,omitempty"`
+	// Gender is the person's, read from their record (the medal's years depend on it).
+	Gender committee.Gender `json:"gender,omitempty"`
 	// UnitID is the directory unit of an area or collective.
 	UnitID string `json:"unit_id,omitempty"`
 	// Name is printed in the list: the person's name or the collective's. The service fills
@@ -97,9 +98,9 @@ func (v Vote) Percent() int {
 
 // Clean normalises a nominee and checks it against the award.
 func (n *Nominee) Clean(a *Award) error {
-	n.Name = typeset.Clean(n.Name)
-	n.Position = typeset.Clean(n.Position)
-	n.Achievement = typeset.Clean(n.Achievement)
+	n.Name = cleanText(n.Name)
+	n.Position = cleanText(n.Position)
+	n.Achievement = cleanText(n.Achievement)
 	n.UnitID = strings.TrimSpace(n.UnitID)
 	f := map[string]string{}
 	switch {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"vanthu/apperr"
-	"vanthu/typeset"
 )
 
 // Body is a committee, team or council kept as a record.
@@ -27,7 +26,7 @@ type Body struct {
 
 // Clean normalises the body and checks it against the kinds rules knows.
 func (b *Body) Clean(rules *Rulebook, province string) error {
-	b.Name = typeset.Clean(b.Name)
+	b.Name = cleanText(b.Name)
 	b.UnitID = strings.TrimSpace(b.UnitID)
 	f := map[string]string{}
 	if _, ok := rules.For(province, b.Kind); !ok {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"vanthu/apperr"
-	"vanthu/typeset"
 )
 
 // Gender is a person's sex as the commendation rules need it (the medal asks 15 years of
@@ -45,10 +44,10 @@ func (p *Person) Title() string {
 // Clean normalises the text fields (NFC, single spaces) and checks the person, naming
 // each faulty field in Vietnamese. now bounds the year of birth.
 func (p *Person) Clean(now time.Time) error {
-	p.Name = typeset.Clean(p.Name)
+	p.Name = cleanText(p.Name)
 	p.UnitID = strings.TrimSpace(p.UnitID)
-	p.Position = typeset.Clean(p.Position)
-	p.Address = typeset.Clean(p.Address)
+	p.Position = cleanText(p.Position)
+	p.Address = cleanText(p.Address)
 	p.Phone = strings.TrimSpace(p.Phone)
 	f := map[string]string{}
 	switch {

@@ -276,8 +276,7 @@ func (s *Service) Eligibility(ctx context.Context, proposalID int64) ([]commenda
 
 // records loads what the award's conditions read, and only that.
 func (s *Service) records(ctx context.Context, a *commendation.Award, year int, ns []commendation.Nominee) (*commendation.Records, error) {
-	rec := &commendation.Records{Year: year, Recognitions: s.recognitions,
-		People: map[int64]committee.Person{}, ServiceYears: map[string]map[int64]int{}}
+	rec := &commendation.Records{Year: year, Recognitions: s.recognitions, ServiceYears: map[string]map[int64]int{}}
 	for _, c := range a.Condition {
 		switch c.Kind {
 		case commendation.CondAreaRecognised:
@@ -298,16 +297,7 @@ func (s *Service) records(ctx context.Context, a *commendation.Award, year int, 
 					wanted[n.PersonID] = true
 				}
 			}
-			people, err := s.db.People(ctx, "")
-			if err != nil {
-				return nil, err
-			}
-			for _, p := range people {
-				if wanted[p.ID] {
-					rec.People[p.ID] = p
-				}
-			}
-			ms, err := s.db.MembershipsOfKind(ctx, c.BodyKind)
+			ms, err := s.db.ServiceSpans(ctx, c.BodyKind)
 			if err != nil {
 				return nil, err
 			}

@@ -137,7 +137,7 @@ func (s *Service) ServiceYears(ctx context.Context, personID int64, asOf committ
 	if _, err := s.db.Person(ctx, personID); err != nil {
 		return 0, err
 	}
-	ms, err := s.db.MembershipsOfKind(ctx, committee.SecurityTeam)
+	ms, err := s.db.ServiceSpans(ctx, committee.SecurityTeam)
 	if err != nil {
 		return 0, err
 	}

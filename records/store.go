@@ -18,7 +18,7 @@ type Store interface {
 	Body(ctx context.Context, id int64) (committee.Body, error)
 	Bodies(ctx context.Context, unitID, kind string) ([]committee.Body, error)
 	Memberships(ctx context.Context, bodyID int64) ([]committee.Membership, map[int64]committee.Person, error)
-	MembershipsOfKind(ctx context.Context, kind string) ([]committee.Membership, error)
+	ServiceSpans(ctx context.Context, kind string) ([]committee.Membership, error)
 	ApplyChange(ctx context.Context, bodyID int64, date committee.Date, plan committee.Plan) error
 	RecordDecision(ctx context.Context, bodyID, documentID int64, date committee.Date) error
 	BodyDecisions(ctx context.Context, bodyID int64) ([]committee.Decision, error)

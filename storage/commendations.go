@@ -96,31 +96,32 @@ func (db *DB) AddNominees(ctx context.Context, proposalID int64, ns []commendati
 	return internal("add nominees", err)
 }
 
-// Nominees returns the nominees of a proposal with their votes, in the order added.
+// Nominees returns the nominees of a proposal with their votes, in the order added. A
+// proposal may hold thousands of nominees, so the rows are scanned by hand rather than by
+// reflection.
 func (db *DB) Nominees(ctx context.Context, proposalID int64) ([]commendation.Nominee, error) {
-	var rows []struct {
-		ID          int64  `db:"id"`
-		ProposalID  int64  `db:"proposal_id"`
-		Kind        string `db:"kind"`
-		PersonID    int64  `db:"person_id"`
-		UnitID      string `db:"unit_id"`
-		Name        string `db:"name"`
-		Position    string `db:"position"`
-		Achievement string `db:"achievement"`
-		InFavour    int    `db:"in_favour"`
-		Members     int    `db:"members"`
-	}
-	if err := db.q.ListNominees.SelectContext(ctx, &rows, proposalID); err != nil {
+	rows, err := db.q.ListNominees.QueryContext(ctx, proposalID)
+	if err != nil {
 		return nil, internal("list nominees", err)
 	}
-	out := make([]commendation.Nominee, len(rows))
-	for i := range rows {
-		r := &rows[i]
-		out[i] = commendation.Nominee{ID: r.ID, ProposalID: r.ProposalID, Kind: commendation.NomineeKind(r.Kind),
-			PersonID: r.PersonID, UnitID: r.UnitID, Name: r.Name, Position: r.Position, Achievement: r.Achievement}
-		if r.InFavour >= 0 {
-			out[i].Vote = &commendation.Vote{InFavour: r.InFavour, Members: r.Members}
+	defer rows.Close()
+	out := []commendation.Nominee{}
+	for rows.Next() {
+		var n commendation.Nominee
+		var kind, gender string
+		var inFavour, members int
+		if err := rows.Scan(&n.ID, &n.ProposalID, &kind, &n.PersonID, &n.UnitID, &n.Name, &n.Position,
+			&n.Achievement, &gender, &inFavour, &members); err != nil {
+			return nil, internal("list nominees", err)
 		}
+		n.Kind, n.Gender = commendation.NomineeKind(kind), committee.Gender(gender)
+		if inFavour >= 0 {
+			n.Vote = &commendation.Vote{InFavour: inFavour, Members: members}
+		}
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("list nominees", err)
 	}
 	return out, nil
 }

@@ -184,16 +184,27 @@ func (db *DB) Memberships(ctx context.Context, bodyID int64) ([]committee.Member
 	return ms, people, nil
 }
 
-// MembershipsOfKind returns every membership on bodies of a kind, by person: what service
-// years are computed from.
-func (db *DB) MembershipsOfKind(ctx context.Context, kind string) ([]committee.Membership, error) {
-	var rows []membershipRow
-	if err := db.q.ListMembershipsOfKind.SelectContext(ctx, &rows, kind); err != nil {
-		return nil, internal("list memberships of kind", err)
+// ServiceSpans returns the spans of every membership on bodies of a kind, by person then
+// start: what service years are computed from, for thousands of nominees at once, so only
+// the person and the dates are read, and scanned by hand.
+func (db *DB) ServiceSpans(ctx context.Context, kind string) ([]committee.Membership, error) {
+	rows, err := db.q.ListServiceSpans.QueryContext(ctx, kind)
+	if err != nil {
+		return nil, internal("list service spans", err)
 	}
-	out := make([]committee.Membership, len(rows))
-	for i := range rows {
-		out[i] = rows[i].membership()
+	defer rows.Close()
+	var out []committee.Membership
+	for rows.Next() {
+		var m committee.Membership
+		var start, end string
+		if err := rows.Scan(&m.PersonID, &start, &end); err != nil {
+			return nil, internal("list service spans", err)
+		}
+		m.Start, m.End = committee.Date(start), committee.Date(end)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("list service spans", err)
 	}
 	return out, nil
 }
@@ -249,4 +260,21 @@ func (db *DB) BodyDecisions(ctx context.Context, bodyID int64) ([]committee.Deci
 		return nil, internal("list body decisions", err)
 	}
 	return out, nil
+}
+
+// CreatePeople stores many people in one transaction and sets their IDs: an import of a
+// commune's lists.
+func (db *DB) CreatePeople(ctx context.Context, people []committee.Person) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		ins := tx.StmtxContext(ctx, db.q.InsertPerson)
+		for i := range people {
+			p := &people[i]
+			if err := ins.QueryRowxContext(ctx, p.Name, string(p.Gender), p.BirthYear, p.UnitID, p.Position,
+				p.Address, p.Phone).Scan(&p.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return internal("create people", err)
 }

@@ -65,7 +65,7 @@ type queries struct {
 	GetBody                   *sqlx.Stmt `query:"get-body"`
 	ListBodies                *sqlx.Stmt `query:"list-bodies"`
 	ListMemberships           *sqlx.Stmt `query:"list-memberships"`
-	ListMembershipsOfKind     *sqlx.Stmt `query:"list-memberships-of-kind"`
+	ListServiceSpans          *sqlx.Stmt `query:"list-service-spans"`
 	CloseMembership           *sqlx.Stmt `query:"close-membership"`
 	InsertMembership          *sqlx.Stmt `query:"insert-membership"`
 	LinkMembershipsToDecision *sqlx.Stmt `query:"link-memberships-to-decision"`

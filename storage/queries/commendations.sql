@@ -35,8 +35,11 @@ RETURNING id;
 
 -- name: list-nominees
 SELECT n.id, n.proposal_id, n.kind, COALESCE(n.person_id, 0) AS person_id, n.unit_id, n.name,
-       n.position, n.achievement, COALESCE(v.in_favour, -1) AS in_favour, COALESCE(v.members, 0) AS members
-FROM nominees n LEFT JOIN votes v ON v.nominee_id = n.id
+       n.position, n.achievement, COALESCE(p.gender, '') AS gender,
+       COALESCE(v.in_favour, -1) AS in_favour, COALESCE(v.members, 0) AS members
+FROM nominees n
+LEFT JOIN people p ON p.id = n.person_id
+LEFT JOIN votes v ON v.nominee_id = n.id
 WHERE n.proposal_id = ?
 ORDER BY n.id;
 

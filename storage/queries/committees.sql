@@ -40,9 +40,8 @@ FROM memberships m JOIN people p ON p.id = m.person_id
 WHERE m.body_id = ?
 ORDER BY m.start_on, m.id;
 
--- name: list-memberships-of-kind
-SELECT m.id, m.body_id, m.person_id, m.role, m.start_on, COALESCE(m.end_on, '') AS end_on,
-       COALESCE(m.decision_id, 0) AS decision_id
+-- name: list-service-spans
+SELECT m.person_id, m.start_on, COALESCE(m.end_on, '') AS end_on
 FROM memberships m JOIN bodies b ON b.id = m.body_id
 WHERE b.kind = ?
 ORDER BY m.person_id, m.start_on;
