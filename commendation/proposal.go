@@ -27,6 +27,8 @@ type Proposal struct {
 	// SubmissionID and MinutesID are the documents generated for the dossier, 0 before.
 	SubmissionID int64 `json:"submission_id,omitempty"`
 	MinutesID    int64 `json:"minutes_id,omitempty"`
+	// DecisionID is the award decision, once the award is granted.
+	DecisionID int64 `json:"decision_id,omitempty"`
 }
 
 // Clean normalises and checks a new proposal against the catalog.
@@ -77,6 +79,8 @@ type Nominee struct {
 	// Position is "Chức vụ, đơn vị" in the list.
 	Position    string `json:"position"`
 	Achievement string `json:"achievement"`
+	// CertificateID is the certificate (Giấy khen) issued with the award decision.
+	CertificateID int64 `json:"certificate_id,omitempty"`
 	// Vote is the council's vote on this nominee, nil before the meeting.
 	Vote *Vote `json:"vote,omitempty"`
 }

@@ -19,6 +19,7 @@ var shippedForms = []string{
 	"to-trinh-de-nghi-khen-thuong",
 	"giay-khen",
 	"bien-ban-hop-hoi-dong-thi-dua-khen-thuong",
+	"quyet-dinh-khen-thuong",
 }
 
 func mustLoad(tb testing.TB) *Catalog {

@@ -51,6 +51,7 @@ func recordRoutes(api *gin.RouterGroup, h *recordHandler) {
 	api.GET("/proposals/:id/eligibility", h.eligibility)
 	api.POST("/proposals/:id/submission", h.submission)
 	api.POST("/proposals/:id/minutes", h.minutes)
+	api.POST("/proposals/:id/award", h.grant)
 }
 
 // recordHandler holds what the record handlers need.
@@ -417,4 +418,27 @@ func (h *recordHandler) minutes(c *gin.Context) {
 	}
 	out, err := h.svc.Minutes(c.Request.Context(), id, req)
 	h.output(c, "du-thao-bien-ban-hoi-dong.docx", out, err)
+}
+
+func (h *recordHandler) grant(c *gin.Context) {
+	id, err := recordID(c, msgNoSuchProposal)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var req records.AwardRequest
+	if err := decodeJSON(c, &req); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	out, err := h.svc.Grant(c.Request.Context(), id, req)
+	switch {
+	case err != nil:
+		fail(c, h.log, err)
+	case out.Decision == nil:
+		sendDocx(c, "du-thao-quyet-dinh-khen-thuong.docx", out.Docx)
+	default:
+		c.Header("Location", "/api/documents/"+strconv.FormatInt(out.Decision.ID, 10))
+		c.JSON(http.StatusCreated, out)
+	}
 }

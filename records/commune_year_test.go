@@ -196,6 +196,38 @@ func communeYear(t *testing.T, a *apptest.App) {
 		if pv.SubmissionID != d.ID {
 			t.Errorf("submission %d not recorded on the proposal (%d)", d.ID, pv.SubmissionID)
 		}
+
+		// The chairman grants it: the decision and the six certificates in one request.
+		var g struct {
+			Decision     document   `json:"decision"`
+			Certificates []document `json:"certificates"`
+		}
+		call(t, a, "POST", fmt.Sprintf("/api/proposals/%d/award", p.ID), map[string]any{
+			"date": "2025-12-20", "signer": map[string]string{"name": "Trần Quốc Hùng"}, "issue": true}, 201, &g)
+		if g.Decision.Form != "quyet-dinh-khen-thuong" || g.Decision.IssuerID != commune || len(g.Certificates) != 6 {
+			t.Fatalf("grant: decision %+v, %d certificates", g.Decision, len(g.Certificates))
+		}
+		if rows := tableRows(t, g.Decision.Data["danh_sach"]); len(rows) != 6 {
+			t.Errorf("decision annex %q", rows)
+		}
+		text, _ = docxText(t, a, g.Decision.ID)
+		decree30(t, "award decision", text)
+		mustContain(t, "award decision", text, "QUYẾT ĐỊNH", "Về việc tặng Giấy khen cho tập thể, cá nhân",
+			"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN", "Theo đề nghị của Trưởng Công an xã Đông Tiến tại Tờ trình số 01/TTr-CAX ngày 12/12/2025",
+			"Tặng Giấy khen cho 01 tập thể và 05 cá nhân", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
+		ref := fmt.Sprintf("Quyết định số %02d/QĐ-UBND ngày 20/12/2025", g.Decision.Number)
+		for i, c := range g.Certificates {
+			if c.Form != "giay-khen" || c.Data["quyet_dinh"] != ref {
+				t.Errorf("certificate %d: %s, %v", i, c.Form, c.Data["quyet_dinh"])
+			}
+		}
+		text, _ = docxText(t, a, g.Certificates[1].ID)
+		mustContain(t, "certificate", text, "Bà Nguyễn Thị Lan", ref)
+		text, _ = docxText(t, a, g.Certificates[5].ID)
+		mustContain(t, "certificate", text, "Thôn Phù Lưu")
+		var e2 apiError
+		call(t, a, "POST", fmt.Sprintf("/api/proposals/%d/award", p.ID), map[string]any{
+			"date": "2025-12-21", "signer": map[string]string{"name": "Trần Quốc Hùng"}, "issue": true}, 409, &e2)
 	})
 
 	t.Run("Chiến sĩ thi đua cơ sở: 7/9 refused, 8/9 accepted", func(t *testing.T) {

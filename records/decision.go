@@ -140,7 +140,7 @@ func (s *Service) decisionSubmission(ctx context.Context, bodyID int64, req *Dec
 			}
 			articles = []string{first,
 				fmt.Sprintf("%s thực hiện chức năng, nhiệm vụ, quyền hạn theo quy định của Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở, chịu sự quản lý, chỉ đạo của %s.", b.Name, labelOr(police, "Công an cấp xã")),
-				effective(replaced) + " " + strings.TrimSpace(policeHead+", Trưởng các thôn, tổ dân phố có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
+				effective(replaced) + " " + strings.TrimSpace(policeHead+", Trưởng các thôn, tổ dân phố có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
 			}
 		}
 		data["dia_ban"] = areaNames + ", " + lowerFirst(locality.Name)
@@ -154,7 +154,7 @@ func (s *Service) decisionSubmission(ctx context.Context, bodyID int64, req *Dec
 			first := fmt.Sprintf("Kiện toàn %s, gồm %s thành viên có tên trong danh sách kèm theo Quyết định này.", b.Name, n)
 			articles = []string{first,
 				fmt.Sprintf("%s thực hiện nhiệm vụ theo quy chế hoạt động; thành viên làm việc theo chế độ kiêm nhiệm.", b.Name),
-				effective(replaced) + " Các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+				effective(replaced) + " Các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
 			}
 		}
 		if replaced != "" {

@@ -100,10 +100,6 @@ func (s *Service) Submission(ctx context.Context, proposalID int64, req Submissi
 		}
 		rows[i] = []string{"", n.Name, n.Position, v.Award.Option, n.Achievement, note}
 	}
-	whom := map[bool]string{true: "tập thể, cá nhân", false: "cá nhân"}[collectives > 0]
-	if persons == 0 {
-		whom = "tập thể"
-	}
 	bases := req.Bases
 	if len(bases) == 0 {
 		for _, lb := range v.Award.LegalBasis {
@@ -111,7 +107,7 @@ func (s *Service) Submission(ctx context.Context, proposalID int64, req Submissi
 		}
 	}
 	data := map[string]any{
-		"trich_yeu":  fmt.Sprintf("Đề nghị tặng %s cho %s có thành tích trong %s", v.Award.Short, whom, v.Movement),
+		"trich_yeu":  fmt.Sprintf("Đề nghị tặng %s cho %s có thành tích trong %s", v.Award.Short, whom(persons, collectives), v.Movement),
 		"hinh_thuc":  v.Award.Option,
 		"phong_trao": v.Movement,
 		"can_cu":     bases,

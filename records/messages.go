@@ -22,5 +22,6 @@ const (
 	msgNoSecretary      = "Hội đồng không có Thư ký Hội đồng vào ngày họp: ghi họ tên thư ký"
 	msgAbsentNotMember  = "Người %d không phải thành viên Hội đồng vào ngày họp"
 	msgYear             = "Năm không hợp lệ"
+	msgAlreadyAwarded   = "Đề nghị này đã có quyết định khen thưởng"
 	msgVoteNomineeTwice = "Đối tượng %d có hai kết quả bỏ phiếu"
 )

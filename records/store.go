@@ -30,6 +30,7 @@ type Store interface {
 	Nominees(ctx context.Context, proposalID int64) ([]commendation.Nominee, error)
 	SetVotes(ctx context.Context, proposalID int64, meeting committee.Date, votes map[int64]commendation.Vote) error
 	SetProposalDocument(ctx context.Context, proposalID int64, which string, documentID int64) error
+	SetCertificate(ctx context.Context, nomineeID, documentID int64) error
 
 	ReplaceRecognitions(ctx context.Context, year int, unitIDs []string) error
 	Recognitions(ctx context.Context, year int) (*commendation.Recognitions, error)

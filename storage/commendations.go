@@ -29,12 +29,13 @@ type proposalRow struct {
 	MeetingOn    string `db:"meeting_on"`
 	SubmissionID int64  `db:"submission_id"`
 	MinutesID    int64  `db:"minutes_id"`
+	DecisionID   int64  `db:"decision_id"`
 }
 
 func (r *proposalRow) proposal() commendation.Proposal {
 	return commendation.Proposal{ID: r.ID, AwardID: r.AwardID, Year: r.Year, ProposerID: r.ProposerID,
 		CouncilID: r.CouncilID, Movement: r.Movement, Summary: r.Summary, MeetingDate: committee.Date(r.MeetingOn),
-		SubmissionID: r.SubmissionID, MinutesID: r.MinutesID}
+		SubmissionID: r.SubmissionID, MinutesID: r.MinutesID, DecisionID: r.DecisionID}
 }
 
 // CreateProposal stores a new proposal and sets its ID.
@@ -111,7 +112,7 @@ func (db *DB) Nominees(ctx context.Context, proposalID int64) ([]commendation.No
 		var kind, gender string
 		var inFavour, members int
 		if err := rows.Scan(&n.ID, &n.ProposalID, &kind, &n.PersonID, &n.UnitID, &n.Name, &n.Position,
-			&n.Achievement, &gender, &inFavour, &members); err != nil {
+			&n.Achievement, &gender, &n.CertificateID, &inFavour, &members); err != nil {
 			return nil, internal("list nominees", err)
 		}
 		n.Kind, n.Gender = commendation.NomineeKind(kind), committee.Gender(gender)
@@ -167,18 +168,30 @@ func (db *DB) SetVotes(ctx context.Context, proposalID int64, meeting committee.
 	return internal("set votes", err)
 }
 
-// SetProposalDocument records the tờ trình ("submission") or the minutes ("minutes")
-// generated for a proposal.
+// SetProposalDocument records the tờ trình ("submission"), the minutes ("minutes") or the
+// award decision ("decision") generated for a proposal.
 func (db *DB) SetProposalDocument(ctx context.Context, proposalID int64, which string, documentID int64) error {
 	stmt := db.q.SetSubmission
-	if which == "minutes" {
+	switch which {
+	case "minutes":
 		stmt = db.q.SetMinutes
+	case "decision":
+		stmt = db.q.SetAwardDecision
 	}
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		_, err := tx.StmtxContext(ctx, stmt).ExecContext(ctx, documentID, proposalID)
 		return err
 	})
 	return internal("set proposal document", err)
+}
+
+// SetCertificate records the certificate issued to a nominee.
+func (db *DB) SetCertificate(ctx context.Context, nomineeID, documentID int64) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		_, err := tx.StmtxContext(ctx, db.q.SetCertificate).ExecContext(ctx, documentID, nomineeID)
+		return err
+	})
+	return internal("set certificate", err)
 }
 
 // ReplaceRecognitions sets the residential areas recognised "An toàn về an ninh, trật tự"

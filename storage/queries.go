@@ -79,6 +79,8 @@ type queries struct {
 	SetMeeting         *sqlx.Stmt `query:"set-meeting"`
 	SetSubmission      *sqlx.Stmt `query:"set-submission"`
 	SetMinutes         *sqlx.Stmt `query:"set-minutes"`
+	SetAwardDecision   *sqlx.Stmt `query:"set-award-decision"`
+	SetCertificate     *sqlx.Stmt `query:"set-certificate"`
 	InsertNominee      *sqlx.Stmt `query:"insert-nominee"`
 	ListNominees       *sqlx.Stmt `query:"list-nominees"`
 	DeleteVote         *sqlx.Stmt `query:"delete-vote"`

@@ -8,13 +8,13 @@ RETURNING id;
 -- name: get-proposal
 SELECT id, award_id, year, proposer_id, COALESCE(council_id, 0) AS council_id, movement, summary,
        COALESCE(meeting_on, '') AS meeting_on, COALESCE(submission_id, 0) AS submission_id,
-       COALESCE(minutes_id, 0) AS minutes_id
+       COALESCE(minutes_id, 0) AS minutes_id, COALESCE(decision_id, 0) AS decision_id
 FROM proposals WHERE id = ?;
 
 -- name: list-proposals
 SELECT id, award_id, year, proposer_id, COALESCE(council_id, 0) AS council_id, movement, summary,
        COALESCE(meeting_on, '') AS meeting_on, COALESCE(submission_id, 0) AS submission_id,
-       COALESCE(minutes_id, 0) AS minutes_id
+       COALESCE(minutes_id, 0) AS minutes_id, COALESCE(decision_id, 0) AS decision_id
 FROM proposals
 WHERE (? = 0 OR year = ?) AND (? = '' OR proposer_id = ?)
 ORDER BY year DESC, id;
@@ -28,6 +28,12 @@ UPDATE proposals SET submission_id = ? WHERE id = ?;
 -- name: set-minutes
 UPDATE proposals SET minutes_id = ? WHERE id = ?;
 
+-- name: set-award-decision
+UPDATE proposals SET decision_id = ? WHERE id = ?;
+
+-- name: set-certificate
+UPDATE nominees SET certificate_id = ? WHERE id = ?;
+
 -- name: insert-nominee
 INSERT INTO nominees (proposal_id, kind, person_id, unit_id, name, position, achievement)
 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -35,7 +41,7 @@ RETURNING id;
 
 -- name: list-nominees
 SELECT n.id, n.proposal_id, n.kind, COALESCE(n.person_id, 0) AS person_id, n.unit_id, n.name,
-       n.position, n.achievement, COALESCE(p.gender, '') AS gender,
+       n.position, n.achievement, COALESCE(p.gender, '') AS gender, COALESCE(n.certificate_id, 0) AS certificate_id,
        COALESCE(v.in_favour, -1) AS in_favour, COALESCE(v.members, 0) AS members
 FROM nominees n
 LEFT JOIN people p ON p.id = n.person_id

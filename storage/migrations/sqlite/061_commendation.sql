@@ -13,7 +13,9 @@ CREATE TABLE proposals (
     summary       TEXT    NOT NULL,
     meeting_on    TEXT    NULL,
     submission_id INTEGER  NULL REFERENCES documents (id),
-    minutes_id    INTEGER  NULL REFERENCES documents (id)
+    minutes_id    INTEGER  NULL REFERENCES documents (id),
+    -- decision_id: the award decision (quyết định khen thưởng) once the award is granted.
+    decision_id   INTEGER  NULL REFERENCES documents (id)
 );
 
 CREATE INDEX proposals_year ON proposals (year, proposer_id);
@@ -26,7 +28,9 @@ CREATE TABLE nominees (
     unit_id     TEXT   NOT NULL DEFAULT '',
     name        TEXT   NOT NULL,
     position    TEXT   NOT NULL DEFAULT '',
-    achievement TEXT   NOT NULL DEFAULT ''
+    achievement TEXT   NOT NULL DEFAULT '',
+    -- certificate_id: the Giấy khen issued to the nominee with the award decision.
+    certificate_id INTEGER NULL REFERENCES documents (id)
 );
 
 CREATE INDEX nominees_proposal ON nominees (proposal_id);
