@@ -91,6 +91,8 @@ func TestPlanChange(t *testing.T) {
 			closes: []int64{3}, opens: 1},
 		{name: "the leader leaves alone", ms: established, ch: Change{Date: "2026-01-01", Leave: []int64{10}},
 			errHas: []string{"phải có đúng 1 Tổ trưởng; sau thay đổi có 0"}},
+		{name: "leave twice", ms: established, ch: Change{Date: "2026-01-01", Leave: []int64{12, 12}, Join: []Joining{{13, "Tổ viên"}}},
+			errHas: []string{"Người 12 không phải thành viên"}},
 		{name: "leave of a non-member", ms: established, ch: Change{Date: "2026-01-01", Leave: []int64{99}},
 			errHas: []string{"Người 99 không phải thành viên"}},
 		{name: "backdated", ms: established, ch: Change{Date: "2025-01-01", Leave: []int64{12}, Join: []Joining{{13, "Tổ viên"}}},

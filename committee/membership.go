@@ -118,12 +118,14 @@ func PlanChange(body *Body, ms []Membership, ch Change, rules BodyRules, areaKin
 	for id, m := range current {
 		roles[id] = m.Role
 	}
+	left := map[int64]bool{}
 	for i, p := range ch.Leave {
 		m, ok := current[p]
-		if !ok {
+		if !ok || left[p] {
 			f[sprintf("leave[%d]", i)] = sprintf(msgLeaveNotMember, p, d.Vietnamese())
 			continue
 		}
+		left[p] = true
 		plan.Close = append(plan.Close, m.ID)
 		delete(roles, p)
 	}

@@ -97,6 +97,15 @@ func communeYear(t *testing.T, a *apptest.App) {
 		if len(ds) != 1 || ds[0].DocumentID != d.ID || ds[0].Date != "2025-07-20" {
 			t.Errorf("decisions recorded %+v", ds)
 		}
+		var ms []struct {
+			DecisionID int64 `json:"decision_id"`
+		}
+		call(t, a, "GET", fmt.Sprintf("/api/bodies/%d/memberships", teams[i]), nil, 200, &ms)
+		for _, m := range ms {
+			if m.DecisionID != d.ID {
+				t.Errorf("membership not linked to its decision %d: %+v", d.ID, ms)
+			}
+		}
 	}
 
 	// The council: 9 members from the records.

@@ -3,6 +3,7 @@ package records
 // Vietnamese messages of the package, in one place.
 const (
 	msgNoSuchUnit       = "Không có đơn vị %q trong danh bạ"
+	msgAreaTwice        = "Thôn, tổ dân phố %q được ghi hai lần"
 	msgNotAVillage      = "Đơn vị %q không phải thôn, tổ dân phố"
 	msgNoProvince       = "Đơn vị %q không thuộc tỉnh nào trong danh bạ"
 	msgNoSuchRules      = "Không có quy định thành phần cho loại tổ chức %q"

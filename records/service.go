@@ -183,7 +183,12 @@ func (s *Service) CreateBody(ctx context.Context, b *committee.Body) (BodyView, 
 	if err := b.Clean(s.rules, prov); err != nil {
 		return BodyView{}, err
 	}
+	seen := map[string]bool{}
 	for i, a := range b.Areas {
+		if seen[a] {
+			return BodyView{}, invalid(fmt.Sprintf("areas[%d]", i), msgAreaTwice, a)
+		}
+		seen[a] = true
 		u, err := s.checkUnit(fmt.Sprintf("areas[%d]", i), a)
 		if err != nil {
 			return BodyView{}, err

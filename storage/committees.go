@@ -241,7 +241,7 @@ func (db *DB) ApplyChange(ctx context.Context, bodyID int64, date committee.Date
 }
 
 // RecordDecision records an issued decision against a body and links to it the
-// memberships that started on its date without a decision.
+// memberships that started by its date and no earlier decision covers.
 func (db *DB) RecordDecision(ctx context.Context, bodyID, documentID int64, date committee.Date) error {
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if _, err := tx.StmtxContext(ctx, db.q.InsertBodyDecision).ExecContext(ctx, documentID, bodyID, string(date)); err != nil {

@@ -54,7 +54,7 @@ INSERT INTO memberships (body_id, person_id, role, start_on, decision_id) VALUES
 
 -- name: link-memberships-to-decision
 UPDATE memberships SET decision_id = ?
-WHERE body_id = ? AND start_on = ? AND decision_id IS NULL;
+WHERE body_id = ? AND start_on <= ? AND decision_id IS NULL;
 
 -- name: insert-body-decision
 INSERT INTO body_decisions (document_id, body_id, decided_on) VALUES (?, ?, ?);
