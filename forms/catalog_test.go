@@ -20,6 +20,7 @@ var shippedForms = []string{
 	"giay-khen",
 	"bien-ban-hop-hoi-dong-thi-dua-khen-thuong",
 	"quyet-dinh-khen-thuong",
+	"quyet-dinh-kien-toan-hoi-dong-thi-dua-khen-thuong",
 }
 
 func mustLoad(tb testing.TB) *Catalog {

@@ -130,6 +130,21 @@ func communeYear(t *testing.T, a *apptest.App) {
 	if len(c.Members) != 9 {
 		t.Fatalf("council of %d", len(c.Members))
 	}
+	var e apiError
+	call(t, a, "POST", fmt.Sprintf("/api/bodies/%d/decision", council), map[string]any{"date": "2025-01-10",
+		"signer": map[string]string{"name": "Trần Quốc Hùng"}}, 422, &e)
+	mustContain(t, "council decision without proposer", e.Fields["proposal"], "Theo đề nghị của")
+	var cd document
+	call(t, a, "POST", fmt.Sprintf("/api/bodies/%d/decision", council), map[string]any{"date": "2025-01-10",
+		"signer": map[string]string{"name": "Trần Quốc Hùng"}, "proposal": "Theo đề nghị của Công chức Văn phòng - Thống kê",
+		"issue": true}, 201, &cd)
+	if rows := tableRows(t, cd.Data["thanh_vien"]); cd.Form != "quyet-dinh-kien-toan-hoi-dong-thi-dua-khen-thuong" || len(rows) != 9 ||
+		rows[0][1] != "Trần Quốc Hùng" || rows[0][3] != "Chủ tịch Hội đồng" || rows[8][3] != "Thư ký Hội đồng" {
+		t.Errorf("council decision %s: %q", cd.Form, rows)
+	}
+	if cd.Subject != "Về việc thành lập Hội đồng Thi đua, khen thưởng xã Đông Tiến" {
+		t.Errorf("council decision subject %q", cd.Subject)
+	}
 
 	// The year's recognition round: Phù Lưu and Thọ Sơn recognised, Triệu Xá not.
 	call(t, a, "PUT", "/api/recognitions/2025", map[string]any{"units": []string{"thon-phu-luu", "thon-tho-son"}}, 200, nil)

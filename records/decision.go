@@ -122,9 +122,14 @@ func (s *Service) decisionSubmission(ctx context.Context, bodyID int64, req *Dec
 		}
 	}
 	data["can_cu"] = bases
+	// Teams and steering committees are proposed by the police of the locality (Law
+	// 30/2023/QH15; Circular 124/2021/TT-BCA); other bodies name their proposer.
 	proposal := req.Proposal
-	if proposal == "" && hasPolice {
+	if proposal == "" && hasPolice && (b.Kind == committee.SecurityTeam || b.Kind == committee.SteeringCommittee) {
 		proposal = "Theo đề nghị của " + policeHead
+	}
+	if proposal == "" {
+		return nil, "", invalid("proposal", msgProposalRequired)
 	}
 	data["de_nghi"] = proposal
 
@@ -151,7 +156,7 @@ func (s *Service) decisionSubmission(ctx context.Context, bodyID int64, req *Dec
 		data["thanh_vien"] = rows
 	default:
 		if len(articles) == 0 {
-			first := fmt.Sprintf("Kiện toàn %s, gồm %s thành viên có tên trong danh sách kèm theo Quyết định này.", b.Name, n)
+			first := fmt.Sprintf("%s %s, gồm %s thành viên có tên trong danh sách kèm theo Quyết định này.", upperFirst(verb), b.Name, n)
 			articles = []string{first,
 				fmt.Sprintf("%s thực hiện nhiệm vụ theo quy chế hoạt động; thành viên làm việc theo chế độ kiêm nhiệm.", b.Name),
 				effective(replaced) + " Các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
@@ -169,6 +174,14 @@ func (s *Service) decisionSubmission(ctx context.Context, bodyID int64, req *Dec
 	data["cac_dieu"] = articles
 	req.Signer.fill(data, issuer)
 	return &secretariat.Submission{Form: r.Decision, IssuerID: issuer.ID, Data: data}, date, nil
+}
+
+// upperFirst starts a sentence: "kiện toàn" → "Kiện toàn".
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 func effective(replaced string) string {

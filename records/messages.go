@@ -9,6 +9,7 @@ const (
 	msgNoSuchRules      = "Không có quy định thành phần cho loại tổ chức %q"
 	msgNoDecisionForm   = "%s không có mẫu quyết định thành lập, kiện toàn"
 	msgEmptyComposition = "%s chưa có thành viên vào ngày %s"
+	msgProposalRequired = "Ghi cơ quan, người đề nghị (“Theo đề nghị của …”)"
 	msgSignerRequired   = "Họ và tên người ký là trường bắt buộc"
 	msgNoAuthority      = "Không tìm thấy trong danh bạ cơ quan có thẩm quyền tặng %s cho %s (%s)"
 	msgNotACouncil      = "Tổ chức được chọn không phải Hội đồng Thi đua, khen thưởng"
