@@ -2,6 +2,9 @@ package records_test
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,8 +20,60 @@ func TestCommuneYear(t *testing.T) {
 	for _, b := range apptest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
 			b.SkipIfUnavailable(t)
-			communeYear(t, apptest.New(t, b.DSN(t)))
+			a := apptest.New(t, b.DSN(t))
+			communeYear(t, a)
+			if b.Name == "sqlite" {
+				opensInLibreOffice(t, a)
+			}
 		})
+	}
+}
+
+// opensInLibreOffice converts every document the year issued to PDF with LibreOffice and
+// checks each has pages and the national name; skipped without soffice, pdfinfo and
+// pdftotext, or with -short.
+func opensInLibreOffice(t *testing.T, a *apptest.App) {
+	for _, tool := range []string{"soffice", "pdfinfo", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Logf("%s not installed: LibreOffice check skipped", tool)
+			return
+		}
+	}
+	if testing.Short() {
+		t.Log("-short: LibreOffice check skipped")
+		return
+	}
+	var docs []document
+	call(t, a, "GET", "/api/documents?status=issued&limit=1000", nil, 200, &docs)
+	if len(docs) < 10 {
+		t.Fatalf("only %d documents issued", len(docs))
+	}
+	dir := t.TempDir()
+	var files []string
+	for _, d := range docs {
+		_, data := docxText(t, a, d.ID)
+		path := filepath.Join(dir, fmt.Sprintf("%03d-%s.docx", d.ID, d.Form))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
+	if out, err := exec.Command("soffice", args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, f := range files {
+		pdf := strings.TrimSuffix(f, ".docx") + ".pdf"
+		info, err := exec.Command("pdfinfo", pdf).Output()
+		if err != nil || !strings.Contains(string(info), "Pages:") {
+			t.Errorf("%s: LibreOffice made no PDF (%v)", filepath.Base(f), err)
+			continue
+		}
+		text, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil || !strings.Contains(string(text), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") {
+			t.Errorf("%s: the PDF lacks the national name (%v)", filepath.Base(f), err)
+		}
 	}
 }
 
