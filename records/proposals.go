@@ -263,7 +263,7 @@ func (s *Service) Eligibility(ctx context.Context, proposalID int64) ([]commenda
 	if err != nil {
 		return nil, err
 	}
-	ns, err := s.db.Nominees(ctx, proposalID)
+	ns, err := s.db.NomineesToCheck(ctx, proposalID)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,7 @@ type Store interface {
 	Proposals(ctx context.Context, year int, proposerID string) ([]commendation.Proposal, error)
 	AddNominees(ctx context.Context, proposalID int64, ns []commendation.Nominee) error
 	Nominees(ctx context.Context, proposalID int64) ([]commendation.Nominee, error)
+	NomineesToCheck(ctx context.Context, proposalID int64) ([]commendation.Nominee, error)
 	SetVotes(ctx context.Context, proposalID int64, meeting committee.Date, votes map[int64]commendation.Vote) error
 	SetProposalDocument(ctx context.Context, proposalID int64, which string, documentID int64) error
 	SetCertificate(ctx context.Context, nomineeID, documentID int64) error

@@ -73,21 +73,22 @@ type queries struct {
 	ListBodyDecisions         *sqlx.Stmt `query:"list-body-decisions"`
 
 	// commendations.sql
-	InsertProposal     *sqlx.Stmt `query:"insert-proposal"`
-	GetProposal        *sqlx.Stmt `query:"get-proposal"`
-	ListProposals      *sqlx.Stmt `query:"list-proposals"`
-	SetMeeting         *sqlx.Stmt `query:"set-meeting"`
-	SetSubmission      *sqlx.Stmt `query:"set-submission"`
-	SetMinutes         *sqlx.Stmt `query:"set-minutes"`
-	SetAwardDecision   *sqlx.Stmt `query:"set-award-decision"`
-	SetCertificate     *sqlx.Stmt `query:"set-certificate"`
-	InsertNominee      *sqlx.Stmt `query:"insert-nominee"`
-	ListNominees       *sqlx.Stmt `query:"list-nominees"`
-	DeleteVote         *sqlx.Stmt `query:"delete-vote"`
-	InsertVote         *sqlx.Stmt `query:"insert-vote"`
-	DeleteRecognitions *sqlx.Stmt `query:"delete-recognitions"`
-	InsertRecognition  *sqlx.Stmt `query:"insert-recognition"`
-	ListRecognitions   *sqlx.Stmt `query:"list-recognitions"`
+	InsertProposal      *sqlx.Stmt `query:"insert-proposal"`
+	GetProposal         *sqlx.Stmt `query:"get-proposal"`
+	ListProposals       *sqlx.Stmt `query:"list-proposals"`
+	SetMeeting          *sqlx.Stmt `query:"set-meeting"`
+	SetSubmission       *sqlx.Stmt `query:"set-submission"`
+	SetMinutes          *sqlx.Stmt `query:"set-minutes"`
+	SetAwardDecision    *sqlx.Stmt `query:"set-award-decision"`
+	SetCertificate      *sqlx.Stmt `query:"set-certificate"`
+	InsertNominee       *sqlx.Stmt `query:"insert-nominee"`
+	ListNominees        *sqlx.Stmt `query:"list-nominees"`
+	ListNomineesToCheck *sqlx.Stmt `query:"list-nominees-to-check"`
+	DeleteVote          *sqlx.Stmt `query:"delete-vote"`
+	InsertVote          *sqlx.Stmt `query:"insert-vote"`
+	DeleteRecognitions  *sqlx.Stmt `query:"delete-recognitions"`
+	InsertRecognition   *sqlx.Stmt `query:"insert-recognition"`
+	ListRecognitions    *sqlx.Stmt `query:"list-recognitions"`
 }
 
 // prepareQueries reads the named blocks and prepares each on x.

@@ -49,6 +49,15 @@ LEFT JOIN votes v ON v.nominee_id = n.id
 WHERE n.proposal_id = ?
 ORDER BY n.id;
 
+-- name: list-nominees-to-check
+SELECT n.id, n.kind, COALESCE(n.person_id, 0) AS person_id, n.unit_id, n.name,
+       COALESCE(p.gender, '') AS gender, COALESCE(v.in_favour, -1) AS in_favour, COALESCE(v.members, 0) AS members
+FROM nominees n
+LEFT JOIN people p ON p.id = n.person_id
+LEFT JOIN votes v ON v.nominee_id = n.id
+WHERE n.proposal_id = ?
+ORDER BY n.id;
+
 -- name: delete-vote
 DELETE FROM votes WHERE nominee_id = ?;
 
