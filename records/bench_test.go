@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"vanthu/commendation"
 	"vanthu/committee"
@@ -54,6 +55,7 @@ func BenchmarkEligibility10000(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		res, err := a.Records.Eligibility(ctx, p.ID)
 		if err != nil {
@@ -62,6 +64,14 @@ func BenchmarkEligibility10000(b *testing.B) {
 		if len(res) != n {
 			b.Fatalf("%d results", len(res))
 		}
+	}
+	reportCPU(b, start)
+}
+
+// reportCPU adds the process's CPU time per operation since start, when it is measured.
+func reportCPU(b *testing.B, start time.Duration) {
+	if d := cpuTime() - start; start > 0 && d > 0 {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }
 
@@ -83,9 +93,11 @@ func BenchmarkCheck10000(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := commendation.Check(award, ns, rec); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }
