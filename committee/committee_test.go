@@ -212,3 +212,16 @@ func TestParseDateAndPerson(t *testing.T) {
 		}
 	}
 }
+
+// One team may cover several areas: its size is the sum of each area's.
+func TestTeamOverSeveralAreas(t *testing.T) {
+	team, _ := mustRules(t).For("tinh-thanh-hoa", SecurityTeam)
+	roles := []string{"Tổ trưởng", "Tổ phó", "Tổ viên", "Tổ viên", "Tổ viên", "Tổ viên", "Tổ viên", "Tổ viên"}
+	if msgs := CheckComposition(team, roles, []string{"rural", "urban"}, "Thôn A, Tổ dân phố B"); len(msgs) != 0 {
+		t.Errorf("8 members over a hamlet and a quarter: %q", msgs)
+	}
+	msgs := CheckComposition(team, roles[:6], []string{"rural", "urban"}, "Thôn A, Tổ dân phố B")
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "Thôn A, Tổ dân phố B có 8 thành viên theo quy định; sau thay đổi có 6") {
+		t.Errorf("6 members over a hamlet and a quarter: %q", msgs)
+	}
+}
