@@ -6,6 +6,8 @@ import (
 	"io/fs"
 
 	"vanthu/access"
+	"vanthu/commendation"
+	"vanthu/committee"
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/generator"
@@ -25,6 +27,10 @@ type Data struct {
 	Renderer  *generator.Renderer
 	// Checklists are the criteria of Circular 124/2021/TT-BCA with any province overlay.
 	Checklists *inspection.Catalog
+	// Committees are the composition rules of committees and teams, per province.
+	Committees *committee.Rulebook
+	// Awards are the titles and forms of commendation.
+	Awards *commendation.Catalog
 }
 
 // Load reads the embedded data files with dir laid over them ("" for the embedded ones
@@ -54,6 +60,19 @@ func Load(dir string) (*Data, error) {
 	}
 	if d.Roles, err = access.LoadRoles(sub("roles")); err != nil {
 		return nil, fmt.Errorf("roles: %w", err)
+	}
+	if d.Committees, err = committee.Load(sub("committees")); err != nil {
+		return nil, fmt.Errorf("committee rules: %w", err)
+	}
+	if d.Awards, err = commendation.LoadAwards(sub("awards")); err != nil {
+		return nil, fmt.Errorf("awards: %w", err)
+	}
+	for _, a := range d.Awards.List() {
+		if a.Certificate != "" {
+			if _, ok := d.Catalog.Get(a.Certificate); !ok {
+				return nil, fmt.Errorf("awards: %s names certificate form %q, which does not exist", a.ID, a.Certificate)
+			}
+		}
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
 	// a data folder may change some of them with a partial layout.json.

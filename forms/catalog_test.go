@@ -22,6 +22,9 @@ var shippedForms = []string{
 	"thong-bao-ket-qua-antt",
 	"ban-dang-ky-antt",
 	"giay-cong-nhan-antt",
+	"bien-ban-hop-hoi-dong-thi-dua-khen-thuong",
+	"quyet-dinh-khen-thuong",
+	"quyet-dinh-kien-toan-hoi-dong-thi-dua-khen-thuong",
 }
 
 func mustLoad(tb testing.TB) *Catalog {

@@ -73,6 +73,18 @@ func TestExamples(t *testing.T) {
 			symbol:  "TTr-BCĐ", date: generator.Date{Year: 2025, Month: 12, Day: 1},
 			body: 8, annexRows: 4, archive: "VT",
 		},
+		"bien-ban-hop-hoi-dong-thi-dua-khen-thuong": {
+			subject: "Họp Hội đồng Thi đua, khen thưởng xét đề nghị khen thưởng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+			signer:  generator.Signer{Title: "CHỦ TỌA", Name: "Trần Quốc Hùng"},
+			symbol:  "BB-UBND", date: generator.Date{Year: 2025, Month: 12, Day: 10},
+			body: 15, annexRows: 2, archive: "VT",
+		},
+		"quyet-dinh-khen-thuong": {
+			subject: "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+			signer:  generator.Signer{Title: "CHỦ TỊCH", Name: "Trần Quốc Hùng"},
+			symbol:  "QĐ-UBND", date: generator.Date{Year: 2025, Month: 12, Day: 20},
+			articles: 3, annexRows: 3, archive: "VT",
+		},
 		"giay-khen": {
 			signer: generator.Signer{Title: "CHỦ TỊCH", Name: "Trần Quốc Hùng"},
 			symbol: "GK-UBND", date: generator.Date{Year: 2025, Month: 11, Day: 28},

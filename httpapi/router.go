@@ -9,6 +9,7 @@ import (
 	"vanthu/accounts"
 	"vanthu/apperr"
 	"vanthu/inspection"
+	"vanthu/records"
 	"vanthu/secretariat"
 )
 
@@ -28,6 +29,8 @@ type Options struct {
 	// SecureCookies marks the session cookie Secure even when the server itself speaks
 	// plain HTTP behind a TLS-terminating proxy (it is Secure anyway over TLS).
 	SecureCookies bool
+	// Records, when set, serves the committees, teams and commendation proposals.
+	Records *records.Service
 }
 
 // handler holds what every handler needs.
@@ -106,6 +109,9 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	if h.insp != nil {
 		h.inspectionRoutes(api)
+	}
+	if opt.Records != nil {
+		recordRoutes(api, &recordHandler{svc: opt.Records, handler: h})
 	}
 	return r
 }

@@ -13,3 +13,16 @@ func QueuedWrites(db *DB) int {
 	defer db.batch.mu.Unlock()
 	return len(db.batch.queue)
 }
+
+// MigrationVersions returns the versions of the embedded migrations of a dialect, in order.
+func MigrationVersions(dialect string) ([]int, error) {
+	ms, err := loadMigrations(dialect)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(ms))
+	for i, m := range ms {
+		out[i] = m.version
+	}
+	return out, nil
+}

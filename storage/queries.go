@@ -76,6 +76,39 @@ type queries struct {
 	ListAssessments  *sqlx.Stmt `query:"list-assessments"`
 	// users.sql, sessions.sql, audit.sql: see accessQueries.
 	accessQueries
+	// committees.sql
+	InsertPerson              *sqlx.Stmt `query:"insert-person"`
+	UpdatePerson              *sqlx.Stmt `query:"update-person"`
+	GetPerson                 *sqlx.Stmt `query:"get-person"`
+	ListPeople                *sqlx.Stmt `query:"list-people"`
+	InsertBody                *sqlx.Stmt `query:"insert-body"`
+	GetBody                   *sqlx.Stmt `query:"get-body"`
+	ListBodies                *sqlx.Stmt `query:"list-bodies"`
+	ListMemberships           *sqlx.Stmt `query:"list-memberships"`
+	ListServiceSpans          *sqlx.Stmt `query:"list-service-spans"`
+	CloseMembership           *sqlx.Stmt `query:"close-membership"`
+	InsertMembership          *sqlx.Stmt `query:"insert-membership"`
+	LinkMembershipsToDecision *sqlx.Stmt `query:"link-memberships-to-decision"`
+	InsertBodyDecision        *sqlx.Stmt `query:"insert-body-decision"`
+	ListBodyDecisions         *sqlx.Stmt `query:"list-body-decisions"`
+
+	// commendations.sql
+	InsertProposal      *sqlx.Stmt `query:"insert-proposal"`
+	GetProposal         *sqlx.Stmt `query:"get-proposal"`
+	ListProposals       *sqlx.Stmt `query:"list-proposals"`
+	SetMeeting          *sqlx.Stmt `query:"set-meeting"`
+	SetSubmission       *sqlx.Stmt `query:"set-submission"`
+	SetMinutes          *sqlx.Stmt `query:"set-minutes"`
+	SetAwardDecision    *sqlx.Stmt `query:"set-award-decision"`
+	SetCertificate      *sqlx.Stmt `query:"set-certificate"`
+	InsertNominee       *sqlx.Stmt `query:"insert-nominee"`
+	ListNominees        *sqlx.Stmt `query:"list-nominees"`
+	ListNomineesToCheck *sqlx.Stmt `query:"list-nominees-to-check"`
+	DeleteVote          *sqlx.Stmt `query:"delete-vote"`
+	InsertVote          *sqlx.Stmt `query:"insert-vote"`
+	DeleteRecognitions  *sqlx.Stmt `query:"delete-recognitions"`
+	InsertRecognition   *sqlx.Stmt `query:"insert-recognition"`
+	ListRecognitions    *sqlx.Stmt `query:"list-recognitions"`
 }
 
 // stmtType is the type of a prepared query field.

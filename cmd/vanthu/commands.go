@@ -44,7 +44,7 @@ func serve(ctx context.Context, args []string) error {
 	defer a.db.Close()
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies}),
+		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies, Records: a.records}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,

@@ -8,6 +8,7 @@ import (
 	"vanthu/accounts"
 	"vanthu/appdata"
 	"vanthu/inspection"
+	"vanthu/records"
 	"vanthu/secretariat"
 	"vanthu/storage"
 )
@@ -18,6 +19,7 @@ type app struct {
 	svc      *secretariat.Service
 	insp     *inspection.Service
 	accounts *accounts.Service
+	records  *records.Service
 }
 
 // system returns ctx acting as the command line: every permission, as the operator who
@@ -74,7 +76,8 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			}
 		}
 	}
-	return &app{db: db, svc: svc, insp: insp, accounts: acc}, nil
+	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards})
+	return &app{db: db, svc: svc, insp: insp, accounts: acc, records: rec}, nil
 }
 
 // demoUsers are the demo database's users, one per role, so a newcomer can try each. Their

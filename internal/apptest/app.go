@@ -20,6 +20,7 @@ import (
 	"vanthu/appdata"
 	"vanthu/httpapi"
 	"vanthu/inspection"
+	"vanthu/records"
 	"vanthu/secretariat"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
@@ -58,7 +59,9 @@ type App struct {
 	Service *secretariat.Service
 	// Inspection is the recognition cycle's service, on the same database and clock.
 	Inspection *inspection.Service
-	Server     *httptest.Server
+	// Records is the service of committees, teams and commendation proposals.
+	Records *records.Service
+	Server  *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
 	// Client talks to Server; it has a timeout so a hung handler fails the test. It acts
@@ -192,6 +195,8 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if !loaded {
 		tb.Fatal("load demo directory: the fresh database already has units")
 	}
+	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
+		Awards: a.Awards, Now: func() time.Time { return Now }})
 	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return Now }})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
@@ -201,7 +206,7 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if err != nil {
 		tb.Fatalf("accounts: %v", err)
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts}))
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Anonymous = a.Server.Client()
