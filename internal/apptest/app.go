@@ -108,6 +108,19 @@ func New(tb testing.TB, dsn string) *App {
 // apps load it once and share it.
 func Start(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
+	return start(tb, data, dsn, true)
+}
+
+// Attach starts a second application on a database another App (or process) has already
+// filled: its own database handle, service and HTTP server, as a second server process
+// would have. The demo directory is not loaded.
+func Attach(tb testing.TB, data *Data, dsn string) *App {
+	tb.Helper()
+	return start(tb, data, dsn, false)
+}
+
+func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
+	tb.Helper()
 	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -118,12 +131,14 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if err != nil {
 		tb.Fatalf("secretariat: %v", err)
 	}
-	loaded, err := a.Service.LoadDemo(ctx, a.Demo)
-	if err != nil {
-		tb.Fatalf("load demo directory: %v", err)
-	}
-	if !loaded {
-		tb.Fatal("load demo directory: the fresh database already has units")
+	if demo {
+		loaded, err := a.Service.LoadDemo(ctx, a.Demo)
+		if err != nil {
+			tb.Fatalf("load demo directory: %v", err)
+		}
+		if !loaded {
+			tb.Fatal("load demo directory: the fresh database already has units")
+		}
 	}
 	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
