@@ -119,6 +119,9 @@ func unitProblems(u Unit) []string {
 	case !u.Kind.Valid():
 		p.addf("loại đơn vị (kind) %q không hợp lệ; dùng một trong: %s", u.Kind, kindCodes())
 	}
+	if u.ShortName != "" && !IsSymbol(u.ShortName) {
+		p.addf("tên viết tắt (short_name) %q phải là ký hiệu viết hoa: chữ cái hoặc chữ số, các nhóm nối bằng dấu gạch ngang (ví dụ: UBND, CAX, BCĐ138)", u.ShortName)
+	}
 	return p
 }
 
