@@ -15,6 +15,7 @@ const (
 	msgNoJSON           = "Thiếu nội dung JSON trong yêu cầu."
 	msgTrailingJSON     = "Nội dung gửi lên có dữ liệu thừa sau đối tượng JSON."
 	msgIntRange         = "%s phải là số nguyên từ 0 đến %d."
+	msgBadIfMatch       = "Tiêu đề If-Match phải là phiên bản danh mục nhận được trong ETag khi tải danh mục về, ví dụ \"7\"."
 )
 
 // Labels of the query parameters, as messages name them.

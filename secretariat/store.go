@@ -16,7 +16,10 @@ type Store interface {
 	Units(ctx context.Context) ([]directory.Unit, error)
 	Groups(ctx context.Context) ([]directory.Group, error)
 	UnitCount(ctx context.Context) (int, error)
-	ReplaceDirectory(ctx context.Context, units []directory.Unit, groups []directory.Group) error
+	// ReplaceDirectoryAt replaces units and groups if the directory is still at version
+	// basedOn (0: any), raising and returning the version; a Conflict otherwise.
+	ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, groups []directory.Group, basedOn int64) (int64, error)
+	DirectoryVersion(ctx context.Context) (int64, error)
 
 	CreateDocument(ctx context.Context, d *register.Document) error
 	UpdateDraft(ctx context.Context, d *register.Document) error

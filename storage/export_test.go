@@ -13,3 +13,16 @@ func QueuedWrites(db *DB) int {
 	defer db.batch.mu.Unlock()
 	return len(db.batch.queue)
 }
+
+// MigrationVersions lists the versions of the migrations of dialect, in order.
+func MigrationVersions(dialect string) []int {
+	migrations, err := loadMigrations(dialect)
+	if err != nil {
+		panic(err)
+	}
+	out := make([]int, len(migrations))
+	for i, m := range migrations {
+		out[i] = m.version
+	}
+	return out
+}

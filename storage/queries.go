@@ -31,6 +31,10 @@ type queries struct {
 	ListUnits   *sqlx.Stmt `query:"list-units"`
 	CountUnits  *sqlx.Stmt `query:"count-units"`
 
+	// directory_version.sql
+	GetDirectoryVersion  *sqlx.Stmt `query:"get-directory-version"`
+	BumpDirectoryVersion *sqlx.Stmt `query:"bump-directory-version"`
+
 	// groups.sql
 	DeleteGroups       *sqlx.Stmt `query:"delete-groups"`
 	DeleteGroupMembers *sqlx.Stmt `query:"delete-group-members"`

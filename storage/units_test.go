@@ -92,3 +92,28 @@ func TestReplaceDirectory(t *testing.T) {
 		})
 	})
 }
+
+// TestReplaceDirectoryAtVersion checks the directory version: raised by one with each
+// replacement, and a replacement built on an older version changes nothing.
+func TestReplaceDirectoryAtVersion(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := open(t, dsn) // holds testUnits, loaded with ReplaceDirectory
+		v, err := db.DirectoryVersion(ctx)
+		if err != nil || v < 2 {
+			t.Fatalf("DirectoryVersion() = %d, %v; want at least 2 after a replacement", v, err)
+		}
+		next, err := db.ReplaceDirectoryAt(ctx, testUnits, nil, v)
+		if err != nil || next != v+1 {
+			t.Fatalf("ReplaceDirectoryAt(version %d) = %d, %v; want %d", v, next, err, v+1)
+		}
+		_, err = db.ReplaceDirectoryAt(ctx, testUnits[2:3], nil, v) // ubnd-tinh alone
+		wantCode(t, err, apperr.Conflict, "")
+		if units, err := db.Units(ctx); err != nil || len(units) != len(testUnits) {
+			t.Errorf("a stale replacement changed the units: %d, %v", len(units), err)
+		}
+		if got, err := db.DirectoryVersion(ctx); err != nil || got != v+1 {
+			t.Errorf("DirectoryVersion() = %d, %v after a refused replacement, want %d", got, err, v+1)
+		}
+	})
+}

@@ -49,6 +49,10 @@ func serve(ctx context.Context, args []string) error {
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,
 	}
+	// Other servers on the same database may change the directory: follow them.
+	watch, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	go a.svc.WatchDirectory(watch, secretariat.DirectoryEvery)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	if cfg.PprofAddr != "" {
@@ -238,7 +242,7 @@ func directoryCmd(ctx context.Context, args []string) error {
 	if units == nil && groups == nil {
 		return errors.New("directory import: give -units and/or -groups")
 	}
-	if err := a.svc.ImportDirectory(ctx, units, groups); err != nil {
+	if _, err := a.svc.ImportDirectory(ctx, units, groups, 0); err != nil {
 		return describe(err)
 	}
 	fmt.Fprintf(os.Stderr, "vanthu: directory imported: %d units, %d groups\n", len(a.svc.Tree().Units()), len(a.svc.Tree().Groups()))

@@ -140,6 +140,14 @@ func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
 			tb.Fatal("load demo directory: the fresh database already has units")
 		}
 	}
+	// Like the binary, follow directory changes made through other apps on the database.
+	watch, stopWatching := context.WithCancel(context.Background())
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		a.Service.WatchDirectory(watch, secretariat.DirectoryEvery)
+	}()
+	tb.Cleanup(func() { stopWatching(); <-watched }) // before the database's Close
 	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
