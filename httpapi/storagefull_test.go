@@ -94,3 +94,16 @@ func fillPostgres(t *testing.T, dsn string) {
 		}
 	}
 }
+
+// emptyPostgres undoes fillPostgres.
+func emptyPostgres(t *testing.T, dsn string) {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DROP TRIGGER disk_full ON documents`); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"vanthu/directory"
+	"vanthu/idempotency"
 	"vanthu/register"
 )
 
@@ -29,4 +30,9 @@ type Store interface {
 	IssueInYear(ctx context.Context, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error)
 	CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render register.RenderFunc) (register.Document, error)
 	Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error)
+
+	ClaimIdempotencyKey(ctx context.Context, r idempotency.Record, expiredBefore time.Time) (*idempotency.Record, error)
+	FinishIdempotencyKey(ctx context.Context, r idempotency.Record) error
+	ReleaseIdempotencyKey(ctx context.Context, actor, key string) error
+	DeleteExpiredIdempotencyKeys(ctx context.Context, before time.Time) (int64, error)
 }

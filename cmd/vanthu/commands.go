@@ -53,6 +53,7 @@ func serve(ctx context.Context, args []string) error {
 	watch, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	go a.svc.WatchDirectory(watch, secretariat.DirectoryEvery)
+	go a.svc.CleanIdempotencyKeysEvery(watch, time.Hour)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	if cfg.PprofAddr != "" {
