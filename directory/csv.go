@@ -52,6 +52,9 @@ func ReadCSV(r io.Reader) ([]Unit, error) {
 		for _, msg := range unitProblems(u) {
 			p.addf("dòng %d: %s", row.line, msg)
 		}
+		if msg := shortNameProblem(u); msg != "" {
+			p.addf("dòng %d: %s", row.line, msg)
+		}
 		if u.ID != "" {
 			if lineOf[u.ID] != 0 {
 				p.addf("dòng %d: mã đơn vị %q trùng với dòng %d", row.line, u.ID, lineOf[u.ID])

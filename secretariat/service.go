@@ -166,6 +166,10 @@ func (s *Service) reloadDirectory(ctx context.Context) error {
 		s.version.Store(version)
 		return nil
 	}
+	if err := tree.CheckShortNames(); err != nil {
+		// Stored before the rule existed; an import of the directory must fix them.
+		s.log.Warn("unit short names that are not symbol parts", "err", err)
+	}
 	if err := tree.CheckRules(s.rules); err != nil {
 		// A rule that names a unit the directory lacks fails when used, with its message;
 		// the service still starts so the directory can be fixed through the API.
