@@ -8,8 +8,11 @@ GO ?= go
 LOAD_ADDR     ?= 127.0.0.1:18080
 LOAD_DURATION ?= 10s
 LOAD_CLIENTS  ?= 32
+# make load-slow: how many connections announce a body of LOAD_SLOW_LENGTH bytes and send none.
+LOAD_SLOW        ?= 1000
+LOAD_SLOW_LENGTH ?= 2097000
 
-.PHONY: run test race tidy-check bench fuzz build load render-seed lint clean
+.PHONY: run test race tidy-check bench fuzz build load load-slow render-seed lint clean
 
 ## run: serve the API on http://127.0.0.1:8080 with the SQLite file ./vanthu.db, loading the
 ## demo directory into it when it is empty (flags and VANTHU_* variables still apply).
@@ -77,6 +80,29 @@ load: build
 		echo "== server log"; grep -v '^vanthu: serving' "$$tmp/server.log" | tail -20; \
 	fi; \
 	exit $$status
+
+## load-slow: build, start bin/vanthu on a temporary SQLite file at LOAD_ADDR, open LOAD_SLOW
+## connections that announce a body of LOAD_SLOW_LENGTH bytes and send none, and while they
+## are held open run loadgen against POST /api/preview (LOAD_CLIENTS clients, LOAD_DURATION):
+## prints the preview's throughput and latency and the server's peak RSS; then stops the
+## server and removes the files. Loopback only; LOAD_DURATION must stay under the server's
+## 30 s read timeout for the slow connections to be open all along.
+load-slow: build
+	@set -e; \
+	tmp=$$(mktemp -d); pid=; \
+	trap 'if [ -n "$$pid" ]; then kill $$pid 2>/dev/null || true; wait $$pid 2>/dev/null || true; fi; rm -rf "$$tmp"' EXIT; \
+	trap 'exit 130' INT TERM; \
+	bin/vanthu serve -addr $(LOAD_ADDR) -db "$$tmp/load.db" -log warn 2> "$$tmp/server.log" & pid=$$!; \
+	for i in $$(seq 50); do \
+		if grep -q '^vanthu: serving' "$$tmp/server.log"; then break; fi; \
+		if ! kill -0 $$pid 2>/dev/null; then cat "$$tmp/server.log"; exit 1; fi; \
+		sleep 0.2; \
+	done; \
+	grep '^vanthu: serving' "$$tmp/server.log" || { cat "$$tmp/server.log"; exit 1; }; \
+	echo "== preview with $(LOAD_SLOW) slow bodies pending"; \
+	bin/loadgen -url http://$(LOAD_ADDR) -path /api/preview -body examples/forms/cong-van.json \
+		-clients $(LOAD_CLIENTS) -duration $(LOAD_DURATION) -expect 200 -pid $$pid \
+		-slow $(LOAD_SLOW) -slow-length $(LOAD_SLOW_LENGTH)
 
 ## render-seed: the seed dispatch 1028/UBND-NC as cong-van-1028.docx.
 render-seed:

@@ -18,6 +18,10 @@ const (
 	BadInput Code = "bad_input" // the request cannot be read at all (bad JSON, bad CSV): 400
 	Internal Code = "internal"  // our fault; the user sees a generic message, the log the cause
 
+	// StorageFull: the database's disk (or quota) is full, so nothing can be written until an
+	// administrator frees space; reads go on working: 503.
+	StorageFull Code = "storage_full"
+
 	Unauthenticated Code = "unauthenticated" // no valid session or token: 401
 	Forbidden       Code = "forbidden"       // the actor may not do this: 403
 )

@@ -6,6 +6,7 @@ var defaultMessages = map[Code]string{
 	Invalid:         "Dữ liệu chưa hợp lệ, xin kiểm tra các trường được đánh dấu.",
 	TooLarge:        "Dữ liệu gửi lên quá lớn.",
 	Internal:        "Lỗi hệ thống, xin thử lại sau.",
+	StorageFull:     "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa ghi được dữ liệu; xin báo quản trị hệ thống. Việc xem và tải văn bản vẫn dùng được.",
 	Unauthenticated: "Bạn cần đăng nhập để tiếp tục.",
 	Forbidden:       "Bạn không có quyền thực hiện thao tác này.",
 }

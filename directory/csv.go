@@ -12,12 +12,12 @@ import (
 	"strings"
 
 	"vanthu/apperr"
+	"vanthu/safecsv"
 )
 
-// bom is the UTF-8 byte order mark. Excel needs it to open a UTF-8 CSV with Vietnamese
-// correctly, and writes it when saving "CSV UTF-8", so files are written with it and read
+// bom is the UTF-8 byte order mark (see safecsv.BOM): files are written with it and read
 // with or without it.
-const bom = "\uFEFF"
+const bom = safecsv.BOM
 
 // UnitColumns is the header row of the units CSV, in the order WriteCSV writes it.
 var UnitColumns = []string{"id", "parent_id", "kind", "name", "short_name", "label", "head_title", "place"}
@@ -50,6 +50,9 @@ func ReadCSV(r io.Reader) ([]Unit, error) {
 			Place:     row.get("place"),
 		})
 		for _, msg := range unitProblems(u) {
+			p.addf("dòng %d: %s", row.line, msg)
+		}
+		if msg := shortNameProblem(u); msg != "" {
 			p.addf("dòng %d: %s", row.line, msg)
 		}
 		if u.ID != "" {
@@ -228,6 +231,9 @@ func readTable(r io.Reader, known, required []string) ([]row, error) {
 		if blank(fields) {
 			continue
 		}
+		for i, f := range fields {
+			fields[i] = safecsv.Restore(f)
+		}
 		rows = append(rows, row{line: line, column: column, fields: fields})
 	}
 }
@@ -267,12 +273,17 @@ func csvError(err error) error {
 	return apperr.Wrap(apperr.BadInput, "không đọc được tệp CSV", err)
 }
 
+// writeTable writes a table through safecsv, so that no cell reads as a formula in a
+// spreadsheet; readTable undoes the escaping, so an exported file imports unchanged.
 func writeTable(w io.Writer, header []string, records [][]string) error {
-	if _, err := io.WriteString(w, bom); err != nil {
+	cw := safecsv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Write(header)
-	cw.WriteAll(records) // WriteAll flushes
-	return cw.Error()
+	for _, r := range records {
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
 }

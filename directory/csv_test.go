@@ -173,3 +173,29 @@ func TestReadGroupsCSV(t *testing.T) {
 		}
 	})
 }
+
+// TestShortNameRule: a short name goes into document numbers, so a CSV with one that is not
+// a symbol part is refused, while a tree built from stored units (filled before the rule)
+// still loads and reports it.
+func TestShortNameRule(t *testing.T) {
+	for _, tt := range []struct {
+		short string
+		ok    bool
+	}{
+		{"UBND", true}, {"BCĐ138", true}, {"CAT-PV11", true}, {"", true},
+		{"BCĐ 138", false}, {"-NC", false}, {"NC-", false}, {"ubnd", false}, {"UBND/NC", false}, {"=1+1", false},
+	} {
+		csv := "id,kind,name,short_name\nx,province,Tỉnh X," + tt.short + "\n"
+		_, err := ReadCSV(strings.NewReader(csv))
+		if (err == nil) != tt.ok {
+			t.Errorf("ReadCSV with short_name %q: %v, want ok %v", tt.short, err, tt.ok)
+		}
+		tree, err := NewTree([]Unit{{ID: "x", Kind: Province, Name: "Tỉnh X", ShortName: tt.short}}, nil)
+		if err != nil {
+			t.Fatalf("NewTree with short_name %q: %v", tt.short, err)
+		}
+		if err := tree.CheckShortNames(); (err == nil) != tt.ok {
+			t.Errorf("CheckShortNames with %q: %v, want ok %v", tt.short, err, tt.ok)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"fmt"
 	"strings"
 	"vanthu/typeset"
 
@@ -120,6 +121,29 @@ func unitProblems(u Unit) []string {
 		p.addf("loại đơn vị (kind) %q không hợp lệ; dùng một trong: %s", u.Kind, kindCodes())
 	}
 	return p
+}
+
+// shortNameProblem says what is wrong with a unit's short name, "" if nothing: it goes into
+// the number of every document the unit issues, so it must be a symbol part. It is checked
+// where a directory comes in (ReadCSV: imports and the demo files), not by NewTree, so
+// that a database filled before the rule existed still loads (CheckShortNames reports it).
+func shortNameProblem(u Unit) string {
+	if u.ShortName != "" && !IsSymbol(u.ShortName) {
+		return fmt.Sprintf("tên viết tắt (short_name) %q phải là ký hiệu viết hoa: chữ cái hoặc chữ số, các nhóm nối bằng dấu gạch ngang (ví dụ: UBND, CAX, BCĐ138)", u.ShortName)
+	}
+	return ""
+}
+
+// CheckShortNames returns an Invalid error naming each unit whose short name is not a
+// symbol part, nil if there is none.
+func (t *Tree) CheckShortNames() error {
+	var p problems
+	for _, id := range t.order {
+		if msg := shortNameProblem(t.units[id]); msg != "" {
+			p.addf("đơn vị %q: %s", id, msg)
+		}
+	}
+	return p.err(apperr.Invalid)
 }
 
 // groupProblems is unitProblems for a recipient group: a usable ID, a name and at least one

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-playground/locales/vi"
@@ -17,6 +16,7 @@ import (
 	vitrans "github.com/go-playground/validator/v10/translations/vi"
 	"golang.org/x/text/unicode/norm"
 
+	"vanthu/directory"
 	"vanthu/generator"
 )
 
@@ -531,30 +531,8 @@ func emptyOf(t FieldType) any {
 	return ""
 }
 
-// isSymbol reports whether s is a ký hiệu or a part of one: groups of upper-case (Latin,
-// Vietnamese) letters and digits joined by "-", with at least one letter: "UBND-NC",
-// "QĐ-UBND", "BCĐ", "CAT-PV11-PV28".
-func isSymbol(s string) bool {
-	if s == "" {
-		return false
-	}
-	letters := false
-	for group := range strings.SplitSeq(s, "-") {
-		if group == "" {
-			return false
-		}
-		for _, r := range group {
-			switch {
-			case r >= '0' && r <= '9':
-			case unicode.IsUpper(r) && unicode.Is(unicode.Latin, r):
-				letters = true
-			default:
-				return false
-			}
-		}
-	}
-	return letters && norm.NFC.IsNormalString(s)
-}
+// isSymbol is the one symbol rule, which the directory applies to a unit's short name too.
+var isSymbol = directory.IsSymbol
 
 // isDate reports whether s is a date that exists, in a form generator.ParseDate reads.
 func isDate(s string) bool {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"net/http"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -79,43 +81,87 @@ func (h *handler) listRules(c *gin.Context) {
 	c.JSON(http.StatusOK, out)
 }
 
-// exportUnits answers GET /api/directory/units.csv.
+// exportUnits answers GET /api/directory/units.csv. The ETag is the directory version the
+// file was written from: send it back in If-Match with the edited file.
 func (h *handler) exportUnits(c *gin.Context) {
 	var buf bytes.Buffer
-	if err := h.svc.ExportUnits(c.Request.Context(), &buf); err != nil {
+	version, err := h.svc.ExportUnits(c.Request.Context(), &buf)
+	if err != nil {
 		fail(c, h.log, err)
 		return
 	}
-	c.Header("Content-Disposition", `attachment; filename="units.csv"`)
+	csvHeaders(c, "units.csv", version)
 	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 }
 
-// exportGroups answers GET /api/directory/groups.csv.
+// exportGroups answers GET /api/directory/groups.csv, with the version as ETag.
 func (h *handler) exportGroups(c *gin.Context) {
 	var buf bytes.Buffer
-	if err := h.svc.ExportGroups(c.Request.Context(), &buf); err != nil {
+	version, err := h.svc.ExportGroups(c.Request.Context(), &buf)
+	if err != nil {
 		fail(c, h.log, err)
 		return
 	}
-	c.Header("Content-Disposition", `attachment; filename="groups.csv"`)
+	csvHeaders(c, "groups.csv", version)
 	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+}
+
+func csvHeaders(c *gin.Context, name string, version int64) {
+	c.Header("Content-Type", "text/csv; charset=utf-8")
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	versionHeaders(c, version)
+}
+
+// versionHeaders says which directory version an answer is about.
+func versionHeaders(c *gin.Context, version int64) {
+	c.Header("ETag", `"`+strconv.FormatInt(version, 10)+`"`)
+	c.Header("X-Directory-Version", strconv.FormatInt(version, 10))
 }
 
 // importUnits answers PUT /api/directory/units.csv: the body replaces the units; the groups
-// stay. Nothing changes if the new directory is not valid.
-func (h *handler) importUnits(c *gin.Context) {
-	if err := h.svc.ImportDirectory(c.Request.Context(), c.Request.Body, nil); err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	c.JSON(http.StatusOK, gin.H{"units": len(h.svc.Tree().Units())})
-}
+// stay. Nothing changes if the new directory is not valid, or (409) if it was built on an
+// older directory version than the database's (If-Match, or this server's version).
+func (h *handler) importUnits(c *gin.Context) { h.importDirectory(c, true) }
 
 // importGroups answers PUT /api/directory/groups.csv: the body replaces the groups.
-func (h *handler) importGroups(c *gin.Context) {
-	if err := h.svc.ImportDirectory(c.Request.Context(), nil, c.Request.Body); err != nil {
+func (h *handler) importGroups(c *gin.Context) { h.importDirectory(c, false) }
+
+func (h *handler) importDirectory(c *gin.Context, units bool) {
+	basedOn, err := ifMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
 		fail(c, h.log, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"groups": len(h.svc.Tree().Groups())})
+	var version int64
+	if units {
+		version, err = h.svc.ImportDirectory(c.Request.Context(), c.Request.Body, nil, basedOn)
+	} else {
+		version, err = h.svc.ImportDirectory(c.Request.Context(), nil, c.Request.Body, basedOn)
+	}
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	tree := h.svc.Tree()
+	versionHeaders(c, version)
+	if units {
+		c.JSON(http.StatusOK, gin.H{"units": len(tree.Units()), "version": version})
+	} else {
+		c.JSON(http.StatusOK, gin.H{"groups": len(tree.Groups()), "version": version})
+	}
+}
+
+// ifMatchVersion reads the directory version of an If-Match header: "7", W/"7" or 7; no
+// header or * gives 0 (no version asked for).
+func ifMatchVersion(header string) (int64, error) {
+	v := strings.TrimSpace(header)
+	if v == "" || v == "*" {
+		return 0, nil
+	}
+	v = strings.Trim(strings.TrimPrefix(v, "W/"), `"`)
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, apperr.New(apperr.BadInput, msgBadIfMatch)
+	}
+	return n, nil
 }

@@ -19,6 +19,8 @@ var statusOf = map[apperr.Code]int{
 	apperr.BadInput: http.StatusBadRequest,
 	apperr.Internal: http.StatusInternalServerError,
 
+	apperr.StorageFull: http.StatusServiceUnavailable,
+
 	apperr.Unauthenticated: http.StatusUnauthorized,
 	apperr.Forbidden:       http.StatusForbidden,
 }

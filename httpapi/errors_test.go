@@ -33,6 +33,7 @@ func TestFail(t *testing.T) {
 		{"body over the limit", &http.MaxBytesError{Limit: 1}, 413, apperr.TooLarge, "Dữ liệu gửi lên quá lớn."},
 		{"unauthenticated", apperr.Of(apperr.Unauthenticated), 401, apperr.Unauthenticated, "Bạn cần đăng nhập để tiếp tục."},
 		{"forbidden", apperr.Of(apperr.Forbidden), 403, apperr.Forbidden, "Bạn không có quyền thực hiện thao tác này."},
+		{"storage full", apperr.Of(apperr.StorageFull), 503, apperr.StorageFull, apperr.DefaultMessage(apperr.StorageFull)},
 		{"unknown error", errors.New("disk on fire"), 500, apperr.Internal, "Lỗi hệ thống, xin thử lại sau."},
 	}
 	for _, tt := range tests {

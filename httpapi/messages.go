@@ -24,6 +24,7 @@ const (
 	msgBundle              = "Cách gói chỉ nhận \"zip\" (một tệp .docx cho mỗi Giấy công nhận) hoặc để trống."
 	// certificateLine is what a Giấy công nhận certifies.
 	certificateLine = "Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d"
+	msgBadIfMatch   = "Tiêu đề If-Match phải là phiên bản danh mục nhận được trong ETag khi tải danh mục về, ví dụ \"7\"."
 )
 
 // Labels of the query parameters, as messages name them.

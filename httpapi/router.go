@@ -95,13 +95,13 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	api.POST("/route", h.route)
 	api.POST("/preview", h.preview)
-	api.POST("/documents", h.createDocument)
+	api.POST("/documents", h.idempotent, h.createDocument)
 	api.GET("/documents", h.listDocuments)
 	api.GET("/documents/:id", h.getDocument)
 	api.PUT("/documents/:id", h.updateDocument)
 	api.GET("/documents/:id/docx", h.documentFile)
-	api.POST("/documents/:id/issue", h.issueDocument)
-	api.POST("/documents/:id/corrections", h.correctDocument)
+	api.POST("/documents/:id/issue", h.idempotent, h.issueDocument)
+	api.POST("/documents/:id/corrections", h.idempotent, h.correctDocument)
 
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)

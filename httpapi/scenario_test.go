@@ -198,7 +198,7 @@ func apiScenarios(t *testing.T, data *apptest.Data) []scenario {
 			status: 200,
 			json: map[string]any{"": length(demoUnits), "/0/id": "viet-nam",
 				"/1": map[string]any{"id": "bcd-138-chinh-phu", "parent_id": "viet-nam", "kind": "steering-committee",
-					"name": "Ban Chỉ đạo phòng, chống tội phạm của Chính phủ", "short_name": "BCĐ 138", "label": "BCĐ 138 Chính phủ",
+					"name": "Ban Chỉ đạo phòng, chống tội phạm của Chính phủ", "short_name": "BCĐ138", "label": "BCĐ 138 Chính phủ",
 					"head_title": "Trưởng ban", "place": "Hà Nội"}},
 			contains: []string{`"id":"ubnd-xa-dong-tien"`, `"id":"ubnd-tinh-thanh-hoa-2016"`},
 		},

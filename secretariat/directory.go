@@ -5,54 +5,90 @@ import (
 	"io"
 
 	"vanthu/access"
+	"vanthu/apperr"
 	"vanthu/directory"
 )
 
 // ImportDirectory replaces the units, the groups or both with those read from CSV; a nil
 // reader keeps what the directory has. Nothing changes unless the whole new tree is valid:
-// every parent exists, no cycles, every group member exists.
+// every parent exists, no cycles, every group member exists. It returns the new directory
+// version.
+//
+// basedOn is the directory version the client built the import on (from the ETag of an
+// export, sent back in If-Match); 0 means the version this server holds. If the database
+// has moved past it — another server imported meanwhile — the import is refused with a
+// Conflict rather than writing the older directory back over the newer one.
 //
 // Only an actor who may change the directory of the whole organisation may import one.
-func (s *Service) ImportDirectory(ctx context.Context, unitsCSV, groupsCSV io.Reader) error {
+func (s *Service) ImportDirectory(ctx context.Context, unitsCSV, groupsCSV io.Reader, basedOn int64) (int64, error) {
+	var units []directory.Unit
+	var groups []directory.Group
 	if err := s.require(ctx, access.DirectoryWrite, access.Everywhere); err != nil {
-		return err
+		return 0, err
 	}
-	current := s.tree.Load()
-	units, groups := current.Units(), current.Groups()
 	var err error
 	if unitsCSV != nil {
 		if units, err = directory.ReadCSV(unitsCSV); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if groupsCSV != nil {
 		if groups, err = directory.ReadGroupsCSV(groupsCSV); err != nil {
-			return err
+			return 0, err
 		}
 	}
+	s.dirMu.Lock()
+	defer s.dirMu.Unlock()
+	if basedOn != 0 && basedOn != s.version.Load() {
+		// The client may know a newer version than this server has loaded yet.
+		if err := s.reloadDirectory(ctx); err != nil {
+			return 0, err
+		}
+		if current := s.version.Load(); basedOn != current {
+			return 0, directory.StaleVersion(basedOn, current)
+		}
+	}
+	current := s.tree.Load()
+	if unitsCSV == nil {
+		units = current.Units()
+	}
+	if groupsCSV == nil {
+		groups = current.Groups()
+	}
 	if _, err := directory.NewTree(units, groups); err != nil {
-		return err
+		return 0, err
 	}
-	if err := s.db.ReplaceDirectory(s.audited(ctx, access.ActDirectory), units, groups); err != nil {
-		return err
+	version, err := s.db.ReplaceDirectoryAt(s.audited(ctx, access.ActDirectory), units, groups, s.version.Load())
+	if err != nil {
+		return 0, err
 	}
-	return s.ReloadDirectory(ctx)
+	return version, s.reloadDirectory(ctx)
 }
 
-// ExportUnits writes the units as CSV.
-func (s *Service) ExportUnits(ctx context.Context, w io.Writer) error {
-	if err := access.RequireAny(ctx, access.DirectoryRead); err != nil {
-		return err
-	}
-	return directory.WriteCSV(w, s.tree.Load().Units())
+// VersionedDirectory returns the directory in memory with its version, read together; the
+// caller checks the actor (it serves the version headers of an authorised export).
+func (s *Service) VersionedDirectory() (*directory.Tree, int64) {
+	s.dirMu.Lock()
+	defer s.dirMu.Unlock()
+	return s.tree.Load(), s.version.Load()
 }
 
-// ExportGroups writes the groups as CSV.
-func (s *Service) ExportGroups(ctx context.Context, w io.Writer) error {
+// ExportUnits writes the units as CSV and returns the directory version they are of.
+func (s *Service) ExportUnits(ctx context.Context, w io.Writer) (int64, error) {
 	if err := access.RequireAny(ctx, access.DirectoryRead); err != nil {
-		return err
+		return 0, err
 	}
-	return directory.WriteGroupsCSV(w, s.tree.Load().Groups())
+	tree, version := s.VersionedDirectory()
+	return version, directory.WriteCSV(w, tree.Units())
+}
+
+// ExportGroups writes the groups as CSV and returns the directory version they are of.
+func (s *Service) ExportGroups(ctx context.Context, w io.Writer) (int64, error) {
+	if err := access.RequireAny(ctx, access.DirectoryRead); err != nil {
+		return 0, err
+	}
+	tree, version := s.VersionedDirectory()
+	return version, directory.WriteGroupsCSV(w, tree.Groups())
 }
 
 // LoadDemo fills an empty database with the units and groups of tree and reports whether
@@ -63,8 +99,14 @@ func (s *Service) LoadDemo(ctx context.Context, tree *directory.Tree) (bool, err
 	if err != nil || n > 0 {
 		return false, err
 	}
-	if err := s.db.ReplaceDirectory(ctx, tree.Units(), tree.Groups()); err != nil {
+	s.dirMu.Lock()
+	defer s.dirMu.Unlock()
+	if _, err := s.db.ReplaceDirectoryAt(ctx, tree.Units(), tree.Groups(), s.version.Load()); err != nil {
+		if apperr.CodeOf(err) == apperr.Conflict {
+			// Another server loaded it first (both found the database empty).
+			return false, s.reloadDirectory(ctx)
+		}
 		return false, err
 	}
-	return true, s.ReloadDirectory(ctx)
+	return true, s.reloadDirectory(ctx)
 }

@@ -1,11 +1,11 @@
 package secretariat
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
 	"vanthu/register"
+	"vanthu/safecsv"
 	"vanthu/spreadsheet"
 )
 
@@ -16,12 +16,10 @@ func registerRow(e *register.Entry) []string {
 }
 
 // WriteRegisterCSV writes the register as CSV with the ten columns, UTF-8 with a BOM so
-// that Excel shows the Vietnamese text correctly.
+// that Excel shows the Vietnamese text correctly, through safecsv so that a subject or a
+// recipient typed as a formula is shown as text, never run.
 func WriteRegisterCSV(w io.Writer, entries []register.Entry) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
+	cw := safecsv.NewWriter(w)
 	if err := cw.Write(register.Columns); err != nil {
 		return err
 	}
@@ -30,8 +28,7 @@ func WriteRegisterCSV(w io.Writer, entries []register.Entry) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // registerWidths are the column widths of the XLSX register, in characters.

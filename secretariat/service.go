@@ -35,7 +35,11 @@ type Service struct {
 	now       func() time.Time
 	log       *slog.Logger
 	// tree is the directory as last loaded from the database; an import swaps it whole.
-	tree atomic.Pointer[directory.Tree]
+	// version is the database's directory version tree was read at; dirMu keeps the two
+	// in step (reloads and imports hold it; readers of tree alone need not).
+	tree    atomic.Pointer[directory.Tree]
+	version atomic.Int64
+	dirMu   sync.Mutex
 	// routes remembers routing results per tree, rule, issuer and options: the secretariat
 	// addresses the same few documents to the same bodies all day.
 	routes  sync.Map // routeKey → directory.Recipients
@@ -123,13 +127,36 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 
 // ReloadDirectory reads the directory from the database into memory.
 func (s *Service) ReloadDirectory(ctx context.Context) error {
-	units, err := s.db.Units(ctx)
-	if err != nil {
-		return err
-	}
-	groups, err := s.db.Groups(ctx)
-	if err != nil {
-		return err
+	s.dirMu.Lock()
+	defer s.dirMu.Unlock()
+	return s.reloadDirectory(ctx)
+}
+
+// reloadDirectory is ReloadDirectory with dirMu held. The version is read before and after
+// the units and groups: if another server replaced the directory in between, it reads
+// again, so the tree kept is always the one of the version kept.
+func (s *Service) reloadDirectory(ctx context.Context) error {
+	var units []directory.Unit
+	var groups []directory.Group
+	var version int64
+	for attempt := 0; ; attempt++ {
+		before, err := s.db.DirectoryVersion(ctx)
+		if err != nil {
+			return err
+		}
+		if units, err = s.db.Units(ctx); err != nil {
+			return err
+		}
+		if groups, err = s.db.Groups(ctx); err != nil {
+			return err
+		}
+		if version, err = s.db.DirectoryVersion(ctx); err != nil {
+			return err
+		}
+		if version == before || attempt == 4 {
+			version = before // after five changes in a row, a later reload catches up
+			break
+		}
 	}
 	tree, err := directory.NewTree(units, groups)
 	if err != nil {
@@ -137,7 +164,12 @@ func (s *Service) ReloadDirectory(ctx context.Context) error {
 	}
 	if len(units) == 0 {
 		s.tree.Store(tree) // an empty database, before the demo or an import fills it
+		s.version.Store(version)
 		return nil
+	}
+	if err := tree.CheckShortNames(); err != nil {
+		// Stored before the rule existed; an import of the directory must fix them.
+		s.log.Warn("unit short names that are not symbol parts", "err", err)
 	}
 	if err := tree.CheckRules(s.rules); err != nil {
 		// A rule that names a unit the directory lacks fails when used, with its message;
@@ -145,10 +177,49 @@ func (s *Service) ReloadDirectory(ctx context.Context) error {
 		s.log.Warn("routing rules do not match the directory", "err", err)
 	}
 	s.tree.Store(tree)
+	s.version.Store(version)
 	// Results routed on the old tree are unreachable now; drop them.
 	s.routes.Clear()
 	s.nroutes.Store(0)
 	return nil
+}
+
+// DirectoryEvery is how often WatchDirectory looks at the database's directory version.
+const DirectoryEvery = 200 * time.Millisecond
+
+// WatchDirectory keeps the directory in memory in step with the database until ctx ends:
+// every interval it reads the directory version (one row) and reloads the directory when
+// another server (or process) has changed it. Servers sharing a database thus see each
+// other's imports within about an interval. Failures are logged and tried again.
+func (s *Service) WatchDirectory(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	failing := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		err := s.catchUp(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil && !failing:
+			s.log.Warn("directory version check failed", "err", err)
+			failing = true
+		case err == nil && failing:
+			s.log.Info("directory version check works again")
+			failing = false
+		}
+	}
+}
+
+// catchUp reloads the directory if the database holds another version than memory.
+func (s *Service) catchUp(ctx context.Context) error {
+	v, err := s.db.DirectoryVersion(ctx)
+	if err != nil || v == s.version.Load() {
+		return err
+	}
+	return s.ReloadDirectory(ctx)
 }
 
 // Tree returns the directory in memory.

@@ -128,7 +128,8 @@ func serviceCases() []serviceCase {
 			},
 			action: func(t *testing.T, e *env) error {
 				groups := "id,name,members\nso-ban-nganh-tinh,Các sở cấp tỉnh,so-noi-vu;so-tu-phap\n"
-				return e.svc.ImportDirectory(e.ctx, nil, strings.NewReader(groups))
+				_, err := e.svc.ImportDirectory(e.ctx, nil, strings.NewReader(groups), 0)
+				return err
 			},
 			check: func(t *testing.T, e *env) {
 				r, err := e.svc.Route(e.ctx, congVan())
@@ -152,7 +153,8 @@ func serviceCases() []serviceCase {
 			},
 			action: func(t *testing.T, e *env) error {
 				units := exportUnits(t, e, "agency,Văn phòng Chính phủ,VPCP", "agency,Văn phòng Chính phủ mới,VPCP")
-				return e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil)
+				_, err := e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil, 0)
+				return err
 			},
 			check: func(t *testing.T, e *env) {
 				r, err := e.svc.Route(e.ctx, congVan())
@@ -168,7 +170,7 @@ func serviceCases() []serviceCase {
 			name: "route after the directory lost a unit the rule names",
 			setup: func(t *testing.T, e *env) {
 				units := withoutLine(t, exportUnits(t, e, "", ""), "bcd-138-chinh-phu,")
-				if err := e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil); err != nil {
+				if _, err := e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil, 0); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -183,14 +185,16 @@ func serviceCases() []serviceCase {
 			setup: func(t *testing.T, e *env) { draft(t, e, "draft", congVan()) },
 			action: func(t *testing.T, e *env) error {
 				units := withoutLine(t, exportUnits(t, e, "", ""), issuer+",")
-				return e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil)
+				_, err := e.svc.ImportDirectory(e.ctx, strings.NewReader(units), nil, 0)
+				return err
 			},
 			code: apperr.Conflict, message: "Danh mục mới thiếu đơn vị",
 		},
 		{
 			name: "directory import with a group naming an unknown unit",
 			action: func(t *testing.T, e *env) error {
-				return e.svc.ImportDirectory(e.ctx, nil, strings.NewReader("id,name,members\ng,Nhóm,so-noi-vu;khong-co\n"))
+				_, err := e.svc.ImportDirectory(e.ctx, nil, strings.NewReader("id,name,members\ng,Nhóm,so-noi-vu;khong-co\n"), 0)
+				return err
 			},
 			code: apperr.Invalid, message: "\"khong-co\" không có trong danh sách đơn vị",
 		},

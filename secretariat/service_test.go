@@ -277,10 +277,10 @@ func snapshot(t *testing.T, e *env) saved {
 		}
 	}
 	var units, groups bytes.Buffer
-	if err := e.svc.ExportUnits(e.ctx, &units); err != nil {
+	if _, err := e.svc.ExportUnits(e.ctx, &units); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.ExportGroups(e.ctx, &groups); err != nil {
+	if _, err := e.svc.ExportGroups(e.ctx, &groups); err != nil {
 		t.Fatal(err)
 	}
 	s.Units, s.Groups = units.String(), groups.String()
@@ -399,7 +399,7 @@ func wantDocuments(t *testing.T, e *env, n int) {
 func exportUnits(t *testing.T, e *env, old, new string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := e.svc.ExportUnits(e.ctx, &b); err != nil {
+	if _, err := e.svc.ExportUnits(e.ctx, &b); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), old) {

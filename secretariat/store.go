@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"vanthu/directory"
+	"vanthu/idempotency"
 	"vanthu/register"
 )
 
@@ -16,7 +17,10 @@ type Store interface {
 	Units(ctx context.Context) ([]directory.Unit, error)
 	Groups(ctx context.Context) ([]directory.Group, error)
 	UnitCount(ctx context.Context) (int, error)
-	ReplaceDirectory(ctx context.Context, units []directory.Unit, groups []directory.Group) error
+	// ReplaceDirectoryAt replaces units and groups if the directory is still at version
+	// basedOn (0: any), raising and returning the version; a Conflict otherwise.
+	ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, groups []directory.Group, basedOn int64) (int64, error)
+	DirectoryVersion(ctx context.Context) (int64, error)
 
 	CreateDocument(ctx context.Context, d *register.Document) error
 	UpdateDraft(ctx context.Context, d *register.Document) error
@@ -26,4 +30,9 @@ type Store interface {
 	IssueInYear(ctx context.Context, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error)
 	CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render register.RenderFunc) (register.Document, error)
 	Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error)
+
+	ClaimIdempotencyKey(ctx context.Context, r idempotency.Record, expiredBefore time.Time) (*idempotency.Record, error)
+	FinishIdempotencyKey(ctx context.Context, r idempotency.Record) error
+	ReleaseIdempotencyKey(ctx context.Context, actor, key string) error
+	DeleteExpiredIdempotencyKeys(ctx context.Context, before time.Time) (int64, error)
 }

@@ -14,15 +14,15 @@ func QueuedWrites(db *DB) int {
 	return len(db.batch.queue)
 }
 
-// MigrationVersions returns the versions of the embedded migrations of a dialect, in order.
-func MigrationVersions(dialect string) ([]int, error) {
-	ms, err := loadMigrations(dialect)
+// MigrationVersions lists the versions of the migrations of dialect, in order.
+func MigrationVersions(dialect string) []int {
+	migrations, err := loadMigrations(dialect)
 	if err != nil {
-		return nil, err
+		panic(err)
 	}
-	out := make([]int, len(ms))
-	for i, m := range ms {
+	out := make([]int, len(migrations))
+	for i, m := range migrations {
 		out[i] = m.version
 	}
-	return out, nil
+	return out
 }

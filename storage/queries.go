@@ -31,6 +31,18 @@ type queries struct {
 	ListUnits   *sqlx.Stmt `query:"list-units"`
 	CountUnits  *sqlx.Stmt `query:"count-units"`
 
+	// directory_version.sql
+	GetDirectoryVersion  *sqlx.Stmt `query:"get-directory-version"`
+	BumpDirectoryVersion *sqlx.Stmt `query:"bump-directory-version"`
+
+	// idempotency.sql
+	InsertIdempotencyKey         *sqlx.Stmt `query:"insert-idempotency-key"`
+	GetIdempotencyKey            *sqlx.Stmt `query:"get-idempotency-key"`
+	DeleteExpiredIdempotencyKey  *sqlx.Stmt `query:"delete-expired-idempotency-key"`
+	FinishIdempotencyKey         *sqlx.Stmt `query:"finish-idempotency-key"`
+	ReleaseIdempotencyKey        *sqlx.Stmt `query:"release-idempotency-key"`
+	DeleteExpiredIdempotencyKeys *sqlx.Stmt `query:"delete-expired-idempotency-keys"`
+
 	// groups.sql
 	DeleteGroups       *sqlx.Stmt `query:"delete-groups"`
 	DeleteGroupMembers *sqlx.Stmt `query:"delete-group-members"`

@@ -232,8 +232,26 @@ func internal(op string, err error) error {
 	if errors.As(err, &ae) {
 		return err
 	}
+	if isStorageFull(err) {
+		return apperr.Wrap(apperr.StorageFull, apperr.DefaultMessage(apperr.StorageFull), fmt.Errorf("storage: %s: %w", op, err))
+	}
 	return apperr.Wrap(apperr.Internal, msgInternal, fmt.Errorf("storage: %s: %w", op, err))
 }
+
+// isStorageFull reports whether err says the database cannot grow: SQLITE_FULL (the disk is
+// full, or the file reached max_page_count) or PostgreSQL's disk_full (SQLSTATE 53100).
+// Such a write fails whole and changes nothing; reads go on working.
+func isStorageFull(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code()&0xff == sqlite3.SQLITE_FULL
+	}
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == pgDiskFull
+}
+
+// pgDiskFull is PostgreSQL's SQLSTATE for "disk_full".
+const pgDiskFull = "53100"
 
 // isForeignKeyViolation reports whether err is a FOREIGN KEY constraint failure.
 func isForeignKeyViolation(err error) bool {

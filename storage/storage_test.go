@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -202,8 +203,8 @@ func TestOpen(t *testing.T) {
 				}
 				versions = append(versions, v)
 			}
-			if wantVersions := migrationVersions(t, want); fmt.Sprint(versions) != fmt.Sprint(wantVersions) {
-				t.Errorf("schema_migrations = %v, want %v (the files under migrations/)", versions, wantVersions)
+			if want := storage.MigrationVersions(db.Dialect()); !slices.Equal(versions, want) {
+				t.Errorf("schema_migrations = %v, want %v", versions, want)
 			}
 		})
 

@@ -11,20 +11,56 @@ import (
 	"vanthu/directory"
 )
 
-// ReplaceDirectory replaces the whole directory — units and groups — with the given one in
+// ReplaceDirectory replaces the whole directory whatever its version: ReplaceDirectoryAt
+// with the version the database holds.
+func (db *DB) ReplaceDirectory(ctx context.Context, units []directory.Unit, groups []directory.Group) error {
+	_, err := db.ReplaceDirectoryAt(ctx, units, groups, 0)
+	return err
+}
+
+// ReplaceDirectoryAt replaces the whole directory — units and groups — with the given one in
 // one transaction, as a CSV import or the demo data does: readers see the old directory or
 // the new one, never a mix. Units may come in any order; they are inserted parents first
 // and read back in the order given. A unit still named as the issuer of a document must
 // remain in the new directory, or nothing changes and a Conflict is returned.
-func (db *DB) ReplaceDirectory(ctx context.Context, units []directory.Unit, groups []directory.Group) error {
+//
+// basedOn is the directory version the new directory was built from: if the database's
+// version is another (another server changed the directory since), nothing changes and a
+// Conflict is returned; 0 takes whatever version the database holds. The version is raised
+// by one in the same transaction and returned.
+func (db *DB) ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, groups []directory.Group, basedOn int64) (int64, error) {
 	ordered, err := parentsFirst(units)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := checkGroups(units, groups); err != nil {
-		return err
+		return 0, err
 	}
+	var version int64
 	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		// The version first: on PostgreSQL its row lock queues concurrent replacements
+		// before they do any work.
+		var current int64
+		if err := tx.StmtxContext(ctx, db.q.GetDirectoryVersion).GetContext(ctx, &current); err != nil {
+			return err
+		}
+		expect := basedOn
+		if expect == 0 {
+			expect = current
+		}
+		res, err := tx.StmtxContext(ctx, db.q.BumpDirectoryVersion).ExecContext(ctx, expect)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			if err := tx.StmtxContext(ctx, db.q.GetDirectoryVersion).GetContext(ctx, &current); err != nil {
+				return err
+			}
+			return directory.StaleVersion(expect, current)
+		}
+		version = expect + 1
 		for _, stmt := range []*sqlx.Stmt{db.q.DeleteGroupMembers, db.q.DeleteGroups, db.q.DeleteUnits} {
 			if _, err := tx.StmtxContext(ctx, stmt).ExecContext(ctx); err != nil {
 				return err
@@ -56,10 +92,23 @@ func (db *DB) ReplaceDirectory(ctx context.Context, units []directory.Unit, grou
 		}{units, groups}))
 	})
 	if isForeignKeyViolation(err) {
-		return apperr.Wrap(apperr.Conflict,
+		return 0, apperr.Wrap(apperr.Conflict,
 			"Danh mục mới thiếu đơn vị đã ban hành hoặc đang soạn văn bản; hãy giữ lại các đơn vị đó.", err)
 	}
-	return internal("replace directory", err)
+	if err != nil {
+		return 0, internal("replace directory", err)
+	}
+	return version, nil
+}
+
+// DirectoryVersion returns the version of the directory in the database: a cheap read of
+// one row, which servers poll to notice a change made by another.
+func (db *DB) DirectoryVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := db.q.GetDirectoryVersion.GetContext(ctx, &v); err != nil {
+		return 0, internal("directory version", err)
+	}
+	return v, nil
 }
 
 // parentsFirst checks the units form a tree and returns their indexes, each parent before

@@ -7,6 +7,7 @@ import (
 
 	"vanthu/apperr"
 	"vanthu/directory"
+	"vanthu/storage/storagetest"
 )
 
 func TestReplaceDirectory(t *testing.T) {
@@ -90,5 +91,67 @@ func TestReplaceDirectory(t *testing.T) {
 				})
 			}
 		})
+	})
+}
+
+// TestReplaceDirectoryAtVersion checks the directory version: raised by one with each
+// replacement, and a replacement built on an older version changes nothing.
+func TestReplaceDirectoryAtVersion(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := open(t, dsn) // holds testUnits, loaded with ReplaceDirectory
+		v, err := db.DirectoryVersion(ctx)
+		if err != nil || v < 2 {
+			t.Fatalf("DirectoryVersion() = %d, %v; want at least 2 after a replacement", v, err)
+		}
+		next, err := db.ReplaceDirectoryAt(ctx, testUnits, nil, v)
+		if err != nil || next != v+1 {
+			t.Fatalf("ReplaceDirectoryAt(version %d) = %d, %v; want %d", v, next, err, v+1)
+		}
+		_, err = db.ReplaceDirectoryAt(ctx, testUnits[2:3], nil, v) // ubnd-tinh alone
+		wantCode(t, err, apperr.Conflict, "")
+		if units, err := db.Units(ctx); err != nil || len(units) != len(testUnits) {
+			t.Errorf("a stale replacement changed the units: %d, %v", len(units), err)
+		}
+		if got, err := db.DirectoryVersion(ctx); err != nil || got != v+1 {
+			t.Errorf("DirectoryVersion() = %d, %v after a refused replacement, want %d", got, err, v+1)
+		}
+	})
+}
+
+// TestDemoShortNamesMigrated: a database that loaded the old demo directory, whose short
+// names had spaces, gets them as symbol parts from migration 012; other units are kept.
+func TestDemoShortNamesMigrated(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := storagetest.MustOpen(t, dsn)
+		old := []directory.Unit{
+			{ID: "viet-nam", Kind: directory.Nation, Name: "Việt Nam"},
+			{ID: "bcd-138-chinh-phu", ParentID: "viet-nam", Kind: directory.SteeringCommittee, Name: "Ban Chỉ đạo 138", ShortName: "BCĐ 138"},
+			{ID: "truong-thcs-quang-phu", ParentID: "viet-nam", Kind: directory.School, Name: "Trường THCS Quảng Phú", ShortName: "THCS QP"},
+			{ID: "khac", ParentID: "viet-nam", Kind: directory.School, Name: "Trường khác", ShortName: "THCS QP"},
+		}
+		if err := db.ReplaceDirectory(ctx, old, nil); err != nil {
+			t.Fatal(err)
+		}
+		raw := rawDB(t, dsn)
+		if _, err := raw.ExecContext(ctx, "DELETE FROM schema_migrations WHERE version = 12"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		units, err := db.Units(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, u := range units {
+			got[u.ID] = u.ShortName
+		}
+		want := map[string]string{"viet-nam": "", "bcd-138-chinh-phu": "BCĐ138", "truong-thcs-quang-phu": "THCSQP", "khac": "THCS QP"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("short names after migration 012 = %v, want %v", got, want)
+		}
 	})
 }

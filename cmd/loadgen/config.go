@@ -17,6 +17,7 @@ import (
 const (
 	maxClients  = 1024
 	maxDuration = 30 * time.Minute
+	maxSlow     = 2000
 )
 
 // config is the whole of what a run needs, read once from the flags and validated.
@@ -38,6 +39,11 @@ type config struct {
 	JSON    bool
 	// Token, when set, is sent as "Authorization: Bearer <token>" with every request.
 	Token string
+	// Slow connections are opened before the load and held open during it: each sends the
+	// request line and headers of a body of SlowLength bytes to the same path, and then
+	// nothing (a "slow body" client).
+	Slow       int
+	SlowLength int64
 }
 
 // parseConfig reads the flags in args, with LOADGEN_<FLAG> environment variables as
@@ -60,6 +66,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		pid         = fs.Int("pid", 0, "process id of the server, to sample its VmRSS/VmHWM every 100 ms")
 		asJSON      = fs.Bool("json", false, "print the summary as JSON")
 		token       = fs.String("token", "", "API token sent as Authorization: Bearer (prefer LOADGEN_TOKEN: a flag shows in ps)")
+		slow        = fs.Int("slow", 0, "connections that announce a body of -slow-length bytes and send none, held open during the load (at most 2000)")
+		slowLength  = fs.Int64("slow-length", 2097000, "Content-Length the -slow connections announce")
 	)
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
@@ -96,6 +104,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		PID:         *pid,
 		JSON:        *asJSON,
 		Token:       *token,
+		Slow:        *slow,
+		SlowLength:  *slowLength,
 	}
 	switch {
 	case c.Clients < 1 || c.Clients > maxClients:
@@ -110,6 +120,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return config{}, fmt.Errorf("-timeout %v: must be positive", c.Timeout)
 	case c.PID < 0:
 		return config{}, fmt.Errorf("-pid %d: not a process id", c.PID)
+	case c.Slow < 0 || c.Slow > maxSlow:
+		return config{}, fmt.Errorf("-slow %d: must be between 0 and %d", c.Slow, maxSlow)
+	case c.SlowLength < 1:
+		return config{}, fmt.Errorf("-slow-length %d: must be positive", c.SlowLength)
 	}
 	if c.Expect, err = parseStatuses(*expect); err != nil {
 		return config{}, err

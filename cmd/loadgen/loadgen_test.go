@@ -339,3 +339,18 @@ func TestBearerToken(t *testing.T) {
 		t.Errorf("exit %d, %d ok, %d without the token: %s", code, s.OK, wrong.Load(), stderr)
 	}
 }
+
+func TestSlowConnectionsHeldOpen(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body) // the slow ones never finish
+	}))
+	defer ts.Close()
+	s, code, stderr := runJSON(t, "-url", ts.URL, "-method", "POST", "-expect", "200",
+		"-clients", "2", "-duration", "250ms", "-slow", "5", "-slow-length", "1000")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if s.Slow == nil || s.Slow.Opened != 5 || s.Slow.StillOpen != 5 || s.Slow.Length != 1000 || s.OK == 0 {
+		t.Errorf("slow = %+v, ok = %d; want 5 opened, 5 still open, requests served", s.Slow, s.OK)
+	}
+}

@@ -61,10 +61,21 @@ func loadTest(ctx context.Context, c config) (summary, error) {
 			return summary{}, err
 		}
 	}
+	var slow *slowConnections
+	if c.Slow > 0 {
+		var err error
+		if slow, err = openSlow(ctx, c); err != nil {
+			return summary{}, err
+		}
+		defer slow.close()
+	}
 	client := newClient(c)
 	defer client.CloseIdleConnections()
 	elapsed, results := runLoad(ctx, c, client)
 	s := summarize(c, elapsed, results)
+	if slow != nil {
+		s.Slow = slow.report()
+	}
 	if sampler != nil {
 		stopSampling()
 		<-sampled

@@ -31,6 +31,7 @@ type summary struct {
 	RequestsPerSecond float64        `json:"requests_per_second"`
 	Latency           latency        `json:"latency_ms"`
 	Memory            *memoryReport  `json:"server_memory,omitempty"`
+	Slow              *slowReport    `json:"slow_connections,omitempty"`
 }
 
 type latency struct {
@@ -145,6 +146,10 @@ func (s summary) writeText(w io.Writer) error {
 		if m.SampleErr != "" {
 			fmt.Fprintf(&b, "            sampling stopped early: %s\n", m.SampleErr)
 		}
+	}
+	if sl := s.Slow; sl != nil {
+		fmt.Fprintf(&b, "slow bodies %d connections announced %d bytes each and sent none; %d still open at the end, %d closed by the server\n",
+			sl.Opened, sl.Length, sl.StillOpen, sl.Opened-sl.StillOpen)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -49,6 +49,11 @@ func serve(ctx context.Context, args []string) error {
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,
 	}
+	// Other servers on the same database may change the directory: follow them.
+	watch, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	go a.svc.WatchDirectory(watch, secretariat.DirectoryEvery)
+	go a.svc.CleanIdempotencyKeysEvery(watch, time.Hour)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	if cfg.PprofAddr != "" {
@@ -213,11 +218,11 @@ func directoryCmd(ctx context.Context, args []string) error {
 	defer a.db.Close()
 	ctx = system(ctx, "vanthu directory "+verb)
 	if verb == "export" {
-		if err := writeTo(*unitsFile, func(w io.Writer) error { return a.svc.ExportUnits(ctx, w) }); err != nil {
+		if err := writeTo(*unitsFile, func(w io.Writer) error { _, err := a.svc.ExportUnits(ctx, w); return err }); err != nil {
 			return err
 		}
 		if *groupsFile != "" {
-			return writeTo(*groupsFile, func(w io.Writer) error { return a.svc.ExportGroups(ctx, w) })
+			return writeTo(*groupsFile, func(w io.Writer) error { _, err := a.svc.ExportGroups(ctx, w); return err })
 		}
 		return nil
 	}
@@ -239,7 +244,7 @@ func directoryCmd(ctx context.Context, args []string) error {
 	if units == nil && groups == nil {
 		return errors.New("directory import: give -units and/or -groups")
 	}
-	if err := a.svc.ImportDirectory(ctx, units, groups); err != nil {
+	if _, err := a.svc.ImportDirectory(ctx, units, groups, 0); err != nil {
 		return describe(err)
 	}
 	fmt.Fprintf(os.Stderr, "vanthu: directory imported: %d units, %d groups\n", len(a.svc.Tree().Units()), len(a.svc.Tree().Groups()))

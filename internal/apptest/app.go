@@ -178,6 +178,19 @@ func New(tb testing.TB, dsn string) *App {
 // apps load it once and share it.
 func Start(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
+	return start(tb, data, dsn, true)
+}
+
+// Attach starts a second application on a database another App (or process) has already
+// filled: its own database handle, service and HTTP server, as a second server process
+// would have. The demo directory is not loaded.
+func Attach(tb testing.TB, data *Data, dsn string) *App {
+	tb.Helper()
+	return start(tb, data, dsn, false)
+}
+
+func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
+	tb.Helper()
 	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -188,12 +201,14 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if err != nil {
 		tb.Fatalf("secretariat: %v", err)
 	}
-	loaded, err := a.Service.LoadDemo(ctx, a.Demo)
-	if err != nil {
-		tb.Fatalf("load demo directory: %v", err)
-	}
-	if !loaded {
-		tb.Fatal("load demo directory: the fresh database already has units")
+	if demo {
+		loaded, err := a.Service.LoadDemo(ctx, a.Demo)
+		if err != nil {
+			tb.Fatalf("load demo directory: %v", err)
+		}
+		if !loaded {
+			tb.Fatal("load demo directory: the fresh database already has units")
+		}
 	}
 	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
 		Awards: a.Awards, Now: func() time.Time { return Now }})
@@ -206,6 +221,14 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if err != nil {
 		tb.Fatalf("accounts: %v", err)
 	}
+	// Like the binary, follow directory changes made through other apps on the database.
+	watch, stopWatching := context.WithCancel(context.Background())
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		a.Service.WatchDirectory(watch, secretariat.DirectoryEvery)
+	}()
+	tb.Cleanup(func() { stopWatching(); <-watched }) // before the database's Close
 	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL

@@ -1,0 +1,17 @@
+package directory
+
+import (
+	"fmt"
+
+	"vanthu/apperr"
+)
+
+// msgStaleVersion tells the user an import was built on a directory that has changed since.
+const msgStaleVersion = "Danh mục đã được thay đổi ở nơi khác sau khi bản nhập này được lập (bản nhập dựa trên phiên bản %d, danh mục hiện là phiên bản %d); hãy tải danh mục mới về rồi nhập lại."
+
+// StaleVersion is the Conflict returned when a replacement of the directory was built on
+// version basedOn while the directory is at version current: applying it would undo the
+// changes made in between.
+func StaleVersion(basedOn, current int64) error {
+	return apperr.New(apperr.Conflict, fmt.Sprintf(msgStaleVersion, basedOn, current))
+}
