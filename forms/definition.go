@@ -187,6 +187,9 @@ type Field struct {
 	Label    string    `json:"label"`
 	Type     FieldType `json:"type"`
 	Required bool      `json:"required,omitempty"`
+	// Integer makes a number field take whole numbers only: 2.5 copies is refused, not
+	// printed as "(2)". A number field filling "copies" must say it.
+	Integer bool `json:"integer,omitempty"`
 	// Rules are go-playground/validator tags applied to a non-empty value ("max=300",
 	// "symbol", "phone"); for a list or table they apply to the slice, "dive" reaches items.
 	Rules       string   `json:"rules,omitempty"`
@@ -324,6 +327,12 @@ func (d *Definition) check(v *Validator) []string {
 		}
 		if f.Default != "" && len(f.options()) > 0 && !slices.Contains(f.options(), f.Default) {
 			add("%s: default %q is not one of the options", where, f.Default)
+		}
+		if f.Integer && f.Type != TypeNumber {
+			add("%s: only a number field can be integer", where)
+		}
+		if f.Target == TargetCopies && !f.Integer {
+			add("%s: a field filling %q counts copies and must be \"integer\": true", where, f.Target)
 		}
 		if f.Type == TypeNumber && f.Default != "" {
 			if _, err := strconv.ParseFloat(f.Default, 64); err != nil {

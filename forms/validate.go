@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -49,6 +50,7 @@ var messages = []struct{ key, text string }{
 	{"form-unknown", "Trường không có trong biểu mẫu"},
 	{"form-string", "{0} phải là chuỗi ký tự"},
 	{"form-number", "{0} phải là một số"},
+	{"form-integer", "{0} phải là số nguyên"},
 	{"form-date", "{0} phải là một ngày có thật, viết dạng 2016-02-01 hoặc 01/02/2016"},
 	{"form-option", "{0} phải là một trong các giá trị: {1}"},
 	{"form-list", "{0} phải là danh sách, mỗi dòng một mục"},
@@ -164,6 +166,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		n, ok, good := toNumber(raw)
 		if !good {
 			return nil, v.message("form-number", f.Label)
+		}
+		if ok && f.Integer && n != math.Trunc(n) {
+			return nil, v.message("form-integer", f.Label)
 		}
 		if !ok {
 			if f.Default != "" {
@@ -418,26 +423,24 @@ func toText(raw any) (s string, clean, good bool) {
 	return "", false, false
 }
 
-// toNumber accepts a JSON number or a string from an HTML form. ok is false when the value
-// is empty; good is false when it is not a number.
+// toNumber accepts a JSON number, as encoding/json or go-json decode it (float64, or
+// json.Number when the body is decoded with UseNumber), and nothing else: the string "3"
+// is not a number, so a client that sends one learns it at once rather than through a
+// document printed from a guess. ok is false when the value is empty (null); good is false
+// when it is not a finite number (1e400 does not fit a float64).
 func toNumber(raw any) (n float64, ok, good bool) {
 	switch x := raw.(type) {
 	case nil:
 		return 0, false, true
 	case float64:
-		return x, true, true
+		good = !math.IsInf(x, 0) && !math.IsNaN(x)
+		return x, good, good
 	case int:
 		return float64(x), true, true
 	case json.Number:
 		n, err := x.Float64()
-		return n, err == nil, err == nil
-	case string:
-		s := strings.TrimSpace(x)
-		if s == "" {
-			return 0, false, true
-		}
-		n, err := strconv.ParseFloat(s, 64)
-		return n, err == nil, err == nil
+		good = err == nil && !math.IsInf(n, 0)
+		return n, good, good
 	}
 	return 0, false, false
 }
@@ -508,6 +511,12 @@ func toTable(raw any) ([][]string, bool) {
 						row[i] = c
 					case float64:
 						row[i] = strconv.FormatFloat(c, 'f', -1, 64)
+					case json.Number:
+						f, err := c.Float64()
+						if err != nil {
+							return nil, false
+						}
+						row[i] = strconv.FormatFloat(f, 'f', -1, 64)
 					case nil:
 					default:
 						return nil, false

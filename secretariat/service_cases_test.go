@@ -1,6 +1,7 @@
 package secretariat_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -412,6 +413,23 @@ func serviceCases() []serviceCase {
 			name:   "issuer the routing rule refuses",
 			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.IssuerID = "cong-an-tinh-thanh-hoa" })),
 			code:   apperr.Invalid, fields: map[string]string{"recipients": "không dùng cho Công an tỉnh Thanh Hoá"},
+		},
+
+		// Issue 8, item 4: types.
+		{
+			name:   "a fraction for an integer field",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["so_ban_luu"] = 2.5 })),
+			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là số nguyên"},
+		},
+		{
+			name:   "a string for a number",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["so_ban_luu"] = "3" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là một số"},
+		},
+		{
+			name:   "a number no float holds",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["so_ban_luu"] = json.Number("1e400") })),
+			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là một số"},
 		},
 
 		// Not found, through every call that takes an id.
