@@ -238,6 +238,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		// One-line fields: a pasted line break would break the layout of a header or title.
 		s = strings.Join(strings.Fields(s), " ")
 	}
+	if s != "" && !hasVisible(s) {
+		s = "" // zero-width spaces, no-break spaces or lone combining marks: empty made to look full
+	}
 	if s == "" {
 		s = f.Default
 	}
@@ -452,7 +455,7 @@ func toList(raw any) ([]string, bool) {
 	add := func(s string) {
 		s, _ = cleanString(s) // control characters are checked on the items
 		for line := range strings.SplitSeq(s, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
+			if line = strings.TrimSpace(line); hasVisible(line) {
 				items = append(items, line)
 			}
 		}
@@ -486,6 +489,9 @@ func toTable(raw any) ([][]string, bool) {
 	addRow := func(row []string) {
 		for i := range row {
 			row[i], _ = cleanString(row[i]) // control characters are checked on the rows
+			if !hasVisible(row[i]) {
+				row[i] = ""
+			}
 		}
 		if slices.ContainsFunc(row, func(c string) bool { return c != "" }) {
 			rows = append(rows, row)
@@ -538,6 +544,29 @@ func emptyOf(t FieldType) any {
 		return generator.Date{}
 	}
 	return ""
+}
+
+// hasVisible reports whether s holds a letter or a digit. A text without one — zero-width
+// spaces, no-break spaces, combining marks with nothing to sit on — prints as nothing, so it
+// counts as empty: a required field filled with it is missing, an item of it is dropped. It
+// stops at the first letter or digit, which in typed text is the first character.
+func hasVisible(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // isSymbol reports whether s is a ký hiệu or a part of one: groups of upper-case (Latin,

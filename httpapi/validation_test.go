@@ -83,5 +83,56 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 			check: noDocuments,
 		},
 	)
+	// Item 3: empty made to look full.
+	const zwsp, nbsp = "\u200b", "\u00a0"
+	scenarios = append(scenarios,
+		scenario{
+			name: "empty: every required field a zero-width space", method: "POST", path: "/api/documents",
+			body: seedWith(map[string]any{"trich_yeu": zwsp, "noi_dung": zwsp + "\n" + zwsp + zwsp,
+				"chuc_vu_nguoi_ky": zwsp, "ho_ten_nguoi_ky": zwsp}),
+			status: 422,
+			json: map[string]any{"/fields": length(4), "/fields/data.trich_yeu": "Trích yếu là trường bắt buộc",
+				"/fields/data.noi_dung": "Nội dung là trường bắt buộc", "/fields/data.chuc_vu_nguoi_ky": "Chức vụ người ký là trường bắt buộc",
+				"/fields/data.ho_ten_nguoi_ky": "Họ và tên người ký là trường bắt buộc"},
+			check: noDocuments,
+		},
+		scenario{
+			name: "empty: no-break spaces and lone combining marks", method: "POST", path: "/api/documents",
+			body:   seedWith(map[string]any{"trich_yeu": nbsp + " " + nbsp, "ho_ten_nguoi_ky": "\u0301\u0300 \u0323"}),
+			status: 422,
+			json: map[string]any{"/fields": length(2), "/fields/data.trich_yeu": "Trích yếu là trường bắt buộc",
+				"/fields/data.ho_ten_nguoi_ky": "Họ và tên người ký là trường bắt buộc"},
+			check: noDocuments,
+		},
+		scenario{
+			name: "empty: a zero-width space inside a real name is kept", method: "POST", path: "/api/documents",
+			body:   seedWith(map[string]any{"ho_ten_nguoi_ky": "Nguyễn" + zwsp + " Đình Xúng"}),
+			status: 201, json: map[string]any{"/status": "issued", "/number": 1},
+		},
+		scenario{
+			name: "empty: a công văn to nobody", method: "POST", path: "/api/documents",
+			body: edit(t, seed, func(m map[string]any) {
+				m["issue"] = true
+				m["recipients"] = map[string]any{"kinh_gui": []string{}, "noi_nhan": []string{}, "archive": "VT, NC"}
+			}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/recipients": has("Công văn phải có ít nhất một nơi nhận")},
+			check: noDocuments,
+		},
+		scenario{
+			name: "empty: a công văn to invisible lines, previewed", method: "POST", path: "/api/preview",
+			body: edit(t, seed, func(m map[string]any) {
+				m["recipients"] = map[string]any{"kinh_gui": []string{zwsp, nbsp}, "noi_nhan": []string{"- " + zwsp + ";"}}
+			}),
+			status: 422, json: map[string]any{"/fields/recipients": has("Công văn phải có ít nhất một nơi nhận")},
+		},
+		scenario{
+			name: "empty: a công văn with only a Nơi nhận line", method: "POST", path: "/api/documents",
+			body: edit(t, seed, func(m map[string]any) {
+				m["issue"] = true
+				m["recipients"] = map[string]any{"kinh_gui": []string{}, "noi_nhan": []string{"Sở Tư pháp"}}
+			}),
+			status: 201, json: map[string]any{"/status": "issued", "/recipients/noi_nhan": []string{"Sở Tư pháp"}},
+		},
+	)
 	return scenarios
 }

@@ -12,4 +12,5 @@ const (
 	msgSaveRecipient = "Không lưu được nơi nhận."
 	msgStoredData    = "Dữ liệu văn bản đã lưu bị hỏng."
 	msgStoredRecip   = "Nơi nhận đã lưu bị hỏng."
+	msgNoRecipient   = "Công văn phải có ít nhất một nơi nhận: một dòng Kính gửi hoặc một dòng Nơi nhận."
 )

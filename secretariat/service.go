@@ -256,6 +256,11 @@ func (s *Service) document(p *prepared, number int, date generator.Date) (genera
 	if err != nil {
 		return doc, apperr.Wrap(apperr.Invalid, msgCannotMap, err)
 	}
+	if p.def.Kind == generator.CongVan && len(doc.Recipients) == 0 && len(doc.CopyTo.Items) == 0 {
+		// A công văn is sent to someone (Decree 30, Annex I): with neither a Kính gửi nor a
+		// Nơi nhận line it would be registered as sent to nobody.
+		return doc, apperr.InvalidFields(map[string]string{"recipients": msgNoRecipient})
+	}
 	return doc, nil
 }
 

@@ -432,6 +432,23 @@ func serviceCases() []serviceCase {
 			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là một số"},
 		},
 
+		// Issue 8, item 3: empty made to look full.
+		{
+			name: "required fields of invisible characters",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				s.Data["trich_yeu"], s.Data["ho_ten_nguoi_ky"], s.Data["chuc_vu_nguoi_ky"] = "\u200b\u200b", "\u00a0", "\u0301"
+			})),
+			code: apperr.Invalid, fields: map[string]string{"data.trich_yeu": "Trích yếu là trường bắt buộc",
+				"data.ho_ten_nguoi_ky": "Họ và tên người ký là trường bắt buộc", "data.chuc_vu_nguoi_ky": "Chức vụ người ký là trường bắt buộc"},
+		},
+		{
+			name: "a công văn to nobody",
+			action: submitForDocument(congVan(func(s *secretariat.Submission) {
+				s.Recipients = &directory.Recipients{KinhGui: []string{"\u200b"}, NoiNhan: []string{"\u00a0"}}
+			})),
+			code: apperr.Invalid, fields: map[string]string{"recipients": "Công văn phải có ít nhất một nơi nhận"},
+		},
+
 		// Not found, through every call that takes an id.
 		{
 			name:   "unknown document",
@@ -471,6 +488,30 @@ func submitEverywhere(sub *secretariat.Submission) func(t *testing.T, e *env) er
 			call func() error
 		}{
 			{"Route", func() error { _, err := e.svc.Route(sub); return err }},
+			{"Preview", func() error { _, err := e.svc.Preview(sub); return err }},
+			{"CreateDraft", func() error { _, err := e.svc.CreateDraft(e.ctx, sub, 0); return err }},
+			{"CreateAndIssue", func() error { _, err := e.svc.CreateAndIssue(e.ctx, sub); return err }},
+		}
+		var last error
+		for _, c := range calls {
+			err := c.call()
+			if last != nil && !sameError(err, last) {
+				t.Errorf("%s: %v, unlike %v", c.name, err, last)
+			}
+			last = err
+		}
+		return last
+	}
+}
+
+// submitForDocument is submitEverywhere without Route: the calls that make a document of
+// the submission (routing proposes recipients; it does not need any).
+func submitForDocument(sub *secretariat.Submission) func(t *testing.T, e *env) error {
+	return func(t *testing.T, e *env) error {
+		calls := []struct {
+			name string
+			call func() error
+		}{
 			{"Preview", func() error { _, err := e.svc.Preview(sub); return err }},
 			{"CreateDraft", func() error { _, err := e.svc.CreateDraft(e.ctx, sub, 0); return err }},
 			{"CreateAndIssue", func() error { _, err := e.svc.CreateAndIssue(e.ctx, sub); return err }},
