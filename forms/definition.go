@@ -152,6 +152,12 @@ type Definition struct {
 	// overrides it.
 	DraftingUnit string  `json:"drafting_unit,omitempty"`
 	Fields       []Field `json:"fields"`
+	// MaxRecipients is the most Kính gửi lines, and the most Nơi nhận items, a document of
+	// the form may have, however they were given (routed, edited, written whole); omitted,
+	// DefaultMaxRecipients. MaxRecipientLength bounds each line, and the archive line;
+	// omitted, DefaultMaxRecipientLength.
+	MaxRecipients      int `json:"max_recipients,omitempty"`
+	MaxRecipientLength int `json:"max_recipient_length,omitempty"`
 	// BodyTemplate is a text/template executed with the field values (see templateData);
 	// each non-empty line of its output becomes a body Block, before the blocks of fields
 	// with target "body". A line starting with "# " is a heading, "= " a centred line, "| "
@@ -179,6 +185,12 @@ type AnnexSpec struct {
 	Landscape bool      `json:"landscape,omitempty"`
 }
 
+// The recipient limits of a form that states none.
+const (
+	DefaultMaxRecipients      = 200
+	DefaultMaxRecipientLength = 500
+)
+
 // Field is one input of a form.
 type Field struct {
 	// Name is the key in the submitted data: lower case, digits and "_".
@@ -187,6 +199,14 @@ type Field struct {
 	Label    string    `json:"label"`
 	Type     FieldType `json:"type"`
 	Required bool      `json:"required,omitempty"`
+	// MaxLength is the most characters the value may have (a text, a textarea), or each item
+	// of a list, or each cell of a table. Omitted, it is DefaultMaxTextarea for a textarea
+	// and DefaultMaxText for the rest; Load writes the default in, so the form as the API
+	// serves it states its limits.
+	MaxLength int `json:"max_length,omitempty"`
+	// MaxItems is the most items of a list (omitted: DefaultMaxItems) or rows of a table
+	// (omitted: DefaultMaxRows).
+	MaxItems int `json:"max_items,omitempty"`
 	// Integer makes a number field take whole numbers only: 2.5 copies is refused, not
 	// printed as "(2)". A number field filling "copies" must say it.
 	Integer bool `json:"integer,omitempty"`
@@ -275,6 +295,15 @@ func (d *Definition) check(v *Validator) []string {
 	if len(d.Fields) == 0 {
 		add("no fields")
 	}
+	if d.MaxRecipients < 0 || d.MaxRecipientLength < 0 {
+		add("max_recipients and max_recipient_length cannot be negative")
+	}
+	if d.MaxRecipients == 0 {
+		d.MaxRecipients = DefaultMaxRecipients
+	}
+	if d.MaxRecipientLength == 0 {
+		d.MaxRecipientLength = DefaultMaxRecipientLength
+	}
 
 	d.index = make(map[string]int, len(d.Fields))
 	var annexField *Field
@@ -327,6 +356,26 @@ func (d *Definition) check(v *Validator) []string {
 		}
 		if f.Default != "" && len(f.options()) > 0 && !slices.Contains(f.options(), f.Default) {
 			add("%s: default %q is not one of the options", where, f.Default)
+		}
+		if f.MaxLength < 0 || f.MaxItems < 0 {
+			add("%s: max_length and max_items cannot be negative", where)
+		}
+		if f.MaxItems > 0 && f.Type != TypeList && f.Type != TypeTable {
+			add("%s: max_items is for a list or a table", where)
+		}
+		if f.MaxLength == 0 && f.Type != TypeNumber {
+			f.MaxLength = DefaultMaxText
+			if f.Type == TypeTextarea {
+				f.MaxLength = DefaultMaxTextarea
+			}
+		}
+		if f.MaxItems == 0 {
+			switch f.Type {
+			case TypeList:
+				f.MaxItems = DefaultMaxItems
+			case TypeTable:
+				f.MaxItems = DefaultMaxRows
+			}
 		}
 		if f.Integer && f.Type != TypeNumber {
 			add("%s: only a number field can be integer", where)

@@ -29,13 +29,14 @@ type Validator struct {
 	trans    ut.Translator
 }
 
-// Size limits of any text, whatever the field's rules say, so that no submission makes the
-// generator lay out a book. They count bytes, which costs nothing, where a "max" rule counts
-// characters, which on a long body costs as much as the rest of the validation: long
-// free-text fields rely on these limits rather than on a rule.
+// The limits a field has when its definition states none (see Field.MaxLength and
+// Field.MaxItems), so that no submission makes the generator lay out a book or the register
+// hold a cell of a megabyte. Lengths count characters.
 const (
-	maxTextBytes = 256 << 10 // a textarea: some 100 pages of Vietnamese text
-	maxLineBytes = 4 << 10   // any one-line field
+	DefaultMaxText     = 2000  // a one-line field, a list item, a table cell
+	DefaultMaxTextarea = 50000 // a textarea: some 20 pages of Vietnamese text
+	DefaultMaxItems    = 200   // the items of a list
+	DefaultMaxRows     = 500   // the rows of a table
 )
 
 // Messages of this package, added to the Vietnamese translator beside validator's own so
@@ -60,7 +61,11 @@ var messages = []struct{ key, text string }{
 	{"form-count-range", "{0}: phải có từ {1} người “{2}” trở lên ở cột “{3}” (đang có {4})"},
 	{"form-count-between", "{0}: phải có từ {1} đến {2} người “{3}” ở cột “{4}” (đang có {5})"},
 	{"form-invalid", "{0} không hợp lệ"},
-	{"form-too-long", "{0} quá dài, xin rút gọn"},
+	{"form-too-long", "{0} dài quá {1} ký tự, xin rút gọn"},
+	{"form-too-many", "{0} có quá {1} mục"},
+	{"form-too-many-rows", "{0} có quá {1} dòng"},
+	{"form-item-too-long", "{0}: mục {1} dài quá {2} ký tự, xin rút gọn"},
+	{"form-cell-too-long", "{0}: dòng {1} có ô dài quá {2} ký tự, xin rút gọn"},
 }
 
 // customRules are the rules the definitions may use beyond validator's own.
@@ -187,9 +192,15 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		if len(items) == 0 {
 			return nil, v.missing(f)
 		}
-		for _, s := range items {
+		if len(items) > f.MaxItems {
+			return nil, v.message("form-too-many", f.Label, strconv.Itoa(f.MaxItems))
+		}
+		for i, s := range items {
 			if !isCleanText(s) {
 				return items, v.message("vntext", f.Label)
+			}
+			if longerThan(s, f.MaxLength) {
+				return items, v.message("form-item-too-long", f.Label, strconv.Itoa(i+1), strconv.Itoa(f.MaxLength))
 			}
 		}
 		return items, v.rules(f, items)
@@ -202,6 +213,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		if len(rows) == 0 {
 			return nil, v.missing(f)
 		}
+		if len(rows) > f.MaxItems {
+			return nil, v.message("form-too-many-rows", f.Label, strconv.Itoa(f.MaxItems))
+		}
 		for i, row := range rows {
 			if len(row) != len(f.Columns) {
 				return rows, v.message("form-columns", f.Label, strconv.Itoa(i+1), strconv.Itoa(len(f.Columns)))
@@ -209,6 +223,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 			for _, s := range row {
 				if !isCleanText(s) {
 					return rows, v.message("vntext", f.Label)
+				}
+				if longerThan(s, f.MaxLength) {
+					return rows, v.message("form-cell-too-long", f.Label, strconv.Itoa(i+1), strconv.Itoa(f.MaxLength))
 				}
 			}
 		}
@@ -231,8 +248,8 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 	if !printable {
 		return emptyOf(f.Type), v.message("vntext", f.Label)
 	}
-	if len(s) > maxLineBytes && (f.Type != TypeTextarea || len(s) > maxTextBytes) {
-		return emptyOf(f.Type), v.message("form-too-long", f.Label)
+	if longerThan(s, f.MaxLength) {
+		return emptyOf(f.Type), v.message("form-too-long", f.Label, strconv.Itoa(f.MaxLength))
 	}
 	if f.Type != TypeTextarea && strings.ContainsAny(s, "\n\t") {
 		// One-line fields: a pasted line break would break the layout of a header or title.
@@ -544,6 +561,12 @@ func emptyOf(t FieldType) any {
 		return generator.Date{}
 	}
 	return ""
+}
+
+// longerThan reports whether s has more than max characters. A string of at most max bytes
+// has at most max characters, so the count is made only for the rare long one.
+func longerThan(s string, max int) bool {
+	return len(s) > max && utf8.RuneCountInString(s) > max
 }
 
 // hasVisible reports whether s holds a letter or a digit. A text without one — zero-width

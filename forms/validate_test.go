@@ -167,16 +167,23 @@ func TestValidateMessages(t *testing.T) {
 		{
 			name:  "one-line field over the size limit",
 			form:  "cong-van",
-			edit:  func(d map[string]any) { d["tham_quyen_ky"] = strings.Repeat("A", maxLineBytes+1) },
+			edit:  func(d map[string]any) { d["tham_quyen_ky"] = strings.Repeat("Ấ", DefaultMaxText+1) },
 			field: "tham_quyen_ky",
-			want:  []string{"Thẩm quyền sau quyền hạn ký quá dài"},
+			want:  []string{"Thẩm quyền sau quyền hạn ký dài quá 2000 ký tự"},
 		},
 		{
 			name:  "body over the size limit",
 			form:  "cong-van",
-			edit:  func(d map[string]any) { d["noi_dung"] = strings.Repeat("Đoạn văn.\n", maxTextBytes/8) },
+			edit:  func(d map[string]any) { d["noi_dung"] = strings.Repeat("Đoạn văn.\n", DefaultMaxTextarea/10+1) },
 			field: "noi_dung",
-			want:  []string{"Nội dung quá dài"},
+			want:  []string{"Nội dung dài quá 50000 ký tự"},
+		},
+		{
+			name:  "list over its item limit",
+			form:  "cong-van",
+			edit:  func(d map[string]any) { d["kinh_gui_them"] = strings.Repeat("Sở Tư pháp\n", DefaultMaxItems+1) },
+			field: "kinh_gui_them",
+			want:  []string{"Kính gửi thêm có quá 200 mục"},
 		},
 		{
 			name:  "unknown field",

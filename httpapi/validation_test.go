@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -132,6 +133,97 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 				m["recipients"] = map[string]any{"kinh_gui": []string{}, "noi_nhan": []string{"Sở Tư pháp"}}
 			}),
 			status: 201, json: map[string]any{"/status": "issued", "/recipients/noi_nhan": []string{"Sở Tư pháp"}},
+		},
+	)
+	// Item 6: sizes.
+	lines := func(n int, format string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf(format, i+1)
+		}
+		return out
+	}
+	example := string(apptest.ReadFile(t, "examples/forms/to-trinh-de-nghi-cong-nhan-antt.json"))
+	scenarios = append(scenarios,
+		scenario{
+			name: "sizes: the form states its limits", method: "GET", path: "/api/forms/cong-van",
+			status: 200,
+			json: map[string]any{"/max_recipients": 200, "/max_recipient_length": 500,
+				"/fields/0/name": "trich_yeu", "/fields/0/max_length": 2000,
+				"/fields/1/name": "kinh_gui_them", "/fields/1/max_items": 200, "/fields/1/max_length": 2000,
+				"/fields/2/name": "noi_dung", "/fields/2/max_length": 50000},
+		},
+		scenario{
+			name: "sizes: 201 Kính gửi lines", method: "POST", path: "/api/documents",
+			body: edit(t, seed, func(m map[string]any) {
+				m["issue"] = true
+				m["recipients"] = map[string]any{"kinh_gui": lines(201, "Đơn vị số %d"), "noi_nhan": []string{}}
+			}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/recipients.kinh_gui": "Kính gửi có quá 200 dòng."},
+			check: noDocuments,
+		},
+		scenario{
+			name: "sizes: 200 Kính gửi lines are enough", method: "POST", path: "/api/documents",
+			body: edit(t, seed, func(m map[string]any) {
+				m["issue"] = true
+				m["recipients"] = map[string]any{"kinh_gui": lines(200, "Đơn vị số %d"), "noi_nhan": []string{}}
+			}),
+			status: 201, json: map[string]any{"/status": "issued", "/recipients/kinh_gui": length(200)},
+		},
+		scenario{
+			name: "sizes: 201 Nơi nhận lines added by an edit", method: "POST", path: "/api/route",
+			body: edit(t, seed, func(m map[string]any) {
+				m["edit"] = map[string]any{"add_noi_nhan": lines(201, "Đơn vị số %d")}
+			}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/recipients.noi_nhan": "Nơi nhận có quá 200 dòng."},
+		},
+		scenario{
+			name: "sizes: a Kính gửi line of 501 characters", method: "POST", path: "/api/preview",
+			body: edit(t, seed, func(m map[string]any) {
+				m["recipients"] = map[string]any{"kinh_gui": []string{"Sở Tư pháp", strings.Repeat("ễ", 501)}, "archive": strings.Repeat("V", 501)}
+			}),
+			status: 422, json: map[string]any{"/fields": length(2), "/fields/recipients.kinh_gui": "Kính gửi: dòng 2 dài quá 500 ký tự, xin rút gọn.",
+				"/fields/recipients.archive": "Dòng Lưu dài quá 500 ký tự, xin rút gọn."},
+		},
+		scenario{
+			name: "sizes: a list of 201 items", method: "POST", path: "/api/documents",
+			body:   seedWith(map[string]any{"kinh_gui_them": lines(201, "Đơn vị số %d")}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/data.kinh_gui_them": "Kính gửi thêm có quá 200 mục"},
+			check: noDocuments,
+		},
+		scenario{
+			name: "sizes: a body of 50,001 characters", method: "POST", path: "/api/documents",
+			body:   seedWith(map[string]any{"noi_dung": strings.Repeat("ệ", 50001)}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/data.noi_dung": "Nội dung dài quá 50000 ký tự, xin rút gọn"},
+			check: noDocuments,
+		},
+		scenario{
+			name: "sizes: a name of 2,001 characters", method: "POST", path: "/api/documents",
+			body:   seedWith(map[string]any{"ho_ten_nguoi_ky": strings.Repeat("a", 2001)}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/data.ho_ten_nguoi_ky": "Họ và tên người ký dài quá 2000 ký tự, xin rút gọn"},
+			check: noDocuments,
+		},
+		scenario{
+			name: "sizes: a table of 501 rows", method: "POST", path: "/api/preview",
+			body: edit(t, example, func(m map[string]any) {
+				rows := submissionData(m)["danh_sach"].([]any)
+				for len(rows) < 501 {
+					rows = append(rows, rows[0])
+				}
+				submissionData(m)["danh_sach"] = rows
+			}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/data.danh_sach": has("có quá 500 dòng")},
+		},
+		scenario{
+			name: "sizes: 101 entries expanded", method: "POST", path: "/api/route",
+			body: edit(t, seed, func(m map[string]any) {
+				expand := map[string]any{}
+				for _, id := range lines(101, "muc-%d") {
+					expand[id] = true
+				}
+				m["expand"] = expand
+			}),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/expand": "Chỉ được chọn mở rộng tối đa 100 mục."},
 		},
 	)
 	return scenarios

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	gojson "github.com/goccy/go-json"
 
@@ -48,6 +49,9 @@ type routeKey struct {
 	copies              int
 	expand              string
 }
+
+// maxExpand bounds the entries a submission may expand: a rule has a few groups and entries.
+const maxExpand = 100
 
 // maxCachedRoutes bounds the routing cache; past it results are computed, not kept.
 const maxCachedRoutes = 10000
@@ -210,6 +214,9 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 		}
 		return nil, apperr.InvalidFields(fields)
 	}
+	if len(sub.Expand) > maxExpand {
+		return nil, apperr.InvalidFields(map[string]string{"expand": fmt.Sprintf(msgTooManyExpand, maxExpand)})
+	}
 	p := &prepared{def: def, values: values, unit: unit}
 	switch {
 	case sub.Recipients != nil:
@@ -235,7 +242,37 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 	default:
 		p.recipients = directory.Recipients{KinhGui: []string{}, NoiNhan: []string{}}.Edit(sub.Edit)
 	}
+	if err := checkRecipientSizes(def, &p.recipients); err != nil {
+		return nil, err
+	}
 	return p, nil
+}
+
+// checkRecipientSizes holds the addressing of a document to the form's limits: 60,000
+// Kính gửi lines once made a register cell of 829 KB.
+func checkRecipientSizes(def *forms.Definition, r *directory.Recipients) error {
+	fields := map[string]string{}
+	lines := func(field, label string, items []string) {
+		if len(items) > def.MaxRecipients {
+			fields[field] = fmt.Sprintf(msgTooManyLines, label, def.MaxRecipients)
+			return
+		}
+		for i, item := range items {
+			if utf8.RuneCountInString(item) > def.MaxRecipientLength {
+				fields[field] = fmt.Sprintf(msgLineTooLong, label, i+1, def.MaxRecipientLength)
+				return
+			}
+		}
+	}
+	lines("recipients.kinh_gui", labelKinhGui, r.KinhGui)
+	lines("recipients.noi_nhan", labelNoiNhan, r.NoiNhan)
+	if utf8.RuneCountInString(r.Archive) > def.MaxRecipientLength {
+		fields["recipients.archive"] = fmt.Sprintf(msgArchiveTooLong, def.MaxRecipientLength)
+	}
+	if len(fields) > 0 {
+		return apperr.InvalidFields(fields)
+	}
+	return nil
 }
 
 // issuer returns the header of documents issued by unit, with a number and date.

@@ -449,6 +449,24 @@ func serviceCases() []serviceCase {
 			code: apperr.Invalid, fields: map[string]string{"recipients": "Công văn phải có ít nhất một nơi nhận"},
 		},
 
+		// Issue 8, item 6: sizes.
+		{
+			name: "more Kính gửi lines than the form allows",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				r := &directory.Recipients{}
+				for i := range 201 {
+					r.KinhGui = append(r.KinhGui, fmt.Sprintf("Đơn vị số %d", i+1))
+				}
+				s.Recipients = r
+			})),
+			code: apperr.Invalid, fields: map[string]string{"recipients.kinh_gui": "Kính gửi có quá 200 dòng."},
+		},
+		{
+			name:   "a body longer than the form allows",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["noi_dung"] = strings.Repeat("ệ", 50001) })),
+			code:   apperr.Invalid, fields: map[string]string{"data.noi_dung": "Nội dung dài quá 50000 ký tự"},
+		},
+
 		// Not found, through every call that takes an id.
 		{
 			name:   "unknown document",
