@@ -147,6 +147,11 @@ type Definition struct {
 	LegalBasis []string `json:"legal_basis"`
 	// Routing is the id of the routing rule that proposes the recipients.
 	Routing string `json:"routing,omitempty"`
+	// IssuerKinds are the kinds of unit that may issue the form. Omitted, the kinds its
+	// routing rule allows (directory.Rule.IssuerKinds); with neither, any body. An
+	// administrative area (a province, a village…) never issues, whatever the lists say.
+	// The secretariat checks it on every path, routed or not.
+	IssuerKinds []directory.Kind `json:"issuer_kinds,omitempty"`
 	// DraftingUnit is the default đơn vị soạn thảo: in the symbol of a công văn ("UBND-NC")
 	// and in the archive line ("Lưu: VT, NC (3)"). A field with target "drafting_unit"
 	// overrides it.
@@ -288,6 +293,11 @@ func (d *Definition) check(v *Validator) []string {
 	}
 	if d.Routing != "" && !slugPattern.MatchString(d.Routing) {
 		add("routing %q is not a rule id", d.Routing)
+	}
+	for _, k := range d.IssuerKinds {
+		if !k.Valid() || k.IsLocality() {
+			add("issuer_kinds: %q is not a kind of body that issues documents", k)
+		}
 	}
 	if d.DraftingUnit != "" && !isSymbol(d.DraftingUnit) {
 		add("drafting_unit %q is not a symbol part (upper-case letters and digits)", d.DraftingUnit)

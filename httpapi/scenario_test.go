@@ -422,7 +422,7 @@ func apiScenarios(t *testing.T, data *apptest.Data) []scenario {
 		{
 			name: "document whose issuer the routing rule refuses", method: "POST", path: "/api/documents",
 			body:   edit(t, seed, func(m map[string]any) { m["issuer_id"] = "so-noi-vu" }),
-			status: 422, json: map[string]any{"/fields/recipients": present{}},
+			status: 422, json: map[string]any{"/fields/issuer_id": has(`"so-noi-vu" (loại department) không được ban hành Công văn`)},
 		},
 		{
 			name: "document over the body limit", method: "POST", path: "/api/documents",

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"vanthu/directory"
 	"vanthu/internal/apptest"
 )
 
@@ -224,6 +225,134 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 				m["expand"] = expand
 			}),
 			status: 422, json: map[string]any{"/fields": length(1), "/fields/expand": "Chỉ được chọn mở rộng tối đa 100 mục."},
+		},
+	)
+	// Item 1: who may issue what, on every path.
+	byHand := func(issuer string, issue bool) string {
+		return edit(t, seed, func(m map[string]any) {
+			m["issuer_id"] = issuer
+			m["recipients"] = map[string]any{"kinh_gui": []string{"Sở Tư pháp"}, "noi_nhan": []string{"Như trên"}, "archive": "VT, NC"}
+			if issue {
+				m["issue"] = true
+			}
+		})
+	}
+	const natMsg = `Đơn vị "viet-nam" là một địa bàn hành chính, không phải cơ quan: không ban hành văn bản.`
+	units := data.Demo.Units()
+	noSymbol := make([]directory.Unit, len(units))
+	copy(noSymbol, units)
+	for i := range noSymbol {
+		if noSymbol[i].ID == seedIssuer {
+			noSymbol[i].ShortName = ""
+		}
+	}
+	noSymbolCSV := csvOf(t, noSymbol, "")
+	dropSymbol := func(t *testing.T, a *apptest.App) {
+		res := a.Do(t, "PUT", "/api/directory/units.csv", strings.NewReader(noSymbolCSV), "Content-Type", "text/csv")
+		if res.Status != 200 {
+			t.Fatalf("setup: PUT units.csv: %d %s", res.Status, apptest.Excerpt(res.Body))
+		}
+	}
+	const noSymbolMsg = `Đơn vị "ubnd-tinh-thanh-hoa-2016" chưa có chữ viết tắt (short_name) để ghi ký hiệu văn bản, nên chưa thể cấp số.`
+	scenarios = append(scenarios,
+		scenario{
+			name: "issuer: the nation, recipients given by hand, issued", method: "POST", path: "/api/documents",
+			body:   byHand("viet-nam", true),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/issuer_id": natMsg},
+			check: noDocuments,
+		},
+		scenario{
+			name: "issuer: a residents' group, recipients given by hand, issued", method: "POST", path: "/api/documents",
+			body:   byHand("tdp-lam-son-1", true),
+			status: 422, json: map[string]any{"/fields/issuer_id": has(`"tdp-lam-son-1" là một địa bàn hành chính`)},
+			check: noDocuments,
+		},
+		scenario{
+			name: "issuer: the nation, previewed", method: "POST", path: "/api/preview",
+			body:   byHand("viet-nam", false),
+			status: 422, json: map[string]any{"/fields/issuer_id": natMsg},
+		},
+		scenario{
+			name: "issuer: a police unit drafts a công văn by hand", method: "POST", path: "/api/documents",
+			body:   byHand("cong-an-tinh-thanh-hoa", false),
+			status: 422, json: map[string]any{"/fields/issuer_id": `Đơn vị "cong-an-tinh-thanh-hoa" (loại police) không được ban hành Công văn; chỉ các đơn vị loại: people-committee.`},
+			check: noDocuments,
+		},
+		scenario{
+			name: "issuer: a form's own issuer kinds", method: "POST", path: "/api/preview",
+			body: edit(t, string(apptest.ReadFile(t, "examples/forms/quyet-dinh-thanh-lap-to-bao-ve-antt.json")),
+				func(m map[string]any) { m["issuer_id"] = "cong-an-xa-dong-tien" }),
+			status: 422, json: map[string]any{"/fields/issuer_id": has("không được ban hành Quyết định thành lập Tổ bảo vệ")},
+		},
+		scenario{
+			name: "issuer: a draft moved to another body", method: "PUT", path: "/api/documents/{id}",
+			setup:  func(t *testing.T, a *apptest.App) map[string]string { return createDocument(t, a, seed, false) },
+			body:   edit(t, seed, func(m map[string]any) { m["issuer_id"] = "ubnd-tinh-thanh-hoa" }),
+			status: 422, json: map[string]any{"/fields": length(1),
+				"/fields/issuer_id": `Không đổi được cơ quan ban hành của dự thảo ("ubnd-tinh-thanh-hoa-2016"); hãy tạo dự thảo mới.`},
+			check: func(t *testing.T, a *apptest.App, vars map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/documents/"+vars["id"], nil)
+				assertJSON(t, res.Body, map[string]any{"/issuer_id": seedIssuer, "/status": "draft"})
+			},
+		},
+		scenario{
+			name: "issuer: a draft moved to a forbidden body, recipients by hand", method: "PUT", path: "/api/documents/{id}",
+			setup:  func(t *testing.T, a *apptest.App) map[string]string { return createDocument(t, a, seed, false) },
+			body:   byHand("viet-nam", false),
+			status: 422, json: map[string]any{"/fields/issuer_id": has("Không đổi được cơ quan ban hành")},
+		},
+		scenario{
+			name: "issuer: a correction filed by another body", method: "POST", path: "/api/documents/{id}/corrections",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				return createDocument(t, a, edit(t, seed, func(m map[string]any) { m["issue"] = true }), true)
+			},
+			body:   edit(t, seed, func(m map[string]any) { m["issuer_id"] = "ubnd-tinh-thanh-hoa" }),
+			status: 422, json: map[string]any{"/fields": length(1),
+				"/fields/issuer_id": `Văn bản đính chính phải do chính cơ quan đã ban hành văn bản số 01/UBND-NC ("ubnd-tinh-thanh-hoa-2016") ban hành.`},
+			check: func(t *testing.T, a *apptest.App, _ map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/documents", nil)
+				assertJSON(t, res.Body, map[string]any{"": length(1)})
+			},
+		},
+		scenario{
+			name: "issuer: a correction by the same body", method: "POST", path: "/api/documents/{id}/corrections",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				return createDocument(t, a, edit(t, seed, func(m map[string]any) { m["issue"] = true }), true)
+			},
+			body:   seed,
+			status: 201, json: map[string]any{"/status": "draft", "/corrects_id": 1, "/issuer_id": seedIssuer},
+		},
+		scenario{
+			name: "issuer: without a symbol, issuing a draft", method: "POST", path: "/api/documents/{id}/issue",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				vars := createDocument(t, a, seed, false)
+				dropSymbol(t, a)
+				return vars
+			},
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/issuer_id": noSymbolMsg},
+			check: func(t *testing.T, a *apptest.App, vars map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/register", nil)
+				assertJSON(t, res.Body, map[string]any{"": length(0)})
+			},
+		},
+		scenario{
+			name: "issuer: without a symbol, created and issued", method: "POST", path: "/api/documents",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				dropSymbol(t, a)
+				return nil
+			},
+			body:   edit(t, seed, func(m map[string]any) { m["issue"] = true }),
+			status: 422, json: map[string]any{"/fields/issuer_id": noSymbolMsg},
+			check: noDocuments,
+		},
+		scenario{
+			name: "issuer: without a symbol, still drafts", method: "POST", path: "/api/documents",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				dropSymbol(t, a)
+				return nil
+			},
+			body:   seed,
+			status: 201, json: map[string]any{"/status": "draft"},
 		},
 	)
 	return scenarios

@@ -31,9 +31,11 @@ type Service struct {
 	catalog   *forms.Catalog
 	validator *forms.Validator
 	rules     map[string]directory.Rule
-	renderer  *generator.Renderer
-	now       func() time.Time
-	log       *slog.Logger
+	// issuerKinds are, per form, the kinds of unit that may issue it (nil: any body).
+	issuerKinds map[string][]directory.Kind
+	renderer    *generator.Renderer
+	now         func() time.Time
+	log         *slog.Logger
 	// tree is the directory as last loaded from the database; an import swaps it whole.
 	tree atomic.Pointer[directory.Tree]
 	// routes remembers routing results per tree, rule, issuer and options: the secretariat
@@ -111,12 +113,19 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.issuerKinds = make(map[string][]directory.Kind)
 	for _, def := range s.catalog.List() {
+		kinds := def.IssuerKinds
 		if def.Routing != "" {
-			if _, ok := s.rules[def.Routing]; !ok {
+			rule, ok := s.rules[def.Routing]
+			if !ok {
 				return nil, fmt.Errorf("form %q names routing rule %q, which does not exist", def.ID, def.Routing)
 			}
+			if len(kinds) == 0 {
+				kinds = rule.IssuerKinds
+			}
 		}
+		s.issuerKinds[def.ID] = kinds
 	}
 	if err := s.ReloadDirectory(ctx); err != nil {
 		return nil, err
@@ -206,6 +215,9 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 	if !ok {
 		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgNoSuchUnit, sub.IssuerID)})
 	}
+	if err := s.checkIssuerKind(def, unit); err != nil {
+		return nil, err
+	}
 	values, problems := s.validator.Validate(def, sub.Data)
 	if len(problems) > 0 {
 		fields := make(map[string]string, len(problems))
@@ -271,6 +283,32 @@ func checkRecipientSizes(def *forms.Definition, r *directory.Recipients) error {
 	}
 	if len(fields) > 0 {
 		return apperr.InvalidFields(fields)
+	}
+	return nil
+}
+
+// checkIssuerKind refuses an issuer the form does not allow: on every path, so that giving
+// the recipients by hand, which skips routing, does not skip the rule too.
+func (s *Service) checkIssuerKind(def *forms.Definition, unit directory.Unit) error {
+	kinds := s.issuerKinds[def.ID]
+	switch {
+	case unit.Kind.IsLocality():
+		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerLocality, unit.ID)})
+	case len(kinds) > 0 && !slices.Contains(kinds, unit.Kind):
+		names := make([]string, len(kinds))
+		for i, k := range kinds {
+			names[i] = string(k)
+		}
+		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerKind, unit.ID, unit.Kind, def.Title, strings.Join(names, ", "))})
+	}
+	return nil
+}
+
+// checkIssuable refuses to number a document whose issuer has no symbol: its number would
+// read "01/-NC".
+func checkIssuable(p *prepared) error {
+	if strings.TrimSpace(p.unit.ShortName) == "" {
+		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerNoSymbol, p.unit.ID)})
 	}
 	return nil
 }
@@ -356,6 +394,15 @@ func (s *Service) CreateDraft(ctx context.Context, sub *Submission, corrects int
 	if err != nil {
 		return register.Document{}, err
 	}
+	if corrects != 0 {
+		// A correcting dispatch is the issuer's own: no other body corrects its register.
+		// (An unknown or unissued original is refused by the store, naming corrects_id.)
+		orig, err := s.db.Document(ctx, corrects)
+		if err == nil && orig.Status == register.Issued && orig.IssuerID != p.unit.ID {
+			return register.Document{}, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgCorrectionIssuer,
+				register.NumberSymbol(orig.Number, orig.Symbol), orig.IssuerID)})
+		}
+	}
 	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID, CorrectsID: corrects}
 	if err := s.fill(&d, p); err != nil {
 		return register.Document{}, err
@@ -374,6 +421,11 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 	}
 	if d.Status != register.Draft {
 		return register.Document{}, apperr.New(apperr.Conflict, register.MsgIssuedFrozen)
+	}
+	if sub.IssuerID != d.IssuerID {
+		// The issuer of a draft is chosen once: a draft moved to another body would carry
+		// its recipients, symbol and, for a correction, another body's register with it.
+		return register.Document{}, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerFixed, d.IssuerID)})
 	}
 	p, err := s.prepare(sub)
 	if err != nil {
@@ -473,6 +525,9 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 	if err != nil {
 		return register.Document{}, err
 	}
+	if err := checkIssuable(p); err != nil {
+		return register.Document{}, err
+	}
 	now := s.now()
 	render, done, err := s.renderIssued(p, now)
 	if err != nil {
@@ -533,6 +588,9 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc,
 func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register.Document, error) {
 	p, err := s.prepare(sub)
 	if err != nil {
+		return register.Document{}, err
+	}
+	if err := checkIssuable(p); err != nil {
 		return register.Document{}, err
 	}
 	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID}

@@ -1,6 +1,7 @@
 package secretariat_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -412,7 +413,8 @@ func serviceCases() []serviceCase {
 		{
 			name:   "issuer the routing rule refuses",
 			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.IssuerID = "cong-an-tinh-thanh-hoa" })),
-			code:   apperr.Invalid, fields: map[string]string{"recipients": "không dùng cho Công an tỉnh Thanh Hoá"},
+			// Issue 8: the form's issuer kinds are checked on every path, before routing.
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": `Đơn vị "cong-an-tinh-thanh-hoa" (loại police) không được ban hành Công văn`},
 		},
 
 		// Issue 8, item 4: types.
@@ -465,6 +467,64 @@ func serviceCases() []serviceCase {
 			name:   "a body longer than the form allows",
 			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["noi_dung"] = strings.Repeat("ệ", 50001) })),
 			code:   apperr.Invalid, fields: map[string]string{"data.noi_dung": "Nội dung dài quá 50000 ký tự"},
+		},
+
+		// Issue 8, item 1: who may issue what.
+		{
+			name: "the nation as issuer, recipients by hand",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				s.IssuerID = "viet-nam"
+				s.Recipients = &directory.Recipients{KinhGui: []string{"Sở Tư pháp"}}
+			})),
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": `"viet-nam" là một địa bàn hành chính`},
+		},
+		{
+			name: "a police unit issues a công văn by hand",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				s.IssuerID = "cong-an-tinh-thanh-hoa"
+				s.Recipients = &directory.Recipients{KinhGui: []string{"Sở Tư pháp"}}
+			})),
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": "(loại police) không được ban hành Công văn"},
+		},
+		{
+			name:  "a draft moved to another body",
+			setup: func(t *testing.T, e *env) { draft(t, e, "doc", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.UpdateDraft(e.ctx, e.ids["doc"], congVan(func(s *secretariat.Submission) { s.IssuerID = "ubnd-tinh-thanh-hoa" }))
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": "Không đổi được cơ quan ban hành"},
+		},
+		{
+			name:  "a correction by another body",
+			setup: func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateDraft(e.ctx, congVan(func(s *secretariat.Submission) { s.IssuerID = "ubnd-tinh-thanh-hoa" }), e.ids["doc"])
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": "văn bản số 01/UBND-NC"},
+		},
+		{
+			name: "an issuer without a symbol",
+			setup: func(t *testing.T, e *env) {
+				draft(t, e, "doc", congVan())
+				var units bytes.Buffer
+				if err := e.svc.ExportUnits(&units); err != nil {
+					t.Fatal(err)
+				}
+				csv := strings.Replace(units.String(), ",people-committee,Ủy ban nhân dân tỉnh Thanh Hoá,UBND,", ",people-committee,Ủy ban nhân dân tỉnh Thanh Hoá,,", -1)
+				if err := e.svc.ImportDirectory(e.ctx, strings.NewReader(csv), nil); err != nil {
+					t.Fatal(err)
+				}
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["doc"])
+				if _, err2 := e.svc.CreateAndIssue(e.ctx, congVan()); !sameError(err, err2) {
+					t.Errorf("CreateAndIssue: %v, unlike Issue: %v", err2, err)
+				}
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": `"ubnd-tinh-thanh-hoa-2016" chưa có chữ viết tắt (short_name)`},
 		},
 
 		// Not found, through every call that takes an id.
