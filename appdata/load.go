@@ -8,6 +8,7 @@ import (
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/generator"
+	"vanthu/register"
 	"vanthu/templates"
 )
 
@@ -20,6 +21,9 @@ type Data struct {
 	Demo      *directory.Tree
 	Layout    generator.Layout
 	Renderer  *generator.Renderer
+	// Dating is how far from the day of issue each issuer may date a document
+	// (register/dating.json; without the file, no issuer may).
+	Dating register.Dating
 }
 
 // Load reads the embedded data files with dir laid over them ("" for the embedded ones
@@ -43,6 +47,11 @@ func Load(dir string) (*Data, error) {
 	}
 	if d.Demo, err = directory.LoadTree(sub("directory")); err != nil {
 		return nil, fmt.Errorf("demo directory: %w", err)
+	}
+	if raw, err := fs.ReadFile(fsys, "register/dating.json"); err == nil {
+		if d.Dating, err = register.ParseDating(raw); err != nil {
+			return nil, fmt.Errorf("register/dating.json: %w", err)
+		}
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and
 	// a data folder may change some of them with a partial layout.json.

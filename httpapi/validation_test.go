@@ -355,5 +355,135 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 			status: 201, json: map[string]any{"/status": "draft"},
 		},
 	)
+	// Item 2: dates. The clock is apptest.Now, 5 March 2026 in Vietnam; the 2016 archive
+	// (the seed's issuer) may date documents from 1 January 2016 (templates/register/dating.json);
+	// every other issuer dates them the day they are numbered.
+	dated := func(date string, issue bool) string {
+		return edit(t, seed, func(m map[string]any) {
+			submissionData(m)["ngay_ban_hanh"] = date
+			if issue {
+				m["issue"] = true
+			}
+		})
+	}
+	province := func(date string, issue bool) string {
+		return edit(t, dated(date, issue), func(m map[string]any) { m["issuer_id"] = "ubnd-tinh-thanh-hoa" })
+	}
+	implausible := func(date, max string) string {
+		return "Ngày ban hành: ngày " + date + " không hợp lệ; văn bản chỉ mang ngày từ 01/01/1945 đến " + max + "."
+	}
+	issuedWith := func(body string) func(t *testing.T, a *apptest.App) map[string]string {
+		return func(t *testing.T, a *apptest.App) map[string]string { return createDocument(t, a, body, true) }
+	}
+	scenarios = append(scenarios,
+		scenario{
+			name: "dates: year 0001, issued", method: "POST", path: "/api/documents",
+			body:   dated("0001-01-01", true),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/data.ngay_ban_hanh": implausible("01/01/0001", "05/03/2027")},
+			check: noDocuments,
+		},
+		scenario{
+			name: "dates: year 1900, drafted", method: "POST", path: "/api/documents",
+			body:   dated("01/01/1900", false),
+			status: 422, json: map[string]any{"/fields": length(1), "/fields/data.ngay_ban_hanh": implausible("01/01/1900", "05/03/2027")},
+			check: noDocuments,
+		},
+		scenario{
+			name: "dates: year 2099, previewed", method: "POST", path: "/api/preview",
+			body:   dated("2099-12-31", false),
+			status: 422, json: map[string]any{"/fields/data.ngay_ban_hanh": implausible("31/12/2099", "05/03/2027")},
+		},
+		scenario{
+			name: "dates: year 9999, a draft updated", method: "PUT", path: "/api/documents/{id}",
+			setup:  func(t *testing.T, a *apptest.App) map[string]string { return createDocument(t, a, seed, false) },
+			body:   dated("9999-12-31", false),
+			status: 422, json: map[string]any{"/fields/data.ngay_ban_hanh": implausible("31/12/9999", "05/03/2027")},
+		},
+		scenario{
+			name: "dates: a meeting in 1900 in the minutes", method: "POST", path: "/api/preview",
+			body: edit(t, string(apptest.ReadFile(t, "examples/forms/bien-ban-hop-xet-antt.json")),
+				func(m map[string]any) { submissionData(m)["ngay_hop"] = "1900-01-01" }),
+			status: 422, json: map[string]any{"/fields/data.ngay_hop": has("ngày 01/01/1900 không hợp lệ")},
+		},
+		scenario{
+			name: "dates: a draft a year ahead is plausible", method: "POST", path: "/api/documents",
+			body:   province("2027-03-05", false),
+			status: 201, json: map[string]any{"/status": "draft", "/data/ngay_ban_hanh": "2027-03-05"},
+		},
+		scenario{
+			name: "dates: an issuer without a window, dated yesterday", method: "POST", path: "/api/documents",
+			body:   province("2026-03-04", true),
+			status: 422, json: map[string]any{"/fields": length(1),
+				"/fields/data.ngay_ban_hanh": "Ngày ban hành phải là ngày cấp số, hôm nay 05/03/2026; không ghi lùi hay ghi trước ngày (04/03/2026)."},
+			check: noDocuments,
+		},
+		scenario{
+			name: "dates: an issuer without a window, dated tomorrow, drafted then issued", method: "POST", path: "/api/documents/{id}/issue",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				return createDocument(t, a, province("2026-03-06", false), false)
+			},
+			status: 422, json: map[string]any{"/fields/data.ngay_ban_hanh": has("không ghi lùi hay ghi trước ngày (06/03/2026)")},
+			check: func(t *testing.T, a *apptest.App, vars map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/documents/"+vars["id"], nil)
+				assertJSON(t, res.Body, map[string]any{"/status": "draft", "/number": 0})
+			},
+		},
+		scenario{
+			name: "dates: an issuer without a window, dated today", method: "POST", path: "/api/documents",
+			body:   province("05/03/2026", true),
+			status: 201, json: map[string]any{"/status": "issued", "/year": 2026, "/number": 1},
+			check: func(t *testing.T, a *apptest.App, _ map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/register?issuer=ubnd-tinh-thanh-hoa", nil)
+				assertJSON(t, res.Body, map[string]any{"": length(1), "/0/ngay_thang": "2026-03-05T00:00:00Z"})
+				text := apptest.OpenDocx(t, a.Do(t, "GET", "/api/documents/1/docx", nil).Body).Text()
+				if !strings.Contains(text, "Thanh Hoá, ngày 05 tháng 3 năm 2026") {
+					t.Errorf("the document is not dated as the register:\n%s", text)
+				}
+			},
+		},
+		scenario{
+			name: "dates: the archive, before its first day", method: "POST", path: "/api/documents",
+			body:   dated("2015-12-31", true),
+			status: 422, json: map[string]any{"/fields": length(1),
+				"/fields/data.ngay_ban_hanh": "Ngày ban hành phải trong khoảng từ 01/01/2016 đến 05/03/2026; không nhận ngày 31/12/2015."},
+			check: noDocuments,
+		},
+		scenario{
+			name: "dates: a later number dated before the one before it", method: "POST", path: "/api/documents",
+			setup:  issuedWith(dated("2016-02-03", true)),
+			body:   dated("2016-02-01", true),
+			status: 422, json: map[string]any{"/fields": length(1),
+				"/fields/data.ngay_ban_hanh": "Ngày 01/02/2016 sớm hơn ngày 03/02/2016 của văn bản số 01/UBND-NC trong cùng sổ: số sau không được mang ngày sớm hơn số trước."},
+			check: func(t *testing.T, a *apptest.App, _ map[string]string, _ apptest.Response) {
+				// The refused issue gave its number back: the next is 2.
+				vars := createDocument(t, a, dated("2016-02-03", true), true)
+				res := a.Do(t, "GET", "/api/documents/"+vars["id"], nil)
+				assertJSON(t, res.Body, map[string]any{"/number": 2})
+				reg := a.Do(t, "GET", "/api/register?issuer="+seedIssuer+"&year=2016", nil)
+				assertJSON(t, reg.Body, map[string]any{"": length(2), "/1/so_ky_hieu": "02/UBND-NC", "/1/ngay_thang": "2016-02-03T00:00:00Z"})
+			},
+		},
+		scenario{
+			name: "dates: a draft issued after a later-dated number", method: "POST", path: "/api/documents/{id}/issue",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				vars := createDocument(t, a, dated("2016-02-01", false), false)
+				createDocument(t, a, dated("2016-03-01", true), true)
+				return vars
+			},
+			status: 422, json: map[string]any{"/fields/data.ngay_ban_hanh": has("sớm hơn ngày 01/03/2016 của văn bản số 01/UBND-NC")},
+		},
+		scenario{
+			name: "dates: a form without a date is dated today in Vietnam", method: "POST", path: "/api/documents",
+			body: edit(t, seed, func(m map[string]any) {
+				delete(submissionData(m), "ngay_ban_hanh")
+				m["issue"] = true
+			}),
+			status: 201, json: map[string]any{"/year": 2026, "/number": 1},
+			check: func(t *testing.T, a *apptest.App, _ map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/register?year=2026", nil)
+				assertJSON(t, res.Body, map[string]any{"": length(1), "/0/ngay_thang": "2026-03-05T00:00:00Z"})
+			},
+		},
+	)
 	return scenarios
 }

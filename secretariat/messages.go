@@ -26,6 +26,7 @@ const (
 
 // Labels of the recipient lists, as messages name them.
 const (
-	labelKinhGui = "Kính gửi"
-	labelNoiNhan = "Nơi nhận"
+	labelKinhGui   = "Kính gửi"
+	labelNoiNhan   = "Nơi nhận"
+	labelIssueDate = "Ngày tháng"
 )

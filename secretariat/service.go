@@ -34,6 +34,7 @@ type Service struct {
 	// issuerKinds are, per form, the kinds of unit that may issue it (nil: any body).
 	issuerKinds map[string][]directory.Kind
 	renderer    *generator.Renderer
+	dating      register.Dating
 	now         func() time.Time
 	log         *slog.Logger
 	// tree is the directory as last loaded from the database; an import swaps it whole.
@@ -99,14 +100,17 @@ type Config struct {
 	Validator *forms.Validator
 	Rules     map[string]directory.Rule
 	Renderer  *generator.Renderer
-	Now       func() time.Time
-	Log       *slog.Logger
+	// Dating is how far from the day of issue each issuer may date a document; the zero
+	// value allows no issuer any: documents are dated the day they are numbered.
+	Dating register.Dating
+	Now    func() time.Time
+	Log    *slog.Logger
 }
 
 // New checks that every form's routing rule exists and loads the directory from the database.
 func New(ctx context.Context, cfg Config) (*Service, error) {
 	s := &Service{db: cfg.DB, catalog: cfg.Catalog, validator: cfg.Validator, rules: cfg.Rules,
-		renderer: cfg.Renderer, now: cfg.Now, log: cfg.Log}
+		renderer: cfg.Renderer, dating: cfg.Dating, now: cfg.Now, log: cfg.Log}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -219,6 +223,7 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 		return nil, err
 	}
 	values, problems := s.validator.Validate(def, sub.Data)
+	problems = checkPlausibleDates(def, values, register.Day(s.now()), problems)
 	if len(problems) > 0 {
 		fields := make(map[string]string, len(problems))
 		for k, v := range problems {
@@ -285,6 +290,83 @@ func checkRecipientSizes(def *forms.Definition, r *directory.Recipients) error {
 		return apperr.InvalidFields(fields)
 	}
 	return nil
+}
+
+// checkPlausibleDates adds to problems a message for every date field whose date no
+// document can have (year 0001, 1900, 9999): a draft may carry any plausible date, the
+// issuer's window is checked when it is issued.
+func checkPlausibleDates(def *forms.Definition, values forms.Values, today time.Time, problems map[string]string) map[string]string {
+	for i := range def.Fields {
+		f := &def.Fields[i]
+		if f.Type != forms.TypeDate {
+			continue
+		}
+		gd := values.Date(f.Name)
+		if gd.IsZero() {
+			continue
+		}
+		if d := register.DateOf(gd.Year, gd.Month, gd.Day); !register.Plausible(d, today) {
+			if problems == nil {
+				problems = map[string]string{}
+			}
+			problems[f.Name] = register.PlausibleMessage(f.Label, d, today)
+		}
+	}
+	return problems
+}
+
+// issueDate returns the date a document issued today takes: its form's date when it has
+// one, else today's. The document and its register line are both dated so.
+func issueDate(p *prepared, today time.Time) time.Time {
+	if f, ok := p.def.FieldFor(forms.TargetDate); ok {
+		if d := p.values.Date(f.Name); !d.IsZero() {
+			return register.DateOf(d.Year, d.Month, d.Day)
+		}
+	}
+	return today
+}
+
+// checkIssueDate refuses a date the issuer's window does not allow on the day of issue.
+func (s *Service) checkIssueDate(p *prepared, date, today time.Time) error {
+	var chain []string
+	tree := s.tree.Load()
+	for u, ok := p.unit, true; ok && len(chain) < 64; u, ok = tree.Unit(u.ParentID) {
+		chain = append(chain, u.ID)
+		if u.ParentID == "" {
+			break
+		}
+	}
+	field, label := dateField(p.def)
+	if msg := s.dating.WindowFor(chain).Check(label, date, today); msg != "" {
+		return apperr.InvalidFields(map[string]string{field: msg})
+	}
+	return nil
+}
+
+// dateField returns the error key and label of a form's date of issue: its date field's,
+// or the register's column when the form has none.
+func dateField(def *forms.Definition) (field, label string) {
+	if f, ok := def.FieldFor(forms.TargetDate); ok {
+		return "data." + f.Name, f.Label
+	}
+	return register.FieldIssueDate, labelIssueDate
+}
+
+// seriesError names the form's date field in a store's refusal of a date that comes before
+// the last one of its series.
+func seriesError(def *forms.Definition, err error) error {
+	ae, ok := err.(*apperr.Error)
+	if !ok || ae.Code != apperr.Invalid {
+		return err
+	}
+	msg, ok := ae.Fields[register.FieldIssueDate]
+	if !ok {
+		return err
+	}
+	if field, _ := dateField(def); field != register.FieldIssueDate {
+		return apperr.InvalidFields(map[string]string{field: msg})
+	}
+	return err
 }
 
 // checkIssuerKind refuses an issuer the form does not allow: on every path, so that giving
@@ -384,8 +466,11 @@ func (s *Service) Preview(sub *Submission) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderPreview(p, generator.DateOf(s.now()))
+	return s.renderPreview(p, s.today())
 }
+
+// today is the day it is in Vietnam, as the generator dates a document.
+func (s *Service) today() generator.Date { return generator.DateOf(register.Day(s.now())) }
 
 // CreateDraft validates a submission and stores it as a draft, with its recipients. A
 // draft carries no number.
@@ -507,7 +592,7 @@ func (s *Service) DraftPreview(ctx context.Context, id int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderPreview(p, generator.DateOf(s.now()))
+	return s.renderPreview(p, s.today())
 }
 
 // Issue gives a draft its number in the issuer's series for the current year, renders it
@@ -529,23 +614,26 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 		return register.Document{}, err
 	}
 	now := s.now()
-	render, done, err := s.renderIssued(p, now)
+	date, err := s.dateOfIssue(p, now)
+	if err != nil {
+		return register.Document{}, err
+	}
+	render, done, err := s.renderIssued(p, date)
 	if err != nil {
 		return register.Document{}, err
 	}
 	defer done()
-	return s.db.IssueInYear(ctx, id, now, s.seriesYear(p, now), render)
+	doc, err := s.db.IssueInYear(ctx, id, now, date.Year(), render)
+	return doc, seriesError(p.def, err)
 }
 
-// seriesYear is the year whose number series a document takes: the year it is dated in,
-// today's unless the form's date field dates it otherwise.
-func (s *Service) seriesYear(p *prepared, now time.Time) int {
-	if f, ok := p.def.FieldFor(forms.TargetDate); ok {
-		if d := p.values.Date(f.Name); !d.IsZero() {
-			return d.Year
-		}
-	}
-	return now.Year()
+// dateOfIssue returns the date of a document issued at now, refusing one the issuer may
+// not give it. The number comes from the series of its year, so number and date never
+// disagree; the store refuses a date before the last of that series.
+func (s *Service) dateOfIssue(p *prepared, now time.Time) (time.Time, error) {
+	today := register.Day(now)
+	date := issueDate(p, today)
+	return date, s.checkIssueDate(p, date, today)
 }
 
 // renderIssued returns the storage callback that writes p with the number it is given,
@@ -553,18 +641,18 @@ func (s *Service) seriesYear(p *prepared, now time.Time) int {
 // here, before the register's lock is taken; inside it only the number is written in, which
 // takes microseconds. A form whose templates print the number itself is mapped and
 // rendered inside the lock instead.
-func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc, func(), error) {
-	today := generator.DateOf(now)
+func (s *Service) renderIssued(p *prepared, date time.Time) (register.RenderFunc, func(), error) {
+	day := generator.DateOf(date)
 	if p.def.UsesNumber() {
 		return func(number int) ([]byte, register.Entry, error) {
-			docx, doc, err := s.render(p, number, today)
+			docx, doc, err := s.render(p, number, day)
 			if err != nil {
 				return nil, register.Entry{}, err
 			}
-			return docx, entryOf(&doc, p), nil
+			return docx, entryOf(&doc, p, date), nil
 		}, func() {}, nil
 	}
-	doc, err := s.document(p, 0, today)
+	doc, err := s.document(p, 0, day)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -572,7 +660,7 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc,
 	if err != nil {
 		return nil, nil, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
-	entry := entryOf(&doc, p)
+	entry := entryOf(&doc, p, date)
 	return func(number int) ([]byte, register.Entry, error) {
 		var buf bytes.Buffer
 		buf.Grow(16 << 10)
@@ -598,28 +686,30 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 		return register.Document{}, err
 	}
 	now := s.now()
-	render, done, err := s.renderIssued(p, now)
+	date, err := s.dateOfIssue(p, now)
+	if err != nil {
+		return register.Document{}, err
+	}
+	render, done, err := s.renderIssued(p, date)
 	if err != nil {
 		return register.Document{}, err
 	}
 	defer done()
-	return s.db.CreateAndIssue(ctx, &d, now, s.seriesYear(p, now), render)
+	doc, err := s.db.CreateAndIssue(ctx, &d, now, date.Year(), render)
+	return doc, seriesError(p.def, err)
 }
 
-// entryOf fills the register columns the document knows: the signer, the date and the
-// number of copies (register.Copies, with the archive copies the form asks for).
-func entryOf(doc *generator.Document, p *prepared) register.Entry {
+// entryOf fills the register columns the document knows: the signer, the date (the one the
+// document is dated with: the form's, or the day of issue) and the number of copies
+// (register.Copies, with the archive copies the form asks for).
+func entryOf(doc *generator.Document, p *prepared, date time.Time) register.Entry {
 	archive := 1
 	if f, ok := p.def.FieldFor(forms.TargetCopies); ok {
 		if n, ok := p.values.Number(f.Name); ok && n >= 1 {
 			archive = int(n)
 		}
 	}
-	e := register.Entry{Signer: doc.Signer.Name, Copies: register.Copies(p.recipients, archive)}
-	if !doc.Date.IsZero() {
-		e.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
-	}
-	return e
+	return register.Entry{Signer: doc.Signer.Name, Copies: register.Copies(p.recipients, archive), Date: date}
 }
 
 // Document returns one stored document.

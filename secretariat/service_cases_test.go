@@ -527,6 +527,52 @@ func serviceCases() []serviceCase {
 			code: apperr.Invalid, fields: map[string]string{"issuer_id": `"ubnd-tinh-thanh-hoa-2016" chưa có chữ viết tắt (short_name)`},
 		},
 
+		// Issue 8, item 2: dates.
+		{
+			name:   "a date in year 0001",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["ngay_ban_hanh"] = "0001-01-01" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "Ngày ban hành: ngày 01/01/0001 không hợp lệ"},
+		},
+		{
+			name:   "a date in year 9999",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["ngay_ban_hanh"] = "31/12/9999" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "ngày 31/12/9999 không hợp lệ"},
+		},
+		{
+			name: "an issuer without a window dates a document yesterday",
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateAndIssue(e.ctx, congVan(func(s *secretariat.Submission) {
+					s.IssuerID, s.Data["ngay_ban_hanh"] = "ubnd-tinh-thanh-hoa", "2026-03-04"
+				}))
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "phải là ngày cấp số, hôm nay 05/03/2026"},
+		},
+		{
+			name: "a draft dated tomorrow, issued today",
+			setup: func(t *testing.T, e *env) {
+				draft(t, e, "doc", congVan(func(s *secretariat.Submission) {
+					s.IssuerID, s.Data["ngay_ban_hanh"] = "ubnd-tinh-thanh-hoa", "2026-03-06"
+				}))
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["doc"])
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "không ghi lùi hay ghi trước ngày (06/03/2026)"},
+		},
+		{
+			name: "a later number dated before the one before it",
+			setup: func(t *testing.T, e *env) {
+				issued(t, e, "first", congVan(func(s *secretariat.Submission) { s.Data["ngay_ban_hanh"] = "2016-02-03" }))
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateAndIssue(e.ctx, congVan())
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "Ngày 01/02/2016 sớm hơn ngày 03/02/2016 của văn bản số 01/UBND-NC"},
+		},
+
 		// Not found, through every call that takes an id.
 		{
 			name:   "unknown document",

@@ -127,9 +127,26 @@ func (db *DB) storeFile(ctx context.Context, tx *sqlx.Tx, id int64, r rendered) 
 	return nil
 }
 
-// insertRegister writes a line of the outgoing register.
+// insertRegister writes a line of the outgoing register, after checking that its date does
+// not come before the date of the series' previous number (register.SeriesOrderMessage):
+// an Invalid error naming register.FieldIssueDate if it does.
 func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry) error {
-	_, err := tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
+	var last struct {
+		NumberSymbol string    `db:"number_symbol"`
+		Date         time.Time `db:"issued_on"`
+	}
+	err := tx.StmtxContext(ctx, db.q.LastInSeries).GetContext(ctx, &last, e.IssuerID, e.Year, e.Number)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fmt.Errorf("last in series: %w", err)
+	default:
+		if msg, refused := register.SeriesOrderMessage(last.NumberSymbol,
+			register.DateOf(last.Date.Year(), int(last.Date.Month()), last.Date.Day()), e.Date); refused {
+			return apperr.InvalidFields(map[string]string{register.FieldIssueDate: msg})
+		}
+	}
+	_, err = tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
 		e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
 		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)
 	if err != nil {

@@ -55,6 +55,7 @@ type queries struct {
 	InsertRegisterEntry *sqlx.Stmt `query:"insert-register-entry"`
 	ListRegister        *sqlx.Stmt `query:"list-register"`
 	UpdateRegisterNotes *sqlx.Stmt `query:"update-register-notes"`
+	LastInSeries        *sqlx.Stmt `query:"last-in-series"`
 }
 
 // prepareQueries reads the named blocks and prepares each on x.

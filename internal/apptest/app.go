@@ -108,13 +108,20 @@ func New(tb testing.TB, dsn string) *App {
 // apps load it once and share it.
 func Start(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
+	return StartAt(tb, data, dsn, Now)
+}
+
+// StartAt is Start with the clock fixed at now instead of Now: an example dated the day it
+// was issued is issued on that day.
+func StartAt(tb testing.TB, data *Data, dsn string, now time.Time) *App {
+	tb.Helper()
 	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	log := Logger(tb)
 	var err error
-	a.Service, err = secretariat.New(ctx, secretariat.Config{DB: a.DB, Catalog: a.Catalog, Validator: a.Validator,
-		Rules: a.Rules, Renderer: a.Renderer, Now: func() time.Time { return Now }, Log: log})
+	a.Service, err = secretariat.New(ctx, secretariat.Config{DB: a.DB, Catalog: a.Catalog, Validator: a.Validator, Dating: a.Dating,
+		Rules: a.Rules, Renderer: a.Renderer, Now: func() time.Time { return now }, Log: log})
 	if err != nil {
 		tb.Fatalf("secretariat: %v", err)
 	}
