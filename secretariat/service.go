@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -355,8 +356,8 @@ func dateField(def *forms.Definition) (field, label string) {
 // seriesError names the form's date field in a store's refusal of a date that comes before
 // the last one of its series.
 func seriesError(def *forms.Definition, err error) error {
-	ae, ok := err.(*apperr.Error)
-	if !ok || ae.Code != apperr.Invalid {
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.Invalid {
 		return err
 	}
 	msg, ok := ae.Fields[register.FieldIssueDate]
