@@ -247,6 +247,14 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 		}
 	}
 	noSymbolCSV := csvOf(t, noSymbol, "")
+	asAgency := make([]directory.Unit, len(units))
+	copy(asAgency, units)
+	for i := range asAgency {
+		if asAgency[i].ID == seedIssuer {
+			asAgency[i].Kind = directory.Agency
+		}
+	}
+	asAgencyCSV := csvOf(t, asAgency, "")
 	dropSymbol := func(t *testing.T, a *apptest.App) {
 		res := a.Do(t, "PUT", "/api/directory/units.csv", strings.NewReader(noSymbolCSV), "Content-Type", "text/csv")
 		if res.Status != 200 {
@@ -321,6 +329,23 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 			},
 			body:   seed,
 			status: 201, json: map[string]any{"/status": "draft", "/corrects_id": 1, "/issuer_id": seedIssuer},
+		},
+		scenario{
+			name: "issuer: a draft whose issuer became another kind, issued", method: "POST", path: "/api/documents/{id}/issue",
+			setup: func(t *testing.T, a *apptest.App) map[string]string {
+				vars := createDocument(t, a, seed, false)
+				res := a.Do(t, "PUT", "/api/directory/units.csv", strings.NewReader(asAgencyCSV), "Content-Type", "text/csv")
+				if res.Status != 200 {
+					t.Fatalf("setup: PUT units.csv: %d %s", res.Status, apptest.Excerpt(res.Body))
+				}
+				return vars
+			},
+			status: 422, json: map[string]any{"/fields": length(1),
+				"/fields/issuer_id": `Đơn vị "ubnd-tinh-thanh-hoa-2016" (loại agency) không được ban hành Công văn; chỉ các đơn vị loại: people-committee.`},
+			check: func(t *testing.T, a *apptest.App, vars map[string]string, _ apptest.Response) {
+				res := a.Do(t, "GET", "/api/documents/"+vars["id"], nil)
+				assertJSON(t, res.Body, map[string]any{"/status": "draft", "/number": 0})
+			},
 		},
 		scenario{
 			name: "issuer: without a symbol, issuing a draft", method: "POST", path: "/api/documents/{id}/issue",
