@@ -71,10 +71,14 @@ func decodeJSON(c *gin.Context, v any) error {
 // wrongTypeMessage names what has the wrong type: a field by its JSON path, or the whole
 // body ("dữ liệu gửi lên") when it is an array, a string or a number instead of an object.
 func wrongTypeMessage(typ *json.UnmarshalTypeError) string {
-	if path := jsonPath(typ.Field); path != "" {
+	switch path := jsonPath(typ.Field); {
+	case path == "":
+		return msgBodyNotObject
+	case path == "data" && !strings.HasPrefix(typ.Value, "number"):
+		return msgDataNotObject // "data" itself; a number inside it is the form's to name
+	default:
 		return fmt.Sprintf(msgWrongType, path)
 	}
-	return msgBodyNotObject
 }
 
 // readBody reads the whole request body. When Content-Length gives its size (limitBody has

@@ -79,6 +79,12 @@ func validationScenarios(t *testing.T, data *apptest.Data) []scenario {
 			status: 400, json: map[string]any{"/code": "bad_input", "/message": has("Dữ liệu gửi lên phải là một đối tượng JSON")},
 		},
 		scenario{
+			name: "types: an array for the form's data", method: "POST", path: "/api/documents",
+			body:   `{"form":"cong-van","issuer_id":"` + seedIssuer + `","data":["tăng cường chỉ đạo"]}`,
+			status: 400, json: map[string]any{"/code": "bad_input", "/message": has("Dữ liệu biểu mẫu (data) phải là một đối tượng JSON")},
+			check: noDocuments,
+		},
+		scenario{
 			name: "types: a number for a text field is named", method: "POST", path: "/api/documents",
 			body:   `{"form":"cong-van","issuer_id":1}`,
 			status: 400, json: map[string]any{"/code": "bad_input", "/message": `Trường "issuer_id" có kiểu dữ liệu không đúng.`},
