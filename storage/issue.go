@@ -135,7 +135,10 @@ func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry)
 		NumberSymbol string    `db:"number_symbol"`
 		Date         time.Time `db:"issued_on"`
 	}
-	err := tx.StmtxContext(ctx, db.q.LastInSeries).GetContext(ctx, &last, e.IssuerID, e.Year, e.Number)
+	err := sql.ErrNoRows // the first number of a series has none before it
+	if e.Number > 1 {
+		err = tx.StmtxContext(ctx, db.q.LastInSeries).GetContext(ctx, &last, e.IssuerID, e.Year, e.Number)
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
