@@ -269,15 +269,21 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 // checkRecipientSizes holds the addressing of a document to the form's limits: 60,000
 // Kính gửi lines once made a register cell of 829 KB.
 func checkRecipientSizes(def *forms.Definition, r *directory.Recipients) error {
-	fields := map[string]string{}
+	var fields map[string]string
+	fail := func(field, msg string) {
+		if fields == nil {
+			fields = map[string]string{}
+		}
+		fields[field] = msg
+	}
 	lines := func(field, label string, items []string) {
 		if len(items) > def.MaxRecipients {
-			fields[field] = fmt.Sprintf(msgTooManyLines, label, def.MaxRecipients)
+			fail(field, fmt.Sprintf(msgTooManyLines, label, def.MaxRecipients))
 			return
 		}
 		for i, item := range items {
 			if utf8.RuneCountInString(item) > def.MaxRecipientLength {
-				fields[field] = fmt.Sprintf(msgLineTooLong, label, i+1, def.MaxRecipientLength)
+				fail(field, fmt.Sprintf(msgLineTooLong, label, i+1, def.MaxRecipientLength))
 				return
 			}
 		}
@@ -285,9 +291,9 @@ func checkRecipientSizes(def *forms.Definition, r *directory.Recipients) error {
 	lines("recipients.kinh_gui", labelKinhGui, r.KinhGui)
 	lines("recipients.noi_nhan", labelNoiNhan, r.NoiNhan)
 	if utf8.RuneCountInString(r.Archive) > def.MaxRecipientLength {
-		fields["recipients.archive"] = fmt.Sprintf(msgArchiveTooLong, def.MaxRecipientLength)
+		fail("recipients.archive", fmt.Sprintf(msgArchiveTooLong, def.MaxRecipientLength))
 	}
-	if len(fields) > 0 {
+	if fields != nil {
 		return apperr.InvalidFields(fields)
 	}
 	return nil
@@ -329,7 +335,8 @@ func issueDate(p *prepared, today time.Time) time.Time {
 
 // checkIssueDate refuses a date the issuer's window does not allow on the day of issue.
 func (s *Service) checkIssueDate(p *prepared, date, today time.Time) error {
-	var chain []string
+	var buf [8]string // a unit rarely sits deeper than a few levels
+	chain := buf[:0]
 	tree := s.tree.Load()
 	for u, ok := p.unit, true; ok && len(chain) < 64; u, ok = tree.Unit(u.ParentID) {
 		chain = append(chain, u.ID)

@@ -131,25 +131,22 @@ func (db *DB) storeFile(ctx context.Context, tx *sqlx.Tx, id int64, r rendered) 
 // not come before the date of the series' previous number (register.SeriesOrderMessage):
 // an Invalid error naming register.FieldIssueDate if it does.
 func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry) error {
-	var last struct {
-		NumberSymbol string    `db:"number_symbol"`
-		Date         time.Time `db:"issued_on"`
-	}
-	err := sql.ErrNoRows // the first number of a series has none before it
-	if e.Number > 1 {
-		err = tx.StmtxContext(ctx, db.q.LastInSeries).GetContext(ctx, &last, e.IssuerID, e.Year, e.Number)
-	}
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-	case err != nil:
-		return fmt.Errorf("last in series: %w", err)
-	default:
-		if msg, refused := register.SeriesOrderMessage(last.NumberSymbol,
-			register.DateOf(last.Date.Year(), int(last.Date.Month()), last.Date.Day()), e.Date); refused {
-			return apperr.InvalidFields(map[string]string{register.FieldIssueDate: msg})
+	if e.Number > 1 { // the first number of a series has none before it
+		var previous string
+		var prevDate time.Time
+		err := tx.StmtxContext(ctx, db.q.LastInSeries).QueryRowContext(ctx, e.IssuerID, e.Year, e.Number).Scan(&previous, &prevDate)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return fmt.Errorf("last in series: %w", err)
+		default:
+			prevDay := register.DateOf(prevDate.Year(), int(prevDate.Month()), prevDate.Day())
+			if msg, refused := register.SeriesOrderMessage(previous, prevDay, e.Date); refused {
+				return apperr.InvalidFields(map[string]string{register.FieldIssueDate: msg})
+			}
 		}
 	}
-	_, err = tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
+	_, err := tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
 		e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
 		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)
 	if err != nil {
