@@ -12,6 +12,7 @@ import (
 	"vanthu/forms"
 	"vanthu/generator"
 	"vanthu/inspection"
+	"vanthu/register"
 	"vanthu/templates"
 )
 
@@ -31,6 +32,9 @@ type Data struct {
 	Committees *committee.Rulebook
 	// Awards are the titles and forms of commendation.
 	Awards *commendation.Catalog
+	// Dating is how far from the day of issue each issuer may date a document
+	// (register/dating.json; without the file, no issuer may).
+	Dating register.Dating
 }
 
 // Load reads the embedded data files with dir laid over them ("" for the embedded ones
@@ -72,6 +76,11 @@ func Load(dir string) (*Data, error) {
 			if _, ok := d.Catalog.Get(a.Certificate); !ok {
 				return nil, fmt.Errorf("awards: %s names certificate form %q, which does not exist", a.ID, a.Certificate)
 			}
+		}
+	}
+	if raw, err := fs.ReadFile(fsys, "register/dating.json"); err == nil {
+		if d.Dating, err = register.ParseDating(raw); err != nil {
+			return nil, fmt.Errorf("register/dating.json: %w", err)
 		}
 	}
 	// The layout is not embedded: the decree's defaults are in generator.DefaultLayout, and

@@ -31,6 +31,7 @@ func TestLoadFolder(t *testing.T) {
 		{"broken layout", "layout.json", `{"margin_left_mm": `, "layout.json"},
 		{"layout outside the decree", "layout.json", `{"margin_left_mm": 90}`, "layout.json"},
 		{"broken routing rule", "routing/x.json", `{`, "routing rules"},
+		{"broken dating", "register/dating.json", `{"default": {"backdate_days": -1}}`, "register/dating.json"},
 		{"broken form", "forms/x.json", `[]`, "forms"},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package directory
 
 import (
 	"strings"
+	"unicode"
 
 	"vanthu/typeset"
 )
@@ -90,7 +91,7 @@ func splitItems(items []string) []string {
 	var out []string
 	for _, item := range items {
 		for _, line := range strings.FieldsFunc(item, func(r rune) bool { return r == '\n' || r == '\r' }) {
-			if line = cleanItem(line); line != "" {
+			if line = cleanItem(line); hasLetterOrDigit(line) {
 				out = append(out, line)
 			}
 		}
@@ -164,4 +165,10 @@ func without(items, remove []string) []string {
 		}
 	}
 	return out
+}
+
+// hasLetterOrDigit reports whether s holds a letter or a digit: a line of zero-width or
+// no-break spaces prints as nothing and is no recipient.
+func hasLetterOrDigit(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }

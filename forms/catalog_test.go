@@ -176,6 +176,17 @@ func TestLoadRejectsBrokenDefinitions(t *testing.T) {
 			wantErr: []string{`field "trich_yeu": defined twice`},
 		},
 		{
+			name: "copies that may be a fraction",
+			files: map[string]string{"thu.json": strings.Replace(minimal, `"target": "subject"}`,
+				`"target": "subject"}, {"name": "so_ban", "label": "Số bản", "type": "number", "target": "copies"}`, 1)},
+			wantErr: []string{`field "so_ban": a field filling "copies" counts copies and must be "integer": true`},
+		},
+		{
+			name:    "integer text",
+			files:   map[string]string{"thu.json": strings.Replace(minimal, `"type": "text",`, `"type": "text", "integer": true,`, 1)},
+			wantErr: []string{`field "trich_yeu": only a number field can be integer`},
+		},
+		{
 			name: "select without options",
 			files: map[string]string{"thu.json": strings.Replace(minimal, `"target": "subject"}`,
 				`"target": "subject"}, {"name": "loai", "label": "Loại", "type": "select"}`, 1)},

@@ -147,11 +147,22 @@ type Definition struct {
 	LegalBasis []string `json:"legal_basis"`
 	// Routing is the id of the routing rule that proposes the recipients.
 	Routing string `json:"routing,omitempty"`
+	// IssuerKinds are the kinds of unit that may issue the form. Omitted, the kinds its
+	// routing rule allows (directory.Rule.IssuerKinds); with neither, any body. An
+	// administrative area (a province, a village…) never issues, whatever the lists say.
+	// The secretariat checks it on every path, routed or not.
+	IssuerKinds []directory.Kind `json:"issuer_kinds,omitempty"`
 	// DraftingUnit is the default đơn vị soạn thảo: in the symbol of a công văn ("UBND-NC")
 	// and in the archive line ("Lưu: VT, NC (3)"). A field with target "drafting_unit"
 	// overrides it.
 	DraftingUnit string  `json:"drafting_unit,omitempty"`
 	Fields       []Field `json:"fields"`
+	// MaxRecipients is the most Kính gửi lines, and the most Nơi nhận items, a document of
+	// the form may have, however they were given (routed, edited, written whole); omitted,
+	// DefaultMaxRecipients. MaxRecipientLength bounds each line, and the archive line;
+	// omitted, DefaultMaxRecipientLength.
+	MaxRecipients      int `json:"max_recipients,omitempty"`
+	MaxRecipientLength int `json:"max_recipient_length,omitempty"`
 	// BodyTemplate is a text/template executed with the field values (see templateData);
 	// each non-empty line of its output becomes a body Block, before the blocks of fields
 	// with target "body". A line starting with "# " is a heading, "= " a centred line, "| "
@@ -179,6 +190,12 @@ type AnnexSpec struct {
 	Landscape bool      `json:"landscape,omitempty"`
 }
 
+// The recipient limits of a form that states none.
+const (
+	DefaultMaxRecipients      = 200
+	DefaultMaxRecipientLength = 500
+)
+
 // Field is one input of a form.
 type Field struct {
 	// Name is the key in the submitted data: lower case, digits and "_".
@@ -187,6 +204,17 @@ type Field struct {
 	Label    string    `json:"label"`
 	Type     FieldType `json:"type"`
 	Required bool      `json:"required,omitempty"`
+	// MaxLength is the most characters the value may have (a text, a textarea), or each item
+	// of a list, or each cell of a table. Omitted, it is DefaultMaxTextarea for a textarea
+	// and DefaultMaxText for the rest; Load writes the default in, so the form as the API
+	// serves it states its limits.
+	MaxLength int `json:"max_length,omitempty"`
+	// MaxItems is the most items of a list (omitted: DefaultMaxItems) or rows of a table
+	// (omitted: DefaultMaxRows).
+	MaxItems int `json:"max_items,omitempty"`
+	// Integer makes a number field take whole numbers only: 2.5 copies is refused, not
+	// printed as "(2)". A number field filling "copies" must say it.
+	Integer bool `json:"integer,omitempty"`
 	// Rules are go-playground/validator tags applied to a non-empty value ("max=300",
 	// "symbol", "phone"); for a list or table they apply to the slice, "dive" reaches items.
 	Rules       string   `json:"rules,omitempty"`
@@ -266,11 +294,25 @@ func (d *Definition) check(v *Validator) []string {
 	if d.Routing != "" && !slugPattern.MatchString(d.Routing) {
 		add("routing %q is not a rule id", d.Routing)
 	}
+	for _, k := range d.IssuerKinds {
+		if !k.Valid() || k.IsLocality() {
+			add("issuer_kinds: %q is not a kind of body that issues documents", k)
+		}
+	}
 	if d.DraftingUnit != "" && !isSymbol(d.DraftingUnit) {
 		add("drafting_unit %q is not a symbol part (upper-case letters and digits)", d.DraftingUnit)
 	}
 	if len(d.Fields) == 0 {
 		add("no fields")
+	}
+	if d.MaxRecipients < 0 || d.MaxRecipientLength < 0 {
+		add("max_recipients and max_recipient_length cannot be negative")
+	}
+	if d.MaxRecipients == 0 {
+		d.MaxRecipients = DefaultMaxRecipients
+	}
+	if d.MaxRecipientLength == 0 {
+		d.MaxRecipientLength = DefaultMaxRecipientLength
 	}
 
 	d.index = make(map[string]int, len(d.Fields))
@@ -324,6 +366,32 @@ func (d *Definition) check(v *Validator) []string {
 		}
 		if f.Default != "" && len(f.options()) > 0 && !slices.Contains(f.options(), f.Default) {
 			add("%s: default %q is not one of the options", where, f.Default)
+		}
+		if f.MaxLength < 0 || f.MaxItems < 0 {
+			add("%s: max_length and max_items cannot be negative", where)
+		}
+		if f.MaxItems > 0 && f.Type != TypeList && f.Type != TypeTable {
+			add("%s: max_items is for a list or a table", where)
+		}
+		if f.MaxLength == 0 && f.Type != TypeNumber {
+			f.MaxLength = DefaultMaxText
+			if f.Type == TypeTextarea {
+				f.MaxLength = DefaultMaxTextarea
+			}
+		}
+		if f.MaxItems == 0 {
+			switch f.Type {
+			case TypeList:
+				f.MaxItems = DefaultMaxItems
+			case TypeTable:
+				f.MaxItems = DefaultMaxRows
+			}
+		}
+		if f.Integer && f.Type != TypeNumber {
+			add("%s: only a number field can be integer", where)
+		}
+		if f.Target == TargetCopies && !f.Integer {
+			add("%s: a field filling %q counts copies and must be \"integer\": true", where, f.Target)
 		}
 		if f.Type == TypeNumber && f.Default != "" {
 			if _, err := strconv.ParseFloat(f.Default, 64); err != nil {

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-playground/locales/vi"
@@ -28,13 +30,14 @@ type Validator struct {
 	trans    ut.Translator
 }
 
-// Size limits of any text, whatever the field's rules say, so that no submission makes the
-// generator lay out a book. They count bytes, which costs nothing, where a "max" rule counts
-// characters, which on a long body costs as much as the rest of the validation: long
-// free-text fields rely on these limits rather than on a rule.
+// The limits a field has when its definition states none (see Field.MaxLength and
+// Field.MaxItems), so that no submission makes the generator lay out a book or the register
+// hold a cell of a megabyte. Lengths count characters.
 const (
-	maxTextBytes = 256 << 10 // a textarea: some 100 pages of Vietnamese text
-	maxLineBytes = 4 << 10   // any one-line field
+	DefaultMaxText     = 2000  // a one-line field, a list item, a table cell
+	DefaultMaxTextarea = 50000 // a textarea: some 20 pages of Vietnamese text
+	DefaultMaxItems    = 200   // the items of a list
+	DefaultMaxRows     = 500   // the rows of a table
 )
 
 // Messages of this package, added to the Vietnamese translator beside validator's own so
@@ -49,6 +52,7 @@ var messages = []struct{ key, text string }{
 	{"form-unknown", "Trường không có trong biểu mẫu"},
 	{"form-string", "{0} phải là chuỗi ký tự"},
 	{"form-number", "{0} phải là một số"},
+	{"form-integer", "{0} phải là số nguyên"},
 	{"form-date", "{0} phải là một ngày có thật, viết dạng 2016-02-01 hoặc 01/02/2016"},
 	{"form-option", "{0} phải là một trong các giá trị: {1}"},
 	{"form-list", "{0} phải là danh sách, mỗi dòng một mục"},
@@ -58,7 +62,11 @@ var messages = []struct{ key, text string }{
 	{"form-count-range", "{0}: phải có từ {1} người “{2}” trở lên ở cột “{3}” (đang có {4})"},
 	{"form-count-between", "{0}: phải có từ {1} đến {2} người “{3}” ở cột “{4}” (đang có {5})"},
 	{"form-invalid", "{0} không hợp lệ"},
-	{"form-too-long", "{0} quá dài, xin rút gọn"},
+	{"form-too-long", "{0} dài quá {1} ký tự, xin rút gọn"},
+	{"form-too-many", "{0} có quá {1} mục"},
+	{"form-too-many-rows", "{0} có quá {1} dòng"},
+	{"form-item-too-long", "{0}: mục {1} dài quá {2} ký tự, xin rút gọn"},
+	{"form-cell-too-long", "{0}: dòng {1} có ô dài quá {2} ký tự, xin rút gọn"},
 }
 
 // customRules are the rules the definitions may use beyond validator's own.
@@ -165,6 +173,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		if !good {
 			return nil, v.message("form-number", f.Label)
 		}
+		if ok && f.Integer && n != math.Trunc(n) {
+			return nil, v.message("form-integer", f.Label)
+		}
 		if !ok {
 			if f.Default != "" {
 				n, _ = strconv.ParseFloat(f.Default, 64)
@@ -182,9 +193,15 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		if len(items) == 0 {
 			return nil, v.missing(f)
 		}
-		for _, s := range items {
+		if len(items) > f.MaxItems {
+			return nil, v.message("form-too-many", f.Label, strconv.Itoa(f.MaxItems))
+		}
+		for i, s := range items {
 			if !isCleanText(s) {
 				return items, v.message("vntext", f.Label)
+			}
+			if longerThan(s, f.MaxLength) {
+				return items, v.message("form-item-too-long", f.Label, strconv.Itoa(i+1), strconv.Itoa(f.MaxLength))
 			}
 		}
 		return items, v.rules(f, items)
@@ -197,6 +214,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 		if len(rows) == 0 {
 			return nil, v.missing(f)
 		}
+		if len(rows) > f.MaxItems {
+			return nil, v.message("form-too-many-rows", f.Label, strconv.Itoa(f.MaxItems))
+		}
 		for i, row := range rows {
 			if len(row) != len(f.Columns) {
 				return rows, v.message("form-columns", f.Label, strconv.Itoa(i+1), strconv.Itoa(len(f.Columns)))
@@ -204,6 +224,9 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 			for _, s := range row {
 				if !isCleanText(s) {
 					return rows, v.message("vntext", f.Label)
+				}
+				if longerThan(s, f.MaxLength) {
+					return rows, v.message("form-cell-too-long", f.Label, strconv.Itoa(i+1), strconv.Itoa(f.MaxLength))
 				}
 			}
 		}
@@ -226,12 +249,15 @@ func (v *Validator) field(f *Field, raw any) (clean any, msg string) {
 	if !printable {
 		return emptyOf(f.Type), v.message("vntext", f.Label)
 	}
-	if len(s) > maxLineBytes && (f.Type != TypeTextarea || len(s) > maxTextBytes) {
-		return emptyOf(f.Type), v.message("form-too-long", f.Label)
+	if longerThan(s, f.MaxLength) {
+		return emptyOf(f.Type), v.message("form-too-long", f.Label, strconv.Itoa(f.MaxLength))
 	}
 	if f.Type != TypeTextarea && strings.ContainsAny(s, "\n\t") {
 		// One-line fields: a pasted line break would break the layout of a header or title.
 		s = strings.Join(strings.Fields(s), " ")
+	}
+	if s != "" && !hasVisible(s) {
+		s = "" // zero-width spaces, no-break spaces or lone combining marks: empty made to look full
 	}
 	if s == "" {
 		s = f.Default
@@ -418,26 +444,24 @@ func toText(raw any) (s string, clean, good bool) {
 	return "", false, false
 }
 
-// toNumber accepts a JSON number or a string from an HTML form. ok is false when the value
-// is empty; good is false when it is not a number.
+// toNumber accepts a JSON number, as encoding/json or go-json decode it (float64, or
+// json.Number when the body is decoded with UseNumber), and nothing else: the string "3"
+// is not a number, so a client that sends one learns it at once rather than through a
+// document printed from a guess. ok is false when the value is empty (null); good is false
+// when it is not a finite number (1e400 does not fit a float64).
 func toNumber(raw any) (n float64, ok, good bool) {
 	switch x := raw.(type) {
 	case nil:
 		return 0, false, true
 	case float64:
-		return x, true, true
+		good = !math.IsInf(x, 0) && !math.IsNaN(x)
+		return x, good, good
 	case int:
 		return float64(x), true, true
 	case json.Number:
 		n, err := x.Float64()
-		return n, err == nil, err == nil
-	case string:
-		s := strings.TrimSpace(x)
-		if s == "" {
-			return 0, false, true
-		}
-		n, err := strconv.ParseFloat(s, 64)
-		return n, err == nil, err == nil
+		good = err == nil && !math.IsInf(n, 0)
+		return n, good, good
 	}
 	return 0, false, false
 }
@@ -449,7 +473,7 @@ func toList(raw any) ([]string, bool) {
 	add := func(s string) {
 		s, _ = cleanString(s) // control characters are checked on the items
 		for line := range strings.SplitSeq(s, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
+			if line = strings.TrimSpace(line); hasVisible(line) {
 				items = append(items, line)
 			}
 		}
@@ -483,6 +507,9 @@ func toTable(raw any) ([][]string, bool) {
 	addRow := func(row []string) {
 		for i := range row {
 			row[i], _ = cleanString(row[i]) // control characters are checked on the rows
+			if !hasVisible(row[i]) {
+				row[i] = ""
+			}
 		}
 		if slices.ContainsFunc(row, func(c string) bool { return c != "" }) {
 			rows = append(rows, row)
@@ -508,6 +535,12 @@ func toTable(raw any) ([][]string, bool) {
 						row[i] = c
 					case float64:
 						row[i] = strconv.FormatFloat(c, 'f', -1, 64)
+					case json.Number:
+						f, err := c.Float64()
+						if err != nil {
+							return nil, false
+						}
+						row[i] = strconv.FormatFloat(f, 'f', -1, 64)
 					case nil:
 					default:
 						return nil, false
@@ -533,6 +566,35 @@ func emptyOf(t FieldType) any {
 
 // isSymbol is the one symbol rule, which the directory applies to a unit's short name too.
 var isSymbol = directory.IsSymbol
+
+// longerThan reports whether s has more than max characters. A string of at most max bytes
+// has at most max characters, so the count is made only for the rare long one.
+func longerThan(s string, max int) bool {
+	return len(s) > max && utf8.RuneCountInString(s) > max
+}
+
+// hasVisible reports whether s holds a letter or a digit. A text without one — zero-width
+// spaces, no-break spaces, combining marks with nothing to sit on — prints as nothing, so it
+// counts as empty: a required field filled with it is missing, an item of it is dropped. It
+// stops at the first letter or digit, which in typed text is the first character.
+func hasVisible(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
 
 // isDate reports whether s is a date that exists, in a form generator.ParseDate reads.
 func isDate(s string) bool {

@@ -109,6 +109,27 @@ func TestValidateMessages(t *testing.T) {
 			want:  []string{"Số bản lưu phải là một số"},
 		},
 		{
+			name:  "number written as a string",
+			form:  "cong-van",
+			edit:  func(d map[string]any) { d["so_ban_luu"] = "3" },
+			field: "so_ban_luu",
+			want:  []string{"Số bản lưu phải là một số"},
+		},
+		{
+			name:  "fraction for an integer field",
+			form:  "cong-van",
+			edit:  func(d map[string]any) { d["so_ban_luu"] = 2.5 },
+			field: "so_ban_luu",
+			want:  []string{"Số bản lưu phải là số nguyên"},
+		},
+		{
+			name:  "number no float holds",
+			form:  "cong-van",
+			edit:  func(d map[string]any) { d["so_ban_luu"] = json.Number("1e400") },
+			field: "so_ban_luu",
+			want:  []string{"Số bản lưu phải là một số"},
+		},
+		{
 			name:  "text given as a number",
 			form:  "cong-van",
 			edit:  func(d map[string]any) { d["trich_yeu"] = 12.0 },
@@ -146,16 +167,23 @@ func TestValidateMessages(t *testing.T) {
 		{
 			name:  "one-line field over the size limit",
 			form:  "cong-van",
-			edit:  func(d map[string]any) { d["tham_quyen_ky"] = strings.Repeat("A", maxLineBytes+1) },
+			edit:  func(d map[string]any) { d["tham_quyen_ky"] = strings.Repeat("Ấ", DefaultMaxText+1) },
 			field: "tham_quyen_ky",
-			want:  []string{"Thẩm quyền sau quyền hạn ký quá dài"},
+			want:  []string{"Thẩm quyền sau quyền hạn ký dài quá 2000 ký tự"},
 		},
 		{
 			name:  "body over the size limit",
 			form:  "cong-van",
-			edit:  func(d map[string]any) { d["noi_dung"] = strings.Repeat("Đoạn văn.\n", maxTextBytes/8) },
+			edit:  func(d map[string]any) { d["noi_dung"] = strings.Repeat("Đoạn văn.\n", DefaultMaxTextarea/10+1) },
 			field: "noi_dung",
-			want:  []string{"Nội dung quá dài"},
+			want:  []string{"Nội dung dài quá 50000 ký tự"},
+		},
+		{
+			name:  "list over its item limit",
+			form:  "cong-van",
+			edit:  func(d map[string]any) { d["kinh_gui_them"] = strings.Repeat("Sở Tư pháp\n", DefaultMaxItems+1) },
+			field: "kinh_gui_them",
+			want:  []string{"Kính gửi thêm có quá 200 mục"},
 		},
 		{
 			name:  "unknown field",
@@ -288,7 +316,7 @@ func TestValidateCleansValues(t *testing.T) {
 	t.Run("typed values", func(t *testing.T) {
 		data := maps.Clone(readExample(t, "cong-van").Data)
 		data["ngay_ban_hanh"] = "01/02/2016"
-		data["so_ban_luu"] = " 3 "
+		data["so_ban_luu"] = json.Number("3") // as a body decoded with UseNumber holds it
 		data["kinh_gui_them"] = "Công an tỉnh\r\n\r\n Văn phòng UBND tỉnh "
 		values, msgs := v.Validate(def, data)
 		if msgs != nil {

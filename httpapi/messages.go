@@ -11,6 +11,8 @@ const (
 	msgBadJSONAt        = "Nội dung gửi lên không phải JSON hợp lệ (lỗi ở ký tự thứ %d)."
 	msgBadJSON          = "Nội dung gửi lên không phải JSON hợp lệ."
 	msgWrongType        = "Trường %q có kiểu dữ liệu không đúng."
+	msgDataNotObject    = "Dữ liệu biểu mẫu (data) phải là một đối tượng JSON: mỗi trường một cặp tên và giá trị."
+	msgBodyNotObject    = "Dữ liệu gửi lên phải là một đối tượng JSON ({…}), không phải danh sách hay giá trị đơn."
 	msgUnknownField     = "Trường %s không được hỗ trợ."
 	msgNoJSON           = "Thiếu nội dung JSON trong yêu cầu."
 	msgTrailingJSON     = "Nội dung gửi lên có dữ liệu thừa sau đối tượng JSON."

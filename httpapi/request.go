@@ -42,6 +42,9 @@ func decodeJSON(c *gin.Context, v any) error {
 	reflect.ValueOf(v).Elem().SetZero()
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
+	// Numbers are kept as written, so one too large for a float64 (1e400) reaches the form's
+	// validation, which names the field it is in, rather than failing here on all of "data".
+	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
 		var syntax *json.SyntaxError
 		var typ *json.UnmarshalTypeError
@@ -49,7 +52,7 @@ func decodeJSON(c *gin.Context, v any) error {
 		case errors.As(err, &syntax):
 			return apperr.Wrap(apperr.BadInput, fmt.Sprintf(msgBadJSONAt, syntax.Offset), err)
 		case errors.As(err, &typ):
-			return apperr.Wrap(apperr.BadInput, fmt.Sprintf(msgWrongType, jsonPath(typ.Field)), err)
+			return apperr.Wrap(apperr.BadInput, wrongTypeMessage(typ), err)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			return apperr.Wrap(apperr.BadInput, fmt.Sprintf(msgUnknownField, strings.TrimPrefix(err.Error(), "json: unknown field ")), err)
 		case errors.Is(err, io.EOF):
@@ -63,6 +66,19 @@ func decodeJSON(c *gin.Context, v any) error {
 	}
 	// encoding/json accepted what go-json refused: take encoding/json's reading.
 	return nil
+}
+
+// wrongTypeMessage names what has the wrong type: a field by its JSON path, or the whole
+// body ("dữ liệu gửi lên") when it is an array, a string or a number instead of an object.
+func wrongTypeMessage(typ *json.UnmarshalTypeError) string {
+	switch path := jsonPath(typ.Field); {
+	case path == "":
+		return msgBodyNotObject
+	case path == "data" && !strings.HasPrefix(typ.Value, "number"):
+		return msgDataNotObject // "data" itself; a number inside it is the form's to name
+	default:
+		return fmt.Sprintf(msgWrongType, path)
+	}
 }
 
 // readBody reads the whole request body, holding no more memory than what has arrived.

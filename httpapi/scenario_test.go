@@ -148,7 +148,7 @@ func apiScenarios(t *testing.T, data *apptest.Data) []scenario {
 			status: 200,
 			json: map[string]any{"/id": "cong-van", "/kind": "cong-van", "/routing": "cong-van-chi-dao-tinh",
 				"/drafting_unit": "NC", "/fields": length(10),
-				"/fields/0": map[string]any{"name": "trich_yeu", "label": "Trích yếu", "type": "text", "required": true,
+				"/fields/0": map[string]any{"name": "trich_yeu", "label": "Trích yếu", "type": "text", "required": true, "max_length": 2000,
 					"rules": "max=300", "help": "Nội dung sau chữ “V/v”, không viết “V/v”.",
 					"placeholder": "tăng cường chỉ đạo thực hiện …", "target": "subject"},
 				"/fields/3/rules": "symbol,max=20", "/fields/4/rules": "min=1,max=99", "/fields/5/type": "date",
@@ -422,7 +422,7 @@ func apiScenarios(t *testing.T, data *apptest.Data) []scenario {
 		{
 			name: "document whose issuer the routing rule refuses", method: "POST", path: "/api/documents",
 			body:   edit(t, seed, func(m map[string]any) { m["issuer_id"] = "so-noi-vu" }),
-			status: 422, json: map[string]any{"/fields/recipients": present{}},
+			status: 422, json: map[string]any{"/fields/issuer_id": has(`"so-noi-vu" (loại department) không được ban hành Công văn`)},
 		},
 		{
 			name: "document over the body limit", method: "POST", path: "/api/documents",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	gojson "github.com/goccy/go-json"
 
@@ -31,9 +33,12 @@ type Service struct {
 	catalog   *forms.Catalog
 	validator *forms.Validator
 	rules     map[string]directory.Rule
-	renderer  *generator.Renderer
-	now       func() time.Time
-	log       *slog.Logger
+	// issuerKinds are, per form, the kinds of unit that may issue it (nil: any body).
+	issuerKinds map[string][]directory.Kind
+	renderer    *generator.Renderer
+	dating      register.Dating
+	now         func() time.Time
+	log         *slog.Logger
 	// tree is the directory as last loaded from the database; an import swaps it whole.
 	// version is the database's directory version tree was read at; dirMu keeps the two
 	// in step (reloads and imports hold it; readers of tree alone need not).
@@ -53,6 +58,9 @@ type routeKey struct {
 	copies              int
 	expand              string
 }
+
+// maxExpand bounds the entries a submission may expand: a rule has a few groups and entries.
+const maxExpand = 100
 
 // maxCachedRoutes bounds the routing cache; past it results are computed, not kept.
 const maxCachedRoutes = 10000
@@ -98,26 +106,36 @@ type Config struct {
 	Validator *forms.Validator
 	Rules     map[string]directory.Rule
 	Renderer  *generator.Renderer
-	Now       func() time.Time
-	Log       *slog.Logger
+	// Dating is how far from the day of issue each issuer may date a document; the zero
+	// value allows no issuer any: documents are dated the day they are numbered.
+	Dating register.Dating
+	Now    func() time.Time
+	Log    *slog.Logger
 }
 
 // New checks that every form's routing rule exists and loads the directory from the database.
 func New(ctx context.Context, cfg Config) (*Service, error) {
 	s := &Service{db: cfg.DB, catalog: cfg.Catalog, validator: cfg.Validator, rules: cfg.Rules,
-		renderer: cfg.Renderer, now: cfg.Now, log: cfg.Log}
+		renderer: cfg.Renderer, dating: cfg.Dating, now: cfg.Now, log: cfg.Log}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.issuerKinds = make(map[string][]directory.Kind)
 	for _, def := range s.catalog.List() {
+		kinds := def.IssuerKinds
 		if def.Routing != "" {
-			if _, ok := s.rules[def.Routing]; !ok {
+			rule, ok := s.rules[def.Routing]
+			if !ok {
 				return nil, fmt.Errorf("form %q names routing rule %q, which does not exist", def.ID, def.Routing)
 			}
+			if len(kinds) == 0 {
+				kinds = rule.IssuerKinds
+			}
 		}
+		s.issuerKinds[def.ID] = kinds
 	}
 	if err := s.ReloadDirectory(ctx); err != nil {
 		return nil, err
@@ -294,13 +312,20 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 	if !ok {
 		return nil, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgNoSuchUnit, sub.IssuerID)})
 	}
+	if err := s.checkIssuerKind(def, unit); err != nil {
+		return nil, err
+	}
 	values, problems := s.validator.Validate(def, sub.Data)
+	problems = checkPlausibleDates(def, values, register.Day(s.now()), problems)
 	if len(problems) > 0 {
 		fields := make(map[string]string, len(problems))
 		for k, v := range problems {
 			fields["data."+k] = v
 		}
 		return nil, apperr.InvalidFields(fields)
+	}
+	if len(sub.Expand) > maxExpand {
+		return nil, apperr.InvalidFields(map[string]string{"expand": fmt.Sprintf(msgTooManyExpand, maxExpand)})
 	}
 	p := &prepared{def: def, values: values, unit: unit}
 	switch {
@@ -327,7 +352,147 @@ func (s *Service) prepare(sub *Submission) (*prepared, error) {
 	default:
 		p.recipients = directory.Recipients{KinhGui: []string{}, NoiNhan: []string{}}.Edit(sub.Edit)
 	}
+	if err := checkRecipientSizes(def, &p.recipients); err != nil {
+		return nil, err
+	}
 	return p, nil
+}
+
+// checkRecipientSizes holds the addressing of a document to the form's limits: 60,000
+// Kính gửi lines once made a register cell of 829 KB.
+func checkRecipientSizes(def *forms.Definition, r *directory.Recipients) error {
+	var fields map[string]string
+	fail := func(field, msg string) {
+		if fields == nil {
+			fields = map[string]string{}
+		}
+		fields[field] = msg
+	}
+	lines := func(field, label string, items []string) {
+		if len(items) > def.MaxRecipients {
+			fail(field, fmt.Sprintf(msgTooManyLines, label, def.MaxRecipients))
+			return
+		}
+		for i, item := range items {
+			if utf8.RuneCountInString(item) > def.MaxRecipientLength {
+				fail(field, fmt.Sprintf(msgLineTooLong, label, i+1, def.MaxRecipientLength))
+				return
+			}
+		}
+	}
+	lines("recipients.kinh_gui", labelKinhGui, r.KinhGui)
+	lines("recipients.noi_nhan", labelNoiNhan, r.NoiNhan)
+	if utf8.RuneCountInString(r.Archive) > def.MaxRecipientLength {
+		fail("recipients.archive", fmt.Sprintf(msgArchiveTooLong, def.MaxRecipientLength))
+	}
+	if fields != nil {
+		return apperr.InvalidFields(fields)
+	}
+	return nil
+}
+
+// checkPlausibleDates adds to problems a message for every date field whose date no
+// document can have (year 0001, 1900, 9999): a draft may carry any plausible date, the
+// issuer's window is checked when it is issued.
+func checkPlausibleDates(def *forms.Definition, values forms.Values, today time.Time, problems map[string]string) map[string]string {
+	for i := range def.Fields {
+		f := &def.Fields[i]
+		if f.Type != forms.TypeDate {
+			continue
+		}
+		gd := values.Date(f.Name)
+		if gd.IsZero() {
+			continue
+		}
+		if d := register.DateOf(gd.Year, gd.Month, gd.Day); !register.Plausible(d, today) {
+			if problems == nil {
+				problems = map[string]string{}
+			}
+			problems[f.Name] = register.PlausibleMessage(f.Label, d, today)
+		}
+	}
+	return problems
+}
+
+// issueDate returns the date a document issued today takes: its form's date when it has
+// one, else today's. The document and its register line are both dated so.
+func issueDate(p *prepared, today time.Time) time.Time {
+	if f, ok := p.def.FieldFor(forms.TargetDate); ok {
+		if d := p.values.Date(f.Name); !d.IsZero() {
+			return register.DateOf(d.Year, d.Month, d.Day)
+		}
+	}
+	return today
+}
+
+// checkIssueDate refuses a date the issuer's window does not allow on the day of issue.
+func (s *Service) checkIssueDate(p *prepared, date, today time.Time) error {
+	var buf [8]string // a unit rarely sits deeper than a few levels
+	chain := buf[:0]
+	tree := s.tree.Load()
+	for u, ok := p.unit, true; ok && len(chain) < 64; u, ok = tree.Unit(u.ParentID) {
+		chain = append(chain, u.ID)
+		if u.ParentID == "" {
+			break
+		}
+	}
+	field, label := dateField(p.def)
+	if msg := s.dating.WindowFor(chain).Check(label, date, today); msg != "" {
+		return apperr.InvalidFields(map[string]string{field: msg})
+	}
+	return nil
+}
+
+// dateField returns the error key and label of a form's date of issue: its date field's,
+// or the register's column when the form has none.
+func dateField(def *forms.Definition) (field, label string) {
+	if f, ok := def.FieldFor(forms.TargetDate); ok {
+		return "data." + f.Name, f.Label
+	}
+	return register.FieldIssueDate, labelIssueDate
+}
+
+// seriesError names the form's date field in a store's refusal of a date that comes before
+// the last one of its series.
+func seriesError(def *forms.Definition, err error) error {
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.Invalid {
+		return err
+	}
+	msg, ok := ae.Fields[register.FieldIssueDate]
+	if !ok {
+		return err
+	}
+	if field, _ := dateField(def); field != register.FieldIssueDate {
+		return apperr.InvalidFields(map[string]string{field: msg})
+	}
+	return err
+}
+
+// checkIssuerKind refuses an issuer the form does not allow: on every path, so that giving
+// the recipients by hand, which skips routing, does not skip the rule too.
+func (s *Service) checkIssuerKind(def *forms.Definition, unit directory.Unit) error {
+	kinds := s.issuerKinds[def.ID]
+	switch {
+	case unit.Kind.IsLocality():
+		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerLocality, unit.ID)})
+	case len(kinds) > 0 && !slices.Contains(kinds, unit.Kind):
+		names := make([]string, len(kinds))
+		for i, k := range kinds {
+			names[i] = string(k)
+		}
+		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerKind, unit.ID, unit.Kind, def.Title, strings.Join(names, ", "))})
+	}
+	return nil
+}
+
+// checkIssuable refuses to number a document whose issuer has no symbol: its number would
+// read "01/-NC".
+func checkIssuable(p *prepared) error {
+	if strings.TrimSpace(p.unit.ShortName) == "" {
+		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerNoSymbol, p.unit.ID)})
+	}
+	return nil
 }
 
 // issuer returns the header of documents issued by unit, with a number and date.
@@ -347,6 +512,11 @@ func (s *Service) document(p *prepared, number int, date generator.Date) (genera
 	doc, err := p.def.Document(p.values, s.issuer(p.unit, number, date), p.recipients)
 	if err != nil {
 		return doc, apperr.Wrap(apperr.Invalid, msgCannotMap, err)
+	}
+	if p.def.Kind == generator.CongVan && len(doc.Recipients) == 0 && len(doc.CopyTo.Items) == 0 {
+		// A công văn is sent to someone (Decree 30, Annex I): with neither a Kính gửi nor a
+		// Nơi nhận line it would be registered as sent to nobody.
+		return doc, apperr.InvalidFields(map[string]string{"recipients": msgNoRecipient})
 	}
 	return doc, nil
 }
@@ -408,8 +578,11 @@ func (s *Service) Preview(ctx context.Context, sub *Submission) ([]byte, error) 
 	if err := s.require(ctx, access.DocumentPreview, p.unit.ID); err != nil {
 		return nil, err
 	}
-	return s.renderPreview(p, generator.DateOf(s.now()))
+	return s.renderPreview(p, s.today())
 }
+
+// today is the day it is in Vietnam, as the generator dates a document.
+func (s *Service) today() generator.Date { return generator.DateOf(register.Day(s.now())) }
 
 // CreateDraft validates a submission and stores it as a draft, with its recipients. A
 // draft carries no number.
@@ -430,12 +603,19 @@ func (s *Service) CreateDraft(ctx context.Context, sub *Submission, corrects int
 	}
 	if corrects != 0 {
 		// Correcting a document is an act on the corrected one too: its issuer's văn thư.
-		old, err := s.db.Document(ctx, corrects)
+		// And a correcting dispatch is the issuer's own: no other body corrects its
+		// register. (An unknown or unissued original is refused by the store, naming
+		// corrects_id.)
+		orig, err := s.db.Document(ctx, corrects)
 		if err == nil {
-			err = s.require(ctx, perm, old.IssuerID)
+			err = s.require(ctx, perm, orig.IssuerID)
 		}
 		if err != nil && apperr.CodeOf(err) != apperr.NotFound {
 			return register.Document{}, err
+		}
+		if err == nil && orig.Status == register.Issued && orig.IssuerID != p.unit.ID {
+			return register.Document{}, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgCorrectionIssuer,
+				register.NumberSymbol(orig.Number, orig.Symbol), orig.IssuerID)})
 		}
 	}
 	ctx = s.audited(ctx, action)
@@ -463,6 +643,11 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 	}
 	if d.Status != register.Draft {
 		return register.Document{}, apperr.New(apperr.Conflict, register.MsgIssuedFrozen)
+	}
+	if sub.IssuerID != d.IssuerID {
+		// The issuer of a draft is chosen once: a draft moved to another body would carry
+		// its recipients, symbol and, for a correction, another body's register with it.
+		return register.Document{}, apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerFixed, d.IssuerID)})
 	}
 	p, err := s.prepare(sub)
 	if err != nil {
@@ -547,7 +732,7 @@ func (s *Service) DraftPreview(ctx context.Context, id int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderPreview(p, generator.DateOf(s.now()))
+	return s.renderPreview(p, s.today())
 }
 
 // Issue gives a draft its number in the issuer's series for the current year, renders it
@@ -572,24 +757,30 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 	if err != nil {
 		return register.Document{}, err
 	}
+	if err := checkIssuable(p); err != nil {
+		return register.Document{}, err
+	}
 	now := s.now()
-	render, done, err := s.renderIssued(p, now)
+	date, err := s.dateOfIssue(p, now)
+	if err != nil {
+		return register.Document{}, err
+	}
+	render, done, err := s.renderIssued(p, date)
 	if err != nil {
 		return register.Document{}, err
 	}
 	defer done()
-	return s.db.IssueInYear(s.audited(ctx, access.ActDocumentIssue), id, now, s.seriesYear(p, now), render)
+	doc, err := s.db.IssueInYear(s.audited(ctx, access.ActDocumentIssue), id, now, date.Year(), render)
+	return doc, seriesError(p.def, err)
 }
 
-// seriesYear is the year whose number series a document takes: the year it is dated in,
-// today's unless the form's date field dates it otherwise.
-func (s *Service) seriesYear(p *prepared, now time.Time) int {
-	if f, ok := p.def.FieldFor(forms.TargetDate); ok {
-		if d := p.values.Date(f.Name); !d.IsZero() {
-			return d.Year
-		}
-	}
-	return now.Year()
+// dateOfIssue returns the date of a document issued at now, refusing one the issuer may
+// not give it. The number comes from the series of its year, so number and date never
+// disagree; the store refuses a date before the last of that series.
+func (s *Service) dateOfIssue(p *prepared, now time.Time) (time.Time, error) {
+	today := register.Day(now)
+	date := issueDate(p, today)
+	return date, s.checkIssueDate(p, date, today)
 }
 
 // renderIssued returns the storage callback that writes p with the number it is given,
@@ -597,18 +788,18 @@ func (s *Service) seriesYear(p *prepared, now time.Time) int {
 // here, before the register's lock is taken; inside it only the number is written in, which
 // takes microseconds. A form whose templates print the number itself is mapped and
 // rendered inside the lock instead.
-func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc, func(), error) {
-	today := generator.DateOf(now)
+func (s *Service) renderIssued(p *prepared, date time.Time) (register.RenderFunc, func(), error) {
+	day := generator.DateOf(date)
 	if p.def.UsesNumber() {
 		return func(number int) ([]byte, register.Entry, error) {
-			docx, doc, err := s.render(p, number, today)
+			docx, doc, err := s.render(p, number, day)
 			if err != nil {
 				return nil, register.Entry{}, err
 			}
-			return docx, entryOf(&doc, p), nil
+			return docx, entryOf(&doc, p, date), nil
 		}, func() {}, nil
 	}
-	doc, err := s.document(p, 0, today)
+	doc, err := s.document(p, 0, day)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -616,7 +807,7 @@ func (s *Service) renderIssued(p *prepared, now time.Time) (register.RenderFunc,
 	if err != nil {
 		return nil, nil, apperr.Wrap(apperr.Internal, msgRenderFailed, err)
 	}
-	entry := entryOf(&doc, p)
+	entry := entryOf(&doc, p, date)
 	return func(number int) ([]byte, register.Entry, error) {
 		var buf bytes.Buffer
 		buf.Grow(16 << 10)
@@ -641,33 +832,38 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 	if err := s.require(ctx, access.DocumentIssue, p.unit.ID); err != nil {
 		return register.Document{}, err
 	}
+	if err := checkIssuable(p); err != nil {
+		return register.Document{}, err
+	}
 	d := register.Document{FormID: p.def.ID, IssuerID: p.unit.ID}
 	if err := s.fill(&d, p); err != nil {
 		return register.Document{}, err
 	}
 	now := s.now()
-	render, done, err := s.renderIssued(p, now)
+	date, err := s.dateOfIssue(p, now)
+	if err != nil {
+		return register.Document{}, err
+	}
+	render, done, err := s.renderIssued(p, date)
 	if err != nil {
 		return register.Document{}, err
 	}
 	defer done()
-	return s.db.CreateAndIssue(s.audited(ctx, access.ActDocumentIssue), &d, now, s.seriesYear(p, now), render)
+	doc, err := s.db.CreateAndIssue(s.audited(ctx, access.ActDocumentIssue), &d, now, date.Year(), render)
+	return doc, seriesError(p.def, err)
 }
 
-// entryOf fills the register columns the document knows: the signer, the date and the
-// number of copies (register.Copies, with the archive copies the form asks for).
-func entryOf(doc *generator.Document, p *prepared) register.Entry {
+// entryOf fills the register columns the document knows: the signer, the date (the one the
+// document is dated with: the form's, or the day of issue) and the number of copies
+// (register.Copies, with the archive copies the form asks for).
+func entryOf(doc *generator.Document, p *prepared, date time.Time) register.Entry {
 	archive := 1
 	if f, ok := p.def.FieldFor(forms.TargetCopies); ok {
 		if n, ok := p.values.Number(f.Name); ok && n >= 1 {
 			archive = int(n)
 		}
 	}
-	e := register.Entry{Signer: doc.Signer.Name, Copies: register.Copies(p.recipients, archive)}
-	if !doc.Date.IsZero() {
-		e.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
-	}
-	return e
+	return register.Entry{Signer: doc.Signer.Name, Copies: register.Copies(p.recipients, archive), Date: date}
 }
 
 // Document returns one stored document.

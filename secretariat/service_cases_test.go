@@ -1,6 +1,8 @@
 package secretariat_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -415,7 +417,164 @@ func serviceCases() []serviceCase {
 		{
 			name:   "issuer the routing rule refuses",
 			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.IssuerID = "cong-an-tinh-thanh-hoa" })),
-			code:   apperr.Invalid, fields: map[string]string{"recipients": "không dùng cho Công an tỉnh Thanh Hoá"},
+			// Issue 8: the form's issuer kinds are checked on every path, before routing.
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": `Đơn vị "cong-an-tinh-thanh-hoa" (loại police) không được ban hành Công văn`},
+		},
+
+		// Issue 8, item 4: types.
+		{
+			name:   "a fraction for an integer field",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["so_ban_luu"] = 2.5 })),
+			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là số nguyên"},
+		},
+		{
+			name:   "a string for a number",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["so_ban_luu"] = "3" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là một số"},
+		},
+		{
+			name:   "a number no float holds",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["so_ban_luu"] = json.Number("1e400") })),
+			code:   apperr.Invalid, fields: map[string]string{"data.so_ban_luu": "Số bản lưu phải là một số"},
+		},
+
+		// Issue 8, item 3: empty made to look full.
+		{
+			name: "required fields of invisible characters",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				s.Data["trich_yeu"], s.Data["ho_ten_nguoi_ky"], s.Data["chuc_vu_nguoi_ky"] = "\u200b\u200b", "\u00a0", "\u0301"
+			})),
+			code: apperr.Invalid, fields: map[string]string{"data.trich_yeu": "Trích yếu là trường bắt buộc",
+				"data.ho_ten_nguoi_ky": "Họ và tên người ký là trường bắt buộc", "data.chuc_vu_nguoi_ky": "Chức vụ người ký là trường bắt buộc"},
+		},
+		{
+			name: "a công văn to nobody",
+			action: submitForDocument(congVan(func(s *secretariat.Submission) {
+				s.Recipients = &directory.Recipients{KinhGui: []string{"\u200b"}, NoiNhan: []string{"\u00a0"}}
+			})),
+			code: apperr.Invalid, fields: map[string]string{"recipients": "Công văn phải có ít nhất một nơi nhận"},
+		},
+
+		// Issue 8, item 6: sizes.
+		{
+			name: "more Kính gửi lines than the form allows",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				r := &directory.Recipients{}
+				for i := range 201 {
+					r.KinhGui = append(r.KinhGui, fmt.Sprintf("Đơn vị số %d", i+1))
+				}
+				s.Recipients = r
+			})),
+			code: apperr.Invalid, fields: map[string]string{"recipients.kinh_gui": "Kính gửi có quá 200 dòng."},
+		},
+		{
+			name:   "a body longer than the form allows",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["noi_dung"] = strings.Repeat("ệ", 50001) })),
+			code:   apperr.Invalid, fields: map[string]string{"data.noi_dung": "Nội dung dài quá 50000 ký tự"},
+		},
+
+		// Issue 8, item 1: who may issue what.
+		{
+			name: "the nation as issuer, recipients by hand",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				s.IssuerID = "viet-nam"
+				s.Recipients = &directory.Recipients{KinhGui: []string{"Sở Tư pháp"}}
+			})),
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": `"viet-nam" là một địa bàn hành chính`},
+		},
+		{
+			name: "a police unit issues a công văn by hand",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) {
+				s.IssuerID = "cong-an-tinh-thanh-hoa"
+				s.Recipients = &directory.Recipients{KinhGui: []string{"Sở Tư pháp"}}
+			})),
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": "(loại police) không được ban hành Công văn"},
+		},
+		{
+			name:  "a draft moved to another body",
+			setup: func(t *testing.T, e *env) { draft(t, e, "doc", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.UpdateDraft(e.ctx, e.ids["doc"], congVan(func(s *secretariat.Submission) { s.IssuerID = "ubnd-tinh-thanh-hoa" }))
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": "Không đổi được cơ quan ban hành"},
+		},
+		{
+			name:  "a correction by another body",
+			setup: func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateDraft(e.ctx, congVan(func(s *secretariat.Submission) { s.IssuerID = "ubnd-tinh-thanh-hoa" }), e.ids["doc"])
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": "văn bản số 01/UBND-NC"},
+		},
+		{
+			name: "an issuer without a symbol",
+			setup: func(t *testing.T, e *env) {
+				draft(t, e, "doc", congVan())
+				var units bytes.Buffer
+				if _, err := e.svc.ExportUnits(e.ctx, &units); err != nil {
+					t.Fatal(err)
+				}
+				csv := strings.Replace(units.String(), ",people-committee,Ủy ban nhân dân tỉnh Thanh Hoá,UBND,", ",people-committee,Ủy ban nhân dân tỉnh Thanh Hoá,,", -1)
+				if _, err := e.svc.ImportDirectory(e.ctx, strings.NewReader(csv), nil, 0); err != nil {
+					t.Fatal(err)
+				}
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["doc"])
+				if _, err2 := e.svc.CreateAndIssue(e.ctx, congVan()); !sameError(err, err2) {
+					t.Errorf("CreateAndIssue: %v, unlike Issue: %v", err2, err)
+				}
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"issuer_id": `"ubnd-tinh-thanh-hoa-2016" chưa có chữ viết tắt (short_name)`},
+		},
+
+		// Issue 8, item 2: dates.
+		{
+			name:   "a date in year 0001",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["ngay_ban_hanh"] = "0001-01-01" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "Ngày ban hành: ngày 01/01/0001 không hợp lệ"},
+		},
+		{
+			name:   "a date in year 9999",
+			action: submitEverywhere(congVan(func(s *secretariat.Submission) { s.Data["ngay_ban_hanh"] = "31/12/9999" })),
+			code:   apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "ngày 31/12/9999 không hợp lệ"},
+		},
+		{
+			name: "an issuer without a window dates a document yesterday",
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateAndIssue(e.ctx, congVan(func(s *secretariat.Submission) {
+					s.IssuerID, s.Data["ngay_ban_hanh"] = "ubnd-tinh-thanh-hoa", "2026-03-04"
+				}))
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "phải là ngày cấp số, hôm nay 05/03/2026"},
+		},
+		{
+			name: "a draft dated tomorrow, issued today",
+			setup: func(t *testing.T, e *env) {
+				draft(t, e, "doc", congVan(func(s *secretariat.Submission) {
+					s.IssuerID, s.Data["ngay_ban_hanh"] = "ubnd-tinh-thanh-hoa", "2026-03-06"
+				}))
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["doc"])
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "không ghi lùi hay ghi trước ngày (06/03/2026)"},
+		},
+		{
+			name: "a later number dated before the one before it",
+			setup: func(t *testing.T, e *env) {
+				issued(t, e, "first", congVan(func(s *secretariat.Submission) { s.Data["ngay_ban_hanh"] = "2016-02-03" }))
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.CreateAndIssue(e.ctx, congVan())
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "Ngày 01/02/2016 sớm hơn ngày 03/02/2016 của văn bản số 01/UBND-NC"},
 		},
 
 		// Not found, through every call that takes an id.
@@ -457,6 +616,30 @@ func submitEverywhere(sub *secretariat.Submission) func(t *testing.T, e *env) er
 			call func() error
 		}{
 			{"Route", func() error { _, err := e.svc.Route(e.ctx, sub); return err }},
+			{"Preview", func() error { _, err := e.svc.Preview(e.ctx, sub); return err }},
+			{"CreateDraft", func() error { _, err := e.svc.CreateDraft(e.ctx, sub, 0); return err }},
+			{"CreateAndIssue", func() error { _, err := e.svc.CreateAndIssue(e.ctx, sub); return err }},
+		}
+		var last error
+		for _, c := range calls {
+			err := c.call()
+			if last != nil && !sameError(err, last) {
+				t.Errorf("%s: %v, unlike %v", c.name, err, last)
+			}
+			last = err
+		}
+		return last
+	}
+}
+
+// submitForDocument is submitEverywhere without Route: the calls that make a document of
+// the submission (routing proposes recipients; it does not need any).
+func submitForDocument(sub *secretariat.Submission) func(t *testing.T, e *env) error {
+	return func(t *testing.T, e *env) error {
+		calls := []struct {
+			name string
+			call func() error
+		}{
 			{"Preview", func() error { _, err := e.svc.Preview(e.ctx, sub); return err }},
 			{"CreateDraft", func() error { _, err := e.svc.CreateDraft(e.ctx, sub, 0); return err }},
 			{"CreateAndIssue", func() error { _, err := e.svc.CreateAndIssue(e.ctx, sub); return err }},

@@ -90,7 +90,7 @@ func newService(t *testing.T, data *apptest.Data, dsn string, rules map[string]d
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	svc, err := secretariat.New(ctx, secretariat.Config{DB: storagetest.MustOpen(t, dsn), Catalog: data.Catalog,
+	svc, err := secretariat.New(ctx, secretariat.Config{DB: storagetest.MustOpen(t, dsn), Catalog: data.Catalog, Dating: data.Dating,
 		Validator: data.Validator, Rules: rules, Renderer: data.Renderer,
 		Now: func() time.Time { return apptest.Now }, Log: apptest.Logger(t)})
 	if err != nil {

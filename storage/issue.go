@@ -130,8 +130,25 @@ func (db *DB) storeFile(ctx context.Context, tx *sqlx.Tx, id int64, r rendered) 
 	return nil
 }
 
-// insertRegister writes a line of the outgoing register.
+// insertRegister writes a line of the outgoing register, after checking that its date does
+// not come before the date of the series' previous number (register.SeriesOrderMessage):
+// an Invalid error naming register.FieldIssueDate if it does.
 func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry) error {
+	if e.Number > 1 { // the first number of a series has none before it
+		var previous string
+		var prevDate time.Time
+		err := tx.StmtxContext(ctx, db.q.LastInSeries).QueryRowContext(ctx, e.IssuerID, e.Year, e.Number).Scan(&previous, &prevDate)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return fmt.Errorf("last in series: %w", err)
+		default:
+			prevDay := register.DateOf(prevDate.Year(), int(prevDate.Month()), prevDate.Day())
+			if msg, refused := register.SeriesOrderMessage(previous, prevDay, e.Date); refused {
+				return apperr.InvalidFields(map[string]string{register.FieldIssueDate: msg})
+			}
+		}
+	}
 	_, err := tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
 		e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
 		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)

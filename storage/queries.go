@@ -121,6 +121,7 @@ type queries struct {
 	DeleteRecognitions  *sqlx.Stmt `query:"delete-recognitions"`
 	InsertRecognition   *sqlx.Stmt `query:"insert-recognition"`
 	ListRecognitions    *sqlx.Stmt `query:"list-recognitions"`
+	LastInSeries        *sqlx.Stmt `query:"last-in-series"`
 }
 
 // stmtType is the type of a prepared query field.

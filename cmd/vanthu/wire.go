@@ -40,7 +40,7 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	svc, err := secretariat.New(ctx, secretariat.Config{DB: db, Catalog: d.Catalog, Validator: d.Validator,
+	svc, err := secretariat.New(ctx, secretariat.Config{DB: db, Catalog: d.Catalog, Validator: d.Validator, Dating: d.Dating,
 		Rules: d.Rules, Renderer: d.Renderer, Log: log})
 	if err != nil {
 		db.Close()

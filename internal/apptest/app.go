@@ -178,7 +178,14 @@ func New(tb testing.TB, dsn string) *App {
 // apps load it once and share it.
 func Start(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
-	return start(tb, data, dsn, true)
+	return StartAt(tb, data, dsn, Now)
+}
+
+// StartAt is Start with the clock fixed at now instead of Now: an example dated the day it
+// was issued is issued on that day.
+func StartAt(tb testing.TB, data *Data, dsn string, now time.Time) *App {
+	tb.Helper()
+	return start(tb, data, dsn, true, now)
 }
 
 // Attach starts a second application on a database another App (or process) has already
@@ -186,18 +193,18 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 // would have. The demo directory is not loaded.
 func Attach(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
-	return start(tb, data, dsn, false)
+	return start(tb, data, dsn, false, Now)
 }
 
-func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
+func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App {
 	tb.Helper()
 	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	log := Logger(tb)
 	var err error
-	a.Service, err = secretariat.New(ctx, secretariat.Config{DB: a.DB, Catalog: a.Catalog, Validator: a.Validator,
-		Rules: a.Rules, Renderer: a.Renderer, Now: func() time.Time { return Now }, Log: log})
+	a.Service, err = secretariat.New(ctx, secretariat.Config{DB: a.DB, Catalog: a.Catalog, Validator: a.Validator, Dating: a.Dating,
+		Rules: a.Rules, Renderer: a.Renderer, Now: func() time.Time { return now }, Log: log})
 	if err != nil {
 		tb.Fatalf("secretariat: %v", err)
 	}
@@ -211,13 +218,13 @@ func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
 		}
 	}
 	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
-		Awards: a.Awards, Now: func() time.Time { return Now }})
-	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return Now }})
+		Awards: a.Awards, Now: func() time.Time { return now }})
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return now }})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
 	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
-		Now: func() time.Time { return Now.Add(time.Duration(a.clock.Load())) }, Log: log, Params: TestPasswordParams})
+		Now: func() time.Time { return now.Add(time.Duration(a.clock.Load())) }, Log: log, Params: TestPasswordParams})
 	if err != nil {
 		tb.Fatalf("accounts: %v", err)
 	}

@@ -27,3 +27,15 @@ ORDER BY issuer_id, year, number;
 
 -- name: update-register-notes
 UPDATE register_entries SET sent_on = ?, received_by = ?, note = ? WHERE document_id = ?;
+
+-- name: last-in-series
+-- The number and date of the last document of an issuer's series for a year before a
+-- number: read inside the issuing transaction, after next-number has taken the series
+-- (its row lock on PostgreSQL, the write lock on SQLite), so no other issue of the series
+-- can come between the check and the new line. The UNIQUE (issuer_id, year, number)
+-- index finds it without reading the series.
+SELECT number_symbol, issued_on
+FROM register_entries
+WHERE issuer_id = ? AND year = ? AND number < ?
+ORDER BY number DESC
+LIMIT 1;
