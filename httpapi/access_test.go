@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"vanthu/access"
 	"vanthu/httpapi"
@@ -249,7 +250,7 @@ func TestAccessMatrix(t *testing.T) {
 // issues.
 func newFixture(t *testing.T, a *apptest.App) *fixture {
 	t.Helper()
-	f := &fixture{sub: string(apptest.ReadFile(t, scopedForm))}
+	f := &fixture{sub: scopedSubmission(t)}
 	create := func(issue bool) int64 {
 		body := f.sub
 		if issue {
@@ -330,4 +331,10 @@ func send(t *testing.T, a *apptest.App, method, p, body string, s *session) appt
 		return apptest.Do(t, a.Anonymous, a.URL, method, p, nil, header...)
 	}
 	return apptest.Do(t, a.Anonymous, a.URL, method, p, r, header...)
+}
+
+// scopedSubmission is scopedForm dated the app's day: an issued document is dated the day it
+// is numbered, and the example is dated the day it was really issued.
+func scopedSubmission(t testing.TB) string {
+	return strings.Replace(string(apptest.ReadFile(t, scopedForm)), `"2025-09-15"`, `"`+apptest.Now.Format(time.DateOnly)+`"`, 1)
 }

@@ -56,7 +56,7 @@ func TestSessions(t *testing.T) {
 
 			t.Run("CSRF: a cookie alone does not change state", func(t *testing.T) {
 				s := signIn(t, a, "vanthu.xa", apptest.Password)
-				body := string(apptest.ReadFile(t, scopedForm))
+				body := scopedSubmission(t)
 				cases := []struct {
 					name   string
 					header []string
@@ -190,7 +190,7 @@ func TestIssueOutOfScope(t *testing.T) {
 			a := apptest.Start(t, data, b.DSN(t))
 			other := a.User(t, "vanthu.quang.phu", "secretariat", otherUnit)
 			own := a.User(t, "vanthu.dong.tien", "secretariat", scopedUnit)
-			body := edit(t, string(apptest.ReadFile(t, scopedForm)), func(m map[string]any) { m["issue"] = true })
+			body := edit(t, scopedSubmission(t), func(m map[string]any) { m["issue"] = true })
 			for range 3 {
 				res := apptest.Do(t, a.Anonymous, a.URL, "POST", "/api/documents", strings.NewReader(body),
 					"Content-Type", "application/json", "Authorization", "Bearer "+other)

@@ -190,7 +190,9 @@ func communeYear(t *testing.T, a *apptest.App) {
 		"signer": map[string]string{"name": "Trần Quốc Hùng"}}, 422, &e)
 	mustContain(t, "council decision without proposer", e.Fields["proposal"], "Theo đề nghị của")
 	var cd document
-	call(t, a, "POST", fmt.Sprintf("/api/bodies/%d/decision", council), map[string]any{"date": "2025-01-10",
+	// After the teams' decisions of 20 July: a later number of the commune's series never
+	// carries an earlier date.
+	call(t, a, "POST", fmt.Sprintf("/api/bodies/%d/decision", council), map[string]any{"date": "2025-07-25",
 		"signer": map[string]string{"name": "Trần Quốc Hùng"}, "proposal": "Theo đề nghị của Công chức Văn phòng - Thống kê",
 		"issue": true}, 201, &cd)
 	if rows := tableRows(t, cd.Data["thanh_vien"]); cd.Form != "quyet-dinh-kien-toan-hoi-dong-thi-dua-khen-thuong" || len(rows) != 9 ||
@@ -337,10 +339,10 @@ func communeYear(t *testing.T, a *apptest.App) {
 		if res[0].Eligible || res[0].Refusals[0].Condition != "vote" {
 			t.Errorf("before the vote: %+v", res)
 		}
-		call(t, a, "PUT", fmt.Sprintf("/api/proposals/%d/votes", p.ID), map[string]any{"meeting_date": "2025-12-10",
+		call(t, a, "PUT", fmt.Sprintf("/api/proposals/%d/votes", p.ID), map[string]any{"meeting_date": "2025-12-22",
 			"votes": []map[string]any{{"nominee_id": ns[0].ID, "in_favour": 10}}}, 422, &e)
 		mustContain(t, "too many votes", e.fieldsText(), "lớn hơn số thành viên Hội đồng vào ngày họp (9)")
-		call(t, a, "PUT", fmt.Sprintf("/api/proposals/%d/votes", p.ID), map[string]any{"meeting_date": "2025-12-10",
+		call(t, a, "PUT", fmt.Sprintf("/api/proposals/%d/votes", p.ID), map[string]any{"meeting_date": "2025-12-22",
 			"votes": []map[string]any{{"nominee_id": ns[0].ID, "in_favour": 7}, {"nominee_id": ns[1].ID, "in_favour": 8}}}, 200, &res)
 		if res[0].Eligible || !res[1].Eligible {
 			t.Fatalf("after the vote: %+v", res)
@@ -358,7 +360,7 @@ func communeYear(t *testing.T, a *apptest.App) {
 
 		var d document
 		call(t, a, "POST", fmt.Sprintf("/api/proposals/%d/submission", p.ID), map[string]any{
-			"date": "2025-12-12", "signer": map[string]string{"name": "Nguyễn Văn Tuấn"}, "issue": true}, 201, &d)
+			"date": "2025-12-23", "signer": map[string]string{"name": "Nguyễn Văn Tuấn"}, "issue": true}, 201, &d)
 		rows := tableRows(t, d.Data["danh_sach"])
 		if len(rows) != 1 || rows[0][1] != "Lê Văn Bình" || rows[0][5] != "8/9 phiếu (89 %)" {
 			t.Errorf("nominee list %q", rows)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"vanthu/internal/apptest"
 )
@@ -16,6 +17,21 @@ import (
 // the decoded body.
 func call(t *testing.T, a *apptest.App, method, path string, body any, status int, out any) apptest.Response {
 	t.Helper()
+	if m, ok := body.(map[string]any); ok {
+		// An issued document is dated the day it is numbered: number it on its date, and
+		// the council's minutes on the day of the vote.
+		day, ok := m["date"].(string)
+		if m["issue"] != true {
+			day, ok = m["meeting_date"].(string)
+		}
+		if ok {
+			d, err := time.ParseInLocation(time.DateOnly, day, apptest.Now.Location())
+			if err != nil {
+				t.Fatalf("date %q: %v", day, err)
+			}
+			a.SetNow(d.Add(10 * time.Hour))
+		}
+	}
 	var r *bytes.Reader
 	if body != nil {
 		raw, err := json.Marshal(body)

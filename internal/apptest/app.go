@@ -75,13 +75,22 @@ type App struct {
 	// AdminToken is an API token of the user "admin", who holds the admin role over the
 	// whole organisation.
 	AdminToken string
-	// clock is how far the identity service's clock has been moved past Now (Advance).
+	// start is the moment the app was started at (Now unless StartAt said otherwise), and
+	// clock how far every service's clock has been moved past it (Advance, SetNow).
+	start time.Time
 	clock atomic.Int64
 }
 
-// Advance moves the clock of sessions and tokens forward by d, so tests can see them
-// expire; documents keep the fixed clock Now.
+// Advance moves the clock of every service forward by d, so tests can see sessions and
+// tokens expire.
 func (a *App) Advance(d time.Duration) { a.clock.Add(int64(d)) }
+
+// SetNow moves the clock of every service to t, so a test can issue a document on the day
+// it is dated (an issued document is dated the day it is numbered).
+func (a *App) SetNow(t time.Time) { a.clock.Store(int64(t.Sub(a.start))) }
+
+// Now is the app's clock: the moment it was started at, moved by Advance and SetNow.
+func (a *App) Now() time.Time { return a.start.Add(time.Duration(a.clock.Load())) }
 
 // Password is the password of every user the test app creates.
 const Password = "mật khẩu thử nghiệm"
@@ -198,13 +207,13 @@ func Attach(tb testing.TB, data *Data, dsn string) *App {
 
 func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App {
 	tb.Helper()
-	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
+	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn), start: now}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	log := Logger(tb)
 	var err error
 	a.Service, err = secretariat.New(ctx, secretariat.Config{DB: a.DB, Catalog: a.Catalog, Validator: a.Validator, Dating: a.Dating,
-		Rules: a.Rules, Renderer: a.Renderer, Now: func() time.Time { return now }, Log: log})
+		Rules: a.Rules, Renderer: a.Renderer, Now: a.Now, Log: log})
 	if err != nil {
 		tb.Fatalf("secretariat: %v", err)
 	}
@@ -218,13 +227,13 @@ func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App
 		}
 	}
 	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
-		Awards: a.Awards, Now: func() time.Time { return now }})
-	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return now }})
+		Awards: a.Awards, Now: a.Now})
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: a.Now})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
 	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
-		Now: func() time.Time { return now.Add(time.Duration(a.clock.Load())) }, Log: log, Params: TestPasswordParams})
+		Now: a.Now, Log: log, Params: TestPasswordParams})
 	if err != nil {
 		tb.Fatalf("accounts: %v", err)
 	}
