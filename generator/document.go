@@ -89,6 +89,9 @@ type Block struct {
 	// Style is "" for a body paragraph, "heading" for a bold section heading ("I. MỤC ĐÍCH"),
 	// "center" for a centred bold line, "plain" for a paragraph without first-line indent.
 	Style string `json:"style,omitempty"`
+	// Table, when set, makes the block a bordered table (Text and Style are then unused):
+	// minutes list criteria and results, reports carry summary tables.
+	Table *Table `json:"table,omitempty"`
 }
 
 // UnmarshalJSON lets a block be written as a plain string in input files.
@@ -148,12 +151,14 @@ type Annex struct {
 	Landscape bool `json:"landscape,omitempty"`
 }
 
-// Table is a bordered table. Widths are relative column weights; empty means equal.
+// Table is a bordered table. Widths are relative column weights; empty means sized from
+// the content (see measuredWidths).
 type Table struct {
 	Columns []string   `json:"columns"`
 	Widths  []float64  `json:"widths,omitempty"`
 	Rows    [][]string `json:"rows"`
-	// Align per column: "left" (default), "center", "right".
+	// Align per column: "left", "center", "right"; by default numbers are centred and text
+	// is left-aligned.
 	Align []string `json:"align,omitempty"`
 }
 

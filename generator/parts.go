@@ -31,6 +31,10 @@ func (c *composer) bodyPara() ooxml.Para { return ooxml.Para{Style: bodyStyle} }
 func (c *composer) blocks(blocks []Block, keepLast bool) {
 	size := halfPoints(c.l.BodySize)
 	for i, bl := range blocks {
+		if bl.Table != nil {
+			c.table(bl.Table)
+			continue
+		}
 		p := c.bodyPara()
 		p.KeepNext = keepLast && i == len(blocks)-1
 		run := ooxml.Run{Size: size}
@@ -277,48 +281,6 @@ func (c *composer) annex(i int) {
 	if a.Table != nil {
 		c.table(a.Table)
 	}
-}
-
-// table writes a bordered table across the text width whose header row repeats on every page.
-func (c *composer) table(t *Table) {
-	l := c.l
-	total := c.textWidth()
-	widths := columnWidths(t, total, l.TableSize)
-	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(6), LineExact: true}, "", nil)
-	c.b.StartTable(&ooxml.Table{Widths: widths, Borders: true, CellMargin: cellMargin})
-	size := halfPoints(l.TableSize)
-	c.b.StartRow(true)
-	head := ooxml.Run{Bold: true, Size: size}
-	for j, col := range t.Columns {
-		c.b.StartCell(widths[j], true)
-		c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: 40, SpaceAfter: 40}, col, &head)
-		c.b.EndCell()
-	}
-	c.b.EndRow()
-	cell := ooxml.Run{Size: size}
-	for _, row := range t.Rows {
-		c.b.StartRow(false)
-		for j := range t.Columns {
-			text := ""
-			if j < len(row) {
-				text = row[j]
-			}
-			p := ooxml.Para{SpaceBefore: 40, SpaceAfter: 40}
-			if j < len(t.Align) {
-				switch t.Align[j] {
-				case "center":
-					p.Align = ooxml.Center
-				case "right":
-					p.Align = ooxml.Right
-				}
-			}
-			c.b.StartCell(widths[j], true)
-			c.para(&p, text, &cell)
-			c.b.EndCell()
-		}
-		c.b.EndRow()
-	}
-	c.b.EndTable()
 }
 
 // columnWidths shares total twips among the columns by their weights (equal when none),
