@@ -66,9 +66,15 @@ type Document struct {
 	// Articles are the "Điều n." of a decision, numbered in order.
 	Articles []Article `json:"articles,omitempty"`
 
-	// Signer signs on the right; for minutes it is the CHỦ TỌA.
+	// Minutes holds the parts of a biên bản around its Body (Annex III, Mẫu 1.9): start
+	// time, place, participants, chair and secretary before it; conclusion and closing after.
+	Minutes *Minutes `json:"minutes,omitempty"`
+
+	// Signer signs on the right; for minutes it is the CHỦ TỌA, for inspection minutes the
+	// representative of the inspected unit.
 	Signer Signer `json:"signer"`
-	// Secretary signs on the left of minutes (THƯ KÝ).
+	// Secretary signs on the left of minutes (THƯ KÝ); for inspection minutes, the
+	// representative of the inspection team.
 	Secretary *Signer `json:"secretary,omitempty"`
 
 	// CopyTo is the Nơi nhận block.
@@ -81,6 +87,33 @@ type Document struct {
 
 	// Certificate holds the parts of a Giấy khen / Giấy công nhận.
 	Certificate *Certificate `json:"certificate,omitempty"`
+}
+
+// Minutes are the fixed parts of a biên bản (Annex III, Mẫu 1.9). The content between
+// them is the Document's Body, with its sections and tables.
+type Minutes struct {
+	// Start is when the meeting began: "08 giờ 00 phút, ngày 03 tháng 11 năm 2025".
+	Start string `json:"start"`
+	// Place is where it was held.
+	Place string `json:"place"`
+	// Present, Absent and Invited list the participants, one person or group a line.
+	Present []string `json:"present,omitempty"`
+	Absent  []string `json:"absent,omitempty"`
+	Invited []string `json:"invited,omitempty"`
+	// Chair and Secretary name the chairperson and the person taking the minutes, with
+	// their posts: "Ông Trần Văn Hòa - Trưởng thôn".
+	Chair     string `json:"chair,omitempty"`
+	Secretary string `json:"secretary,omitempty"`
+	// Conclusion follows the content under "Kết luận:".
+	Conclusion []Block `json:"conclusion,omitempty"`
+	// End is when the meeting closed: "10 giờ 30 phút cùng ngày".
+	End string `json:"end"`
+	// ReadOut replaces the sentence saying the minutes were read out and agreed.
+	ReadOut string `json:"read_out,omitempty"`
+	// Inspected names the inspected unit of inspection minutes ("thôn Đông Hải"): the
+	// minutes then speak of an inspection, and the signatures default to ĐẠI DIỆN ĐOÀN
+	// KIỂM TRA on the left and ĐẠI DIỆN <the unit> on the right.
+	Inspected string `json:"inspected,omitempty"`
 }
 
 // Block is one paragraph of content. Text may hold "\n", kept as a line break.
@@ -119,8 +152,9 @@ type Signer struct {
 	Authority string `json:"authority,omitempty"`
 	// Title is the signer's own post: "CHỦ TỊCH", "PHÓ CHỦ TỊCH".
 	Title string `json:"title"`
-	// AgencyTitle is the post in the agency for a committee signer, printed under Title
-	// ("PHÓ CHỦ TỊCH UBND TỈNH" under "TRƯỞNG BAN").
+	// AgencyTitle is the post in the agency of a committee signer, printed under the
+	// signature space and above the name (Annex I, II.7): "TRƯỞNG BAN", the signature,
+	// "PHÓ CHỦ TỊCH UBND TỈNH", the name.
 	AgencyTitle string `json:"agency_title,omitempty"`
 	Name        string `json:"name"`
 }

@@ -51,7 +51,11 @@ func (c *composer) blocks(blocks []Block, keepLast bool) {
 			p.FirstLine = 0
 			p.KeepNext = keepLast && i == len(blocks)-1
 		}
-		c.para(&p, bl.Text, &run)
+		text := bl.Text
+		if c.markEnd && i == len(blocks)-1 {
+			text = endMark(text)
+		}
+		c.para(&p, text, &run)
 	}
 }
 
@@ -101,67 +105,88 @@ func (c *composer) articles(articles []Article, spaced, keepLast bool) {
 		if a.Title != "" {
 			c.run(" "+a.Title, &ooxml.Run{Bold: true, Size: size})
 		} else if len(body) > 0 {
-			c.run(" "+body[0].Text, &ooxml.Run{Size: size})
+			text := body[0].Text
+			if c.markEnd && last && len(body) == 1 {
+				text = endMark(text)
+			}
+			c.run(" "+text, &ooxml.Run{Size: size})
 			body = body[1:]
 		}
 		c.b.EndPara()
+		mark := c.markEnd
+		c.markEnd = mark && last
 		c.blocks(body, keepLast && last)
+		c.markEnd = mark
 	}
 }
 
-// signerLines returns the upper-case lines of a signer block above the blank space:
-// "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", and the agency post of a committee signer.
-func signerLines(s *Signer) []string {
-	var lines []string
+// signerLines returns the upper-case lines of a signer block above the blank space
+// ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") and below it, above the name (the agency post of a
+// committee signer, Annex I, II.7).
+func signerLines(s *Signer) (above, below []string) {
 	prefix := strings.TrimSpace(s.Prefix)
 	if prefix != "" && !strings.HasSuffix(prefix, ".") {
 		prefix += "."
 	}
 	if auth := strings.TrimSpace(s.Authority); auth != "" {
-		lines = append(lines, strings.TrimSpace(prefix+" "+typeset.Upper(auth)))
+		above = append(above, strings.TrimSpace(prefix+" "+typeset.Upper(auth)))
 	} else if prefix != "" {
-		lines = append(lines, prefix)
+		above = append(above, prefix)
 	}
 	if s.Title != "" {
-		lines = append(lines, typeset.Upper(s.Title))
+		above = append(above, typeset.Upper(s.Title))
 	}
 	if s.AgencyTitle != "" {
-		lines = append(lines, typeset.Upper(s.AgencyTitle))
+		below = append(below, typeset.Upper(s.AgencyTitle))
 	}
-	return lines
+	return above, below
 }
 
 // signerBlock writes a signer inside the current cell: the lines in bold, the blank space
-// for the signature and seal, and the name in bold.
-func (c *composer) signerBlock(s *Signer, spacePt float64) {
+// for the signature and seal, the agency post and the name in bold. padAbove and padBelow
+// add empty lines after the lines above and below the space, so that two signers side by
+// side have their spaces and names on the same lines.
+func (c *composer) signerBlock(s *Signer, spacePt float64, padAbove, padBelow int) {
 	l := c.l
 	run := ooxml.Run{Bold: true, Size: halfPoints(l.SignerSize)}
 	center := ooxml.Para{Align: ooxml.Center, KeepNext: true, KeepLines: true}
-	for _, line := range signerLines(s) {
+	above, below := signerLines(s)
+	for _, line := range above {
 		c.para(&center, line, &run)
+	}
+	for range padAbove {
+		c.para(&center, "", &run)
 	}
 	c.b.StartPara(&ooxml.Para{Line: ptToTwips(spacePt), LineExact: true, KeepNext: true})
 	c.b.EndPara()
+	for _, line := range below {
+		c.para(&center, line, &run)
+	}
+	for range padBelow {
+		c.para(&center, "", &run)
+	}
 	name := center
 	name.KeepNext = false
 	c.para(&name, s.Name, &run)
 }
 
 // copyTo writes the Nơi nhận block inside the current cell: the label in bold italic, the
-// items "- …;" and the archive line "- Lưu: VT, … ." last.
-func (c *composer) copyTo() {
+// items "- …;" and the archive line "- Lưu: VT, … ." last; an item that wraps continues
+// under its text, not under the dash. archive is used when the document gives none.
+func (c *composer) copyTo(archive string) {
 	l := c.l
 	items := listItems(c.d.CopyTo.Items)
-	archive := strings.TrimRight(strings.TrimSpace(typeset.Clean(c.d.CopyTo.Archive)), ".; ")
-	if archive == "" {
-		archive = "VT"
+	if a := strings.TrimRight(strings.TrimSpace(typeset.Clean(c.d.CopyTo.Archive)), ".; "); a != "" {
+		archive = a
 	}
 	items = append(items, "Lưu: "+archive)
 	c.para(&ooxml.Para{SpaceBefore: ptToTwips(12)}, "Nơi nhận:",
 		&ooxml.Run{Bold: true, Italic: true, Size: halfPoints(l.CopyToLabelSize)})
 	run := ooxml.Run{Size: halfPoints(l.CopyToItemSize)}
+	dash := ptToTwips(typeset.Width("- ", typeset.Regular, l.CopyToItemSize))
+	item := ooxml.Para{IndentLeft: dash, Hanging: dash}
 	for i, it := range items {
-		c.b.Paragraph(&ooxml.Para{}, "- "+punctuate(it, i, len(items)), &run)
+		c.b.Paragraph(&item, "- "+punctuate(it, i, len(items)), &run)
 	}
 }
 
@@ -174,47 +199,17 @@ func (c *composer) signature(s *Signer, withCopyTo bool) {
 	c.b.StartRow(false)
 	c.b.StartCell(left, false)
 	if withCopyTo {
-		c.copyTo()
+		c.copyTo("VT")
 	} else {
 		c.b.Paragraph(&ooxml.Para{}, "", nil)
 	}
 	c.b.EndCell()
 	c.b.StartCell(total-left, false)
 	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
-	c.signerBlock(s, c.l.SignatureSpacePt)
+	c.signerBlock(s, c.l.SignatureSpacePt, 0, 0)
 	c.b.EndCell()
 	c.b.EndRow()
 	c.b.EndTable()
-}
-
-// minutesSignatures writes the two signers of a biên bản: THƯ KÝ on the left, CHỦ TỌA on the
-// right, and the Nơi nhận under them when there is one.
-func (c *composer) minutesSignatures() {
-	total := c.textWidth()
-	half := total / 2
-	secretary := Signer{Title: "THƯ KÝ"}
-	if c.d.Secretary != nil {
-		secretary = *c.d.Secretary
-	}
-	chair := c.d.Signer
-	if chair.Title == "" && chair.Authority == "" {
-		chair.Title = "CHỦ TỌA"
-	}
-	c.b.StartTable(&ooxml.Table{Widths: []int{half, total - half}, CellMargin: cellMargin})
-	c.b.StartRow(false)
-	c.b.StartCell(half, false)
-	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
-	c.signerBlock(&secretary, c.l.SignatureSpacePt)
-	c.b.EndCell()
-	c.b.StartCell(total-half, false)
-	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
-	c.signerBlock(&chair, c.l.SignatureSpacePt)
-	c.b.EndCell()
-	c.b.EndRow()
-	c.b.EndTable()
-	if len(c.d.CopyTo.Items) > 0 || c.d.CopyTo.Archive != "" {
-		c.copyTo()
-	}
 }
 
 // newPage starts a page for an annex or an attachment, in portrait or landscape. Changing
@@ -405,7 +400,7 @@ func (c *composer) certificate() {
 	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12)},
 		typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
 		&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
-	c.signerBlock(&d.Signer, l.SignatureSpacePt*0.75) // the certificate page is tighter
+	c.signerBlock(&d.Signer, l.SignatureSpacePt*0.75, 0, 0) // the certificate page is tighter
 	c.b.EndCell()
 	c.b.EndRow()
 	c.b.EndTable()

@@ -198,6 +198,8 @@ type composer struct {
 	// holes counts them.
 	hole  bool
 	holes int
+	// markEnd ends the last paragraph written by blocks or articles with "./.".
+	markEnd bool
 }
 
 func (c *composer) textWidth() int { return c.sec.Width - c.sec.Left - c.sec.Right }
@@ -217,14 +219,25 @@ func (c *composer) document() {
 	}
 	// The last paragraph before the signature keeps with it, so a signer never stands
 	// alone at the top of a page.
-	if d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh {
+	switch {
+	case d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh:
 		c.decisionPreamble()
+		c.markEnd = len(d.Body) == 0
 		c.articles(d.Articles, false, len(d.Body) == 0)
+		c.markEnd = true
 		c.blocks(d.Body, true)
-	} else {
+	case d.Kind == BienBan && d.Minutes != nil:
+		c.minutesOpening(d.Minutes)
+		c.blocks(d.Body, false)
+		c.articles(d.Articles, true, false)
+		c.minutesClosing(d.Minutes)
+	default:
+		c.markEnd = len(d.Articles) == 0
 		c.blocks(d.Body, len(d.Articles) == 0)
+		c.markEnd = true
 		c.articles(d.Articles, true, true)
 	}
+	c.markEnd = false
 	if d.Kind == BienBan {
 		c.minutesSignatures()
 	} else {

@@ -14,6 +14,7 @@ import (
 var expectedPages = map[string]int{
 	"bao-cao-ket-qua-phong-trao.json":          3,
 	"bien-ban-hop-xet-antt.json":               2,
+	"bien-ban-kiem-tra-khu-dan-cu.json":        2,
 	"cong-van-1028.json":                       4,
 	"cong-van-de-nghi-bao-cao.json":            3,
 	"giay-cong-nhan-khu-dan-cu.json":           1,
