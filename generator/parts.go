@@ -220,9 +220,9 @@ func (c *composer) newPage(landscape bool) (pageBreak bool) {
 	}
 	c.b.SectionBreak(&c.sec)
 	if landscape {
-		c.sec = c.r.landscape
+		c.sec = c.section(c.r.landscape)
 	} else {
-		c.sec = c.r.portrait
+		c.sec = c.section(c.r.portrait)
 	}
 	return false
 }
@@ -240,24 +240,33 @@ func (c *composer) attachment(a *Attachment) {
 	c.header(false)
 	l := c.l
 	c.title(typeset.Upper(a.Title), a.Subject, 12)
-	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, "("+c.reference("Ban hành kèm theo")+")",
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, c.reference("Ban hành kèm theo", twipsToPt(c.textWidth())-4),
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
 	c.blocks(a.Body, len(a.Articles) == 0)
 	c.articles(a.Articles, true, true)
 	c.signature(&c.d.Signer, false)
 }
 
-// annex writes annex i on a new page: "Phụ lục" (numbered when there are several), its
-// title, "(Kèm theo … số … ngày … của …)", its paragraphs and its table.
+// annex writes annex i on a new page of its own section, whose pages are numbered from 1
+// (Annex I, Part I, III.1.đ: "Số trang của Phụ lục được đánh số riêng theo từng Phụ lục"),
+// the first without a number: "Phụ lục" (in Roman numerals when there are several), its
+// title, "(Kèm theo … số … ngày … tháng … năm … của …)" above a short rule, its paragraphs
+// and its table.
 func (c *composer) annex(i int) {
 	a := &c.d.Annexes[i]
 	l := c.l
-	pageBreak := c.newPage(a.Landscape)
+	c.b.SectionBreak(&c.sec)
+	if a.Landscape {
+		c.sec = c.section(c.r.landscape)
+	} else {
+		c.sec = c.section(c.r.portrait)
+	}
+	c.sec.PageStart, c.sec.TitlePage, c.sec.FirstHeaderID = 1, true, ooxml.HeaderFirstID
 	label := "Phụ lục"
 	if len(c.d.Annexes) > 1 {
 		label += " " + roman(i+1)
 	}
-	c.para(&ooxml.Para{Align: ooxml.Center, PageBreakBefore: pageBreak, KeepNext: true}, label,
+	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, label,
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	width := twipsToPt(c.textWidth()) - 4
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true},
@@ -267,12 +276,13 @@ func (c *composer) annex(i int) {
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, a.Subtitle,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
 	}
-	// Not balanced: it holds the number, whose width is known only when it is issued.
-	ref := "(" + c.reference("Kèm theo") + ")"
+	ref := c.reference("Kèm theo", width)
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, ref,
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
 	c.rule(c.textWidth(), widestLine(ref, typeset.Italic, l.BodySize)*l.IssuerRuleFraction)
+	c.markEnd = a.Table == nil
 	c.blocks(a.Body, a.Table != nil)
+	c.markEnd = false
 	if a.Table != nil {
 		c.table(a.Table)
 	}
@@ -350,7 +360,8 @@ func widestLine(text string, f typeset.Face, size float64) float64 {
 // recipient, the achievement lines, then the decision reference beside the date and signer.
 func (c *composer) certificate() {
 	d, l := c.d, c.l
-	c.sec = c.r.certificate
+	c.sec = c.section(c.r.certificate)
+	c.sec.PageStart = c.firstPage()
 	cert := d.Certificate
 	if cert == nil {
 		cert = &Certificate{}
@@ -404,7 +415,6 @@ func (c *composer) certificate() {
 	c.b.EndCell()
 	c.b.EndRow()
 	c.b.EndTable()
-	c.b.SectionProps(&c.sec)
 }
 
 // roman writes 1..39 in Roman numerals, for annex numbers.

@@ -177,8 +177,15 @@ func (p *Prepared) Release() {
 	}
 }
 
-// compose writes the whole document body.
+// compose writes the whole document body, ending with its last section's properties.
 func (c *composer) compose() {
+	c.content()
+	c.b.SectionProps(&c.sec)
+}
+
+// content writes the document but for the properties of its last section, which c.sec
+// holds when it returns.
+func (c *composer) content() {
 	if c.spec.Certificate {
 		c.certificate()
 	} else {
@@ -200,13 +207,38 @@ type composer struct {
 	holes int
 	// markEnd ends the last paragraph written by blocks or articles with "./.".
 	markEnd bool
+	// batch is set when the document is one of many in a package: its first section then
+	// restarts the page numbers and every section names its headers.
+	batch bool
+}
+
+// section returns the page setup s for this document, adjusted for a batch.
+func (c *composer) section(s ooxml.Section) ooxml.Section {
+	if c.batch {
+		// A section without header references inherits the previous section's: a
+		// certificate after a dispatch would show its page numbers.
+		if s.DefaultHeaderID == "" {
+			s.DefaultHeaderID = ooxml.HeaderFirstID
+		}
+	}
+	return s
+}
+
+// firstPage returns the number the first page of the document carries when it must be
+// written: 1 in a batch, where each document counts its own pages; 0 (continue) otherwise.
+func (c *composer) firstPage() int {
+	if c.batch {
+		return 1
+	}
+	return 0
 }
 
 func (c *composer) textWidth() int { return c.sec.Width - c.sec.Left - c.sec.Right }
 
 func (c *composer) document() {
 	d := c.d
-	c.sec = c.r.portrait
+	c.sec = c.section(c.r.portrait)
+	c.sec.PageStart = c.firstPage()
 	c.sec.TitlePage = true
 	c.sec.FirstHeaderID = ooxml.HeaderFirstID
 
@@ -249,7 +281,6 @@ func (c *composer) document() {
 	for i := range d.Annexes {
 		c.annex(i)
 	}
-	c.b.SectionProps(&c.sec)
 }
 
 func (c *composer) kindTitle() string {
@@ -405,13 +436,16 @@ func shortDate(d Date) string {
 	return typeset.TwoDigits(d.Day) + "/" + month + "/" + strconv.Itoa(d.Year)
 }
 
-// reference writes "Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025 của UBND xã Đông Tiến".
-func (c *composer) reference(verb string) string {
-	s := verb + " " + c.spec.Name + " số " + c.numberSymbol() + " ngày " + shortDate(c.d.Date)
+// reference writes "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 11 năm 2025 của UBND
+// xã Đông Tiến)", with the date in words as Mẫu 1.3 and 2.1 write it, balanced over lines
+// of width widthPt so that no word is left alone on the last line.
+func (c *composer) reference(verb string, widthPt float64) string {
+	s := "(" + verb + " " + c.spec.Name + " số " + c.numberSymbol() + " " +
+		typeset.DateWords(c.d.Date.Year, c.d.Date.Month, c.d.Date.Day)
 	if c.d.IssuedBy != "" {
-		s += " của " + c.d.IssuedBy
+		s += " của " + strings.TrimSpace(typeset.Clean(c.d.IssuedBy))
 	}
-	return s
+	return balance(s+")", typeset.Italic, c.l.BodySize, widthPt)
 }
 
 // title writes the tên loại and the trích yếu of a named document, and the line under them.

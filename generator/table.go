@@ -107,8 +107,8 @@ func numericColumn(t *Table, j int) bool {
 
 // measuredWidths shares total twips among the columns by their content: each column gets
 // at least its longest word (so no word is broken) and, room allowing, its longest line;
-// short columns are served first, so "STT" stays narrow, a name stays on one line and a
-// long remark wraps.
+// when not every column fits on one line, short columns are served first (waterFill), so
+// "STT" stays narrow, a name stays on one line and a long remark wraps.
 func measuredWidths(t *Table, total int, size float64) []int {
 	n := len(t.Columns)
 	minW := make([]float64, n)
@@ -134,9 +134,10 @@ func measuredWidths(t *Table, total int, size float64) []int {
 		sumMin += minW[j]
 		sumMax += maxW[j]
 	}
-	widths := make([]float64, n)
+	var widths []float64
 	switch {
 	case sumMax <= avail:
+		widths = make([]float64, n)
 		// Everything fits on one line: the room left goes to the text columns, by width.
 		extra, weight := avail-sumMax, 0.0
 		for j := range n {
@@ -153,34 +154,12 @@ func measuredWidths(t *Table, total int, size float64) []int {
 			}
 		}
 	case sumMin >= avail:
+		widths = make([]float64, n)
 		for j := range n {
 			widths[j] = minW[j] * avail / sumMin
 		}
 	default:
-		// Water-filling: every column gets min(max, level), but never less than its longest
-		// word, at the level that fills the width. Short columns (a name, a date) then get
-		// their whole line and the long ones (a post, a remark) share the rest and wrap.
-		lo, hi := 0.0, avail
-		for range 40 {
-			level := (lo + hi) / 2
-			if filled(minW, maxW, level) > avail {
-				hi = level
-			} else {
-				lo = level
-			}
-		}
-		for j := range n {
-			widths[j] = min(maxW[j], max(minW[j], lo))
-		}
-		// Rounding left a fraction of a point: give it to the widest column.
-		widest, used := 0, 0.0
-		for j := range n {
-			used += widths[j]
-			if widths[j] > widths[widest] {
-				widest = j
-			}
-		}
-		widths[widest] += avail - used
+		widths = waterFill(minW, maxW, avail)
 	}
 	out := make([]int, n)
 	used := 0
@@ -192,6 +171,34 @@ func measuredWidths(t *Table, total int, size float64) []int {
 		out[n-1] += total - used
 	}
 	return out
+}
+
+// waterFill gives every column min(max, level), but never less than its longest word, at
+// the level that fills the width. Sharing in proportion to what each column lacks (as
+// browsers do) was tried: it starved the names to feed a long remark, and wrapped them.
+func waterFill(minW, maxW []float64, avail float64) []float64 {
+	n := len(minW)
+	lo, hi := 0.0, avail
+	for range 40 {
+		level := (lo + hi) / 2
+		if filled(minW, maxW, level) > avail {
+			hi = level
+		} else {
+			lo = level
+		}
+	}
+	widths := make([]float64, n)
+	widest, used := 0, 0.0
+	for j := range n {
+		widths[j] = min(maxW[j], max(minW[j], lo))
+		used += widths[j]
+		if widths[j] > widths[widest] {
+			widest = j
+		}
+	}
+	// The bisection left a fraction of a point: give it to the widest column.
+	widths[widest] += avail - used
+	return widths
 }
 
 // filled returns the width the columns take at a water level.

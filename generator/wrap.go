@@ -3,19 +3,20 @@ package generator
 import (
 	"strings"
 
+	"vanthu/generator/ooxml"
 	"vanthu/typeset"
 )
 
 // balance breaks text into the fewest lines that fit maxPt and then evens them out, so a
 // trích yếu does not end on a lone word. Line breaks the user typed are kept as they are.
 func balance(text string, f typeset.Face, pt, maxPt float64) string {
-	if strings.Contains(text, "\n") || typeset.Width(text, f, pt) <= maxPt {
+	if strings.Contains(text, "\n") || measure(text, f, pt) <= maxPt {
 		return text
 	}
 	words := strings.Fields(text)
 	widths := make([]float64, len(words))
 	for i, w := range words {
-		widths[i] = typeset.Width(w, f, pt)
+		widths[i] = measure(w, f, pt)
 	}
 	space := typeset.Width(" ", f, pt)
 	n := countLines(widths, space, maxPt)
@@ -46,6 +47,16 @@ func balance(text string, f typeset.Face, pt, maxPt float64) string {
 		sb.WriteString(w)
 	}
 	return sb.String()
+}
+
+// measure returns the width of text, counting a hole (the number, filled in on issue) as
+// three digits.
+func measure(text string, f typeset.Face, pt float64) float64 {
+	w := typeset.Width(text, f, pt)
+	if n := strings.Count(text, ooxml.Hole); n > 0 {
+		w += float64(n) * (typeset.Width("000", f, pt) - typeset.Width(ooxml.Hole, f, pt))
+	}
+	return w
 }
 
 // countLines returns how many lines greedy filling takes for words of these widths.

@@ -435,6 +435,9 @@ type Section struct {
 	TitlePage                      bool // the first page uses the empty first-page header
 	PageBorder                     bool // a double border round the page (certificates)
 	PageBreak                      bool // the section starts on a new page (nextPage)
+	// PageStart restarts the page numbers at this number; 0 continues from the previous
+	// section. An annex counts its own pages; so does each document of a batch.
+	PageStart                      int
 	DefaultHeaderID, FirstHeaderID string
 }
 
@@ -475,6 +478,11 @@ func (b *Body) SectionProps(s *Section) {
 			b.buf.WriteString(` w:val="double" w:sz="18" w:space="10" w:color="000000"/>`)
 		}
 		b.buf.WriteString(`</w:pgBorders>`)
+	}
+	if s.PageStart > 0 {
+		b.buf.WriteString("<w:pgNumType")
+		b.attrInt("w:start", s.PageStart)
+		b.buf.WriteString("/>")
 	}
 	b.buf.WriteString(`<w:cols w:space="720"/>`)
 	if s.TitlePage {
