@@ -13,7 +13,9 @@ import (
 
 // expectedPages is the page count of each example as LibreOffice lays it out.
 var expectedPages = map[string]int{
+	"bao-cao-ket-qua-kiem-tra.json":            1,
 	"bao-cao-ket-qua-phong-trao.json":          3,
+	"bao-cao-tong-ket-nam.json":                8,
 	"bien-ban-hop-xet-antt.json":               2,
 	"bien-ban-kiem-tra-khu-dan-cu.json":        2,
 	"cong-van-1028.json":                       4,

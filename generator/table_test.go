@@ -3,6 +3,7 @@ package generator_test
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"vanthu/generator"
@@ -130,4 +131,26 @@ func BenchmarkRenderMeasuredAnnex(b *testing.B) {
 		Annexes: []generator.Annex{{Title: "Danh sách", Table: memberTable(1000)}},
 	}
 	benchRender(b, newRenderer(b), d)
+}
+
+// TestPackageSettings checks the settings every document needs for pagination and line
+// breaks: widow and orphan control on every paragraph, and justified lines ending in a
+// manual break left at their natural width.
+func TestPackageSettings(t *testing.T) {
+	d := render(t, newRenderer(t), loadExample(t, "bao-cao-tong-ket-nam.json"))
+	if st := string(d.parts["word/styles.xml"]); !strings.Contains(st, "<w:pPrDefault><w:pPr><w:widowControl/>") {
+		t.Error("styles.xml: paragraphs lack widow control by default")
+	}
+	if s := string(d.parts["word/settings.xml"]); !strings.Contains(s, "<w:compat><w:doNotExpandShiftReturn/>") {
+		t.Error("settings.xml lacks doNotExpandShiftReturn: a line before a manual break would be stretched")
+	}
+	// The pasted paragraph lost its control characters without doubling a space.
+	p := d.find(t, "Nội dung dán từ văn bản khác:")
+	if strings.Contains(p.text, "  ") {
+		t.Errorf("double space left where control characters were: %q", p.text)
+	}
+	// The manual line breaks are kept.
+	if p := d.find(t, "Số liệu chính"); strings.Count(p.text, "\n") != 2 {
+		t.Errorf("manual line breaks lost: %q", p.text)
+	}
 }
