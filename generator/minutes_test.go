@@ -3,6 +3,8 @@ package generator_test
 import (
 	"strings"
 	"testing"
+
+	"vanthu/typeset"
 )
 
 // cellParas returns the paragraph texts of each cell of the last row of a table.
@@ -110,4 +112,36 @@ func TestInspectionMinutes(t *testing.T) {
 			t.Errorf("%d bordered tables, want the criteria table", n)
 		}
 	})
+}
+
+// TestTitlesBreakBetweenPhrases checks every line break the generator chose in the
+// examples (trích yếu, V/v, annex titles, reference lines): none falls inside a word of
+// the domain's list or inside a date.
+func TestTitlesBreakBetweenPhrases(t *testing.T) {
+	r := newRenderer(t)
+	phrases := typeset.NewPhrases()
+	for _, name := range examples(t) {
+		d := loadExample(t, name)
+		doc := render(t, r, d)
+		for _, p := range doc.paras {
+			if !strings.Contains(p.text, "\n") || p.pPr("jc") == nil || p.pPr("jc").attr("val") != "center" {
+				continue // typed breaks sit in body paragraphs; the chosen ones in centred titles
+			}
+			if strings.HasPrefix(p.text, "Chương ") {
+				continue // a chapter heading's break is typed in the input
+			}
+			lines := strings.Split(p.text, "\n")
+			for i := 1; i < len(lines); i++ {
+				before, after := strings.Fields(lines[i-1]), strings.Fields(lines[i])
+				if len(before) == 0 || len(after) == 0 {
+					continue
+				}
+				words := append(append([]string(nil), before...), after...)
+				costs := phrases.BreakCosts(words, nil)
+				if c := costs[len(before)-1]; c >= typeset.BreakInName {
+					t.Errorf("%s: %q broken before %q (cost %d)", name, lines[i-1], lines[i], c)
+				}
+			}
+		}
+	}
 }

@@ -270,7 +270,7 @@ func (c *composer) annex(i int) {
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	width := twipsToPt(c.textWidth()) - 4
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true},
-		balance(typeset.Upper(a.Title), typeset.Bold, l.KindTitleSize, width),
+		c.r.balance(typeset.Upper(a.Title), typeset.Bold, l.KindTitleSize, width),
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	if a.Subtitle != "" {
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, a.Subtitle,

@@ -30,7 +30,8 @@ type Renderer struct {
 
 	portrait, landscape, certificate ooxml.Section
 
-	splits lineCache
+	splits  lineCache
+	phrases *typeset.Phrases // where titles and subjects break
 }
 
 // cellMargin is the left/right padding of table cells, in twips (1 mm).
@@ -61,7 +62,7 @@ func New(l Layout) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{l: l, pkg: pkg}
+	r := &Renderer{l: l, pkg: pkg, phrases: typeset.NewPhrases()}
 	r.nationalTitleWidth = typeset.Width(nationalTitle, typeset.Bold, l.NationalTitleSize)
 	r.mottoWidth = typeset.Width(motto, typeset.Bold, l.MottoSize)
 	r.portrait = ooxml.Section{
@@ -373,7 +374,7 @@ func (c *composer) header(withNumber bool) {
 			vv := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(l.VvSpaceBeforePt)}
 			// Slightly narrower than the cell so that LibreOffice's and Word's line breaking,
 			// which differ by a few points, both keep our lines.
-			text := balance(typeset.Clean(vvText(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
+			text := c.r.balance(typeset.Clean(vvText(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
 			c.para(&vv, text, &ooxml.Run{Size: halfPoints(l.VvSize)})
 		}
 		c.b.EndCell()
@@ -445,7 +446,7 @@ func (c *composer) reference(verb string, widthPt float64) string {
 	if c.d.IssuedBy != "" {
 		s += " của " + strings.TrimSpace(typeset.Clean(c.d.IssuedBy))
 	}
-	return balance(s+")", typeset.Italic, c.l.BodySize, widthPt)
+	return c.r.balance(s+")", typeset.Italic, c.l.BodySize, widthPt)
 }
 
 // title writes the tên loại and the trích yếu of a named document, and the line under them.
@@ -455,7 +456,7 @@ func (c *composer) title(kindTitle, subject string, spaceBeforePt float64) {
 		kindTitle, &ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	widest := typeset.Width(kindTitle, typeset.Bold, l.KindTitleSize)
 	if subject != "" {
-		subject = balance(typeset.Clean(subject), typeset.Bold, l.SubjectSize, twipsToPt(c.textWidth())-4)
+		subject = c.r.balance(typeset.Clean(subject), typeset.Bold, l.SubjectSize, twipsToPt(c.textWidth())-4)
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, subject,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
 		widest = max(widest, widestLine(subject, typeset.Bold, l.SubjectSize))

@@ -1,52 +1,118 @@
 package generator
 
 import (
+	"math"
 	"strings"
 
 	"vanthu/generator/ooxml"
 	"vanthu/typeset"
 )
 
-// balance breaks text into the fewest lines that fit maxPt and then evens them out, so a
-// trích yếu does not end on a lone word. Line breaks the user typed are kept as they are.
-func balance(text string, f typeset.Face, pt, maxPt float64) string {
+// balance breaks text into the fewest lines that fit maxPt, choosing the breaks that read
+// best — between phrases, never inside a word of the domain's list ("Chỉ / thị",
+// "tiêu / chuẩn"), never leaving one word alone on the last line — and among those the
+// most even lines. One line more is taken only when the fewest lines would cut a word.
+// Line breaks the user typed are kept as they are.
+func (r *Renderer) balance(text string, f typeset.Face, pt, maxPt float64) string {
 	if strings.Contains(text, "\n") || measure(text, f, pt) <= maxPt {
 		return text
 	}
 	words := strings.Fields(text)
-	widths := make([]float64, len(words))
+	n := len(words)
+	widths := make([]float64, n)
 	for i, w := range words {
 		widths[i] = measure(w, f, pt)
 	}
 	space := typeset.Width(" ", f, pt)
-	n := countLines(widths, space, maxPt)
-	// The narrowest width that still gives n lines evens them out.
-	lo, hi := maxPt/2, maxPt
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if countLines(widths, space, mid) <= n {
-			hi = mid
-		} else {
-			lo = mid
-		}
+	costs := r.phrases.BreakCosts(words, nil)
+	lines := countLines(widths, space, maxPt)
+	ends, cost := bestBreaks(widths, costs, space, maxPt, lines)
+	if more, c := bestBreaks(widths, costs, space, maxPt, lines+1); more != nil && (ends == nil || c+extraLineCost < cost) {
+		ends = more
+	}
+	if ends == nil {
+		return text // a word wider than the line: leave it to the word processor
 	}
 	var sb strings.Builder
-	sb.Grow(len(text) + n)
-	width := 0.0
-	for i, w := range words {
-		switch {
-		case i == 0:
-			width = widths[0]
-		case width+space+widths[i] > hi:
+	sb.Grow(len(text) + len(ends))
+	start := 0
+	for k, end := range ends {
+		if k > 0 {
 			sb.WriteByte('\n')
-			width = widths[i]
-		default:
-			sb.WriteByte(' ')
-			width += space + widths[i]
 		}
-		sb.WriteString(w)
+		for i := start; i < end; i++ {
+			if i > start {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(words[i])
+		}
+		start = end
 	}
 	return sb.String()
+}
+
+// The weights of bestBreaks, in the units of typeset's break costs.
+const (
+	raggedWeight  = 300 // a line left empty by its whole width costs this much
+	loneLastWord  = 200 // one word alone on the last line
+	extraLineCost = 150 // taking one line more than needed
+)
+
+// bestBreaks chooses where the lines of the words end, in exactly lines lines that each fit
+// maxPt, minimising the cost of the breaks plus how uneven the lines are (the square of the
+// room each leaves, the last included). It returns the end (exclusive word index) of each
+// line, or nil when the words cannot be set in that many lines.
+func bestBreaks(widths []float64, costs []int, space, maxPt float64, lines int) ([]int, float64) {
+	n := len(widths)
+	if lines < 1 || lines > n {
+		return nil, 0
+	}
+	// best[k][j]: least cost of setting words[:j] in k lines; from[k][j]: where line k starts.
+	inf := math.Inf(1)
+	best := make([][]float64, lines+1)
+	from := make([][]int, lines+1)
+	for k := range best {
+		best[k] = make([]float64, n+1)
+		from[k] = make([]int, n+1)
+		for j := range best[k] {
+			best[k][j] = inf
+		}
+	}
+	best[0][0] = 0
+	for k := 1; k <= lines; k++ {
+		for j := k; j <= n; j++ {
+			width := -space
+			for i := j - 1; i >= k-1; i-- { // the line holds words[i:j]
+				width += space + widths[i]
+				if width > maxPt {
+					break
+				}
+				if best[k-1][i] == inf {
+					continue
+				}
+				slack := (maxPt - width) / maxPt
+				c := best[k-1][i] + raggedWeight*slack*slack
+				if j < n {
+					c += float64(costs[j-1])
+				}
+				if k == lines && j == n && i == j-1 && lines > 1 {
+					c += loneLastWord
+				}
+				if c < best[k][j] {
+					best[k][j], from[k][j] = c, i
+				}
+			}
+		}
+	}
+	if best[lines][n] == inf {
+		return nil, 0
+	}
+	ends := make([]int, lines)
+	for k, j := lines, n; k >= 1; k-- {
+		ends[k-1] = j
+		j = from[k][j]
+	}
+	return ends, best[lines][n]
 }
 
 // measure returns the width of text, counting a hole (the number, filled in on issue) as
