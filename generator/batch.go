@@ -17,10 +17,10 @@ func (r *Renderer) RenderBatch(w io.Writer, docs []Document) error {
 	defer r.pkg.Release(b)
 	for i := range docs {
 		d := &docs[i]
-		spec, ok := d.Kind.Spec()
-		if !ok {
-			return fmt.Errorf("generator: document %d: unknown document kind %q", i+1, d.Kind)
+		if err := d.Check(); err != nil {
+			return fmt.Errorf("generator: document %d: %w", i+1, err)
 		}
+		spec, _ := d.Kind.Spec()
 		c := composer{r: r, l: &r.l, b: b, d: d, spec: spec, batch: true}
 		c.content()
 		if i < len(docs)-1 {

@@ -52,7 +52,8 @@ type Document struct {
 	// Subject is the trích yếu: after "V/v" for a công văn, under the tên loại otherwise.
 	Subject string `json:"subject"`
 
-	// Recipients are the Kính gửi lines.
+	// Recipients are the Kính gửi lines; for a giấy mời, who is invited ("trân trọng kính
+	// mời: …"). A kind that prints neither refuses them (see Check).
 	Recipients []string `json:"recipients,omitempty"`
 	// Bases are the căn cứ lines of a decision, printed in italic.
 	Bases []string `json:"bases,omitempty"`
@@ -69,6 +70,9 @@ type Document struct {
 	// Minutes holds the parts of a biên bản around its Body (Annex III, Mẫu 1.9): start
 	// time, place, participants, chair and secretary before it; conclusion and closing after.
 	Minutes *Minutes `json:"minutes,omitempty"`
+
+	// Invitation holds the detail lines of a giấy mời (Annex III, Mẫu 1.7).
+	Invitation *Invitation `json:"invitation,omitempty"`
 
 	// Signer signs on the right; for minutes it is the CHỦ TỌA, for inspection minutes the
 	// representative of the inspected unit.
@@ -114,6 +118,17 @@ type Minutes struct {
 	// minutes then speak of an inspection, and the signatures default to ĐẠI DIỆN ĐOÀN
 	// KIỂM TRA on the left and ĐẠI DIỆN <the unit> on the right.
 	Inspected string `json:"inspected,omitempty"`
+}
+
+// Invitation is what a giấy mời says after "… trân trọng kính mời: …", in the order of
+// Mẫu 1.7; each line is a body line. The Document's Body follows them (what to prepare,
+// whom to contact) and ends the content.
+type Invitation struct {
+	// Event follows "Tới dự": "Hội nghị sơ kết 06 tháng …".
+	Event string `json:"event,omitempty"`
+	Chair string `json:"chair,omitempty"`
+	Time  string `json:"time,omitempty"`
+	Place string `json:"place,omitempty"`
 }
 
 // Block is one paragraph of content. Text may hold "\n", kept as a line break.

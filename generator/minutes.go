@@ -51,10 +51,38 @@ func (c *composer) minutesClosing(m *Minutes) {
 	c.para(&p, endMark(what+" kết thúc vào "+end), &ooxml.Run{})
 }
 
-// labelled writes "Label: text." as a body paragraph, or "Label:" alone when text is empty.
+// invitation writes the lines of a giấy mời after its title (Mẫu 1.7): who invites whom,
+// to what, the chair, the time and the place, each a body line.
+func (c *composer) invitation() {
+	d := c.d
+	inviter := strings.TrimSpace(d.IssuedBy)
+	if inviter == "" {
+		inviter = strings.Join(strings.Fields(typeset.Clean(d.Issuer)), " ")
+	}
+	if items := listItems(d.Recipients); len(items) > 0 {
+		p := c.bodyPara()
+		c.para(&p, inviter+" trân trọng kính mời: "+strings.Join(items, ", ")+".", &ooxml.Run{})
+	}
+	if inv := d.Invitation; inv != nil {
+		if event := strings.TrimRight(strings.TrimSpace(inv.Event), ".;"); event != "" {
+			p := c.bodyPara()
+			c.para(&p, "Tới dự "+event+".", &ooxml.Run{})
+		}
+		c.labelled("Chủ trì", inv.Chair)
+		c.labelled("Thời gian", inv.Time)
+		c.labelled("Địa điểm", inv.Place)
+	}
+}
+
+// labelled writes "Label: text." as a body paragraph, or "Label:" alone when text is
+// empty and label ends a heading ("Nội dung", "Kết luận"); an empty optional line is left out.
 func (c *composer) labelled(label, text string) {
 	p := c.bodyPara()
 	text = strings.TrimRight(strings.TrimSpace(text), ".;")
+	if text == "" && (label == "Thời gian bắt đầu" || label == "Địa điểm" || label == "Chủ trì (chủ tọa)" ||
+		label == "Thư ký (người ghi biên bản)" || label == "Chủ trì" || label == "Thời gian") {
+		return
+	}
 	if text == "" {
 		p.KeepNext = true
 		c.para(&p, label+":", &ooxml.Run{})

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -101,10 +100,10 @@ func (r *Renderer) Render(w io.Writer, d *Document) error {
 // sends cost less than the compression, which is most of the work of rendering. Documents
 // that are kept (issued, blank templates) go through Render.
 func (r *Renderer) RenderPreview(w io.Writer, d *Document) error {
-	spec, ok := d.Kind.Spec()
-	if !ok {
-		return fmt.Errorf("generator: unknown document kind %q", d.Kind)
+	if err := d.Check(); err != nil {
+		return err
 	}
+	spec, _ := d.Kind.Spec()
 	// Composed with holes, like Prepare, so that the document part is the same as Render's;
 	// unless the text itself holds the hole character: then with the number in place.
 	b := r.pkg.Body()
@@ -135,13 +134,14 @@ type Prepared struct {
 	d     *Document
 }
 
-// Prepare renders d with a hole where its number goes; d.Number is not used. Call Release
-// when done with the result.
+// Prepare renders d with a hole where its number goes; d.Number is not used. A document
+// that Check refuses is refused with its apperr.Invalid error. Call Release when done with
+// the result.
 func (r *Renderer) Prepare(d *Document) (*Prepared, error) {
-	spec, ok := d.Kind.Spec()
-	if !ok {
-		return nil, fmt.Errorf("generator: unknown document kind %q", d.Kind)
+	if err := d.Check(); err != nil {
+		return nil, err
 	}
+	spec, _ := d.Kind.Spec()
 	b := r.pkg.Body()
 	c := &composer{r: r, l: &r.l, b: b, d: d, spec: spec, hole: true}
 	c.compose()
@@ -259,6 +259,12 @@ func (c *composer) document() {
 		c.articles(d.Articles, false, len(d.Body) == 0)
 		c.markEnd = true
 		c.blocks(d.Body, true)
+	case d.Kind == GiayMoi:
+		c.invitation()
+		c.markEnd = len(d.Articles) == 0
+		c.blocks(d.Body, len(d.Articles) == 0)
+		c.markEnd = true
+		c.articles(d.Articles, true, true)
 	case d.Kind == BienBan && d.Minutes != nil:
 		c.minutesOpening(d.Minutes)
 		c.blocks(d.Body, false)
