@@ -59,10 +59,45 @@ func (d *Document) Check() error {
 			bad[field] = msg
 		}
 	}
+	if m := markOf(d.Secrecy, secrecyMarks); d.Secrecy != "" && m == "" {
+		bad["secrecy"] = "Độ mật là một trong: MẬT, TỐI MẬT, TUYỆT MẬT."
+	}
+	if m := markOf(d.Urgency, urgencyMarks); d.Urgency != "" && m == "" {
+		bad["urgency"] = "Mức độ khẩn là một trong: KHẨN, THƯỢNG KHẨN, HỎA TỐC."
+	}
+	refuse("copies", d.Copies < 0, "Số lượng bản phát hành không được âm.")
+	if spec.Certificate {
+		refuse("secrecy", d.Secrecy != "", prints("secrecy", "dấu độ mật"))
+		refuse("urgency", d.Urgency != "", prints("urgency", "dấu độ khẩn"))
+		refuse("circulation", d.Circulation != "", prints("circulation", "chỉ dẫn phạm vi lưu hành"))
+		refuse("drafter", d.Drafter != "" || d.Copies > 0, prints("drafter", "ký hiệu người soạn thảo"))
+		refuse("address", len(d.Address) > 0, prints("address", "địa chỉ cơ quan"))
+	}
 	if len(bad) > 0 {
 		return apperr.InvalidFields(bad)
 	}
 	return nil
+}
+
+// The marks Decree 30 allows (Annex I, Part II, 2–3), as printed.
+var (
+	secrecyMarks = []string{"MẬT", "TỐI MẬT", "TUYỆT MẬT"}
+	urgencyMarks = []string{"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"}
+)
+
+// markOf returns the printed form of a secrecy or urgency mark given in any case, or ""
+// when it is not one of marks. "HOẢ TỐC", the decree's own spelling, is "HỎA TỐC".
+func markOf(given string, marks []string) string {
+	m := strings.Join(strings.Fields(typeset.Upper(given)), " ")
+	if m == "HOẢ TỐC" {
+		m = "HỎA TỐC"
+	}
+	for _, ok := range marks {
+		if m == ok {
+			return m
+		}
+	}
+	return ""
 }
 
 // headTitles begin the title of a person who decides alone: an authority line starting

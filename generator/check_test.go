@@ -101,3 +101,46 @@ func TestCheckRefusesWhatWouldBeDropped(t *testing.T) {
 		}
 	})
 }
+
+func TestSecrecyAndUrgencyMarks(t *testing.T) {
+	r := newRenderer(t)
+	d := loadExample(t, "cong-van-mat-thuong-khan.json")
+	if !d.Secret() {
+		t.Error("a MẬT document does not report itself secret: it would take a number from the ordinary series")
+	}
+	doc := render(t, r, d)
+	for _, mark := range []string{"MẬT", "THƯỢNG KHẨN", "XEM XONG TRẢ LẠI"} {
+		p := doc.find(t, mark)
+		if p.text != mark || !p.allRuns("b") {
+			t.Errorf("mark %q: %q, want it alone in bold", mark, p.text)
+		}
+		bdr := p.pPr("pBdr")
+		if bdr == nil || bdr.child("left") == nil || bdr.child("right") == nil || bdr.child("bottom") == nil {
+			t.Errorf("mark %q is not in a rectangle", mark)
+		}
+	}
+	if p := doc.find(t, "LMT.(07)"); p.size("") != "22" {
+		t.Errorf("drafter and copies at %s half-points, want 11 pt", p.size(""))
+	}
+	addr := doc.find(t, "Địa chỉ: Thôn Đông Hải")
+	if addr.pPr("framePr") == nil || addr.pPr("pBdr") == nil || addr.size("") != "22" {
+		t.Error("the address is not framed at the foot of the page under a rule, in 11 pt")
+	}
+	for _, c := range []struct{ field, value string }{{"secrecy", "Bí mật"}, {"urgency", "Gấp"}} {
+		bad := *d
+		if c.field == "secrecy" {
+			bad.Secrecy = c.value
+		} else {
+			bad.Urgency = c.value
+		}
+		var ae *apperr.Error
+		if err := bad.Check(); !errors.As(err, &ae) || ae.Fields[c.field] == "" {
+			t.Errorf("%s %q accepted: %v", c.field, c.value, err)
+		}
+	}
+	ok := *d
+	ok.Urgency = "hoả tốc"
+	if err := ok.Check(); err != nil {
+		t.Errorf("the decree's spelling HOẢ TỐC refused: %v", err)
+	}
+}

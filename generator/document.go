@@ -47,6 +47,25 @@ type Document struct {
 	// Date is the date of issue; a zero date prints blanks to be filled by hand.
 	Date Date `json:"date"`
 
+	// Secrecy is the độ mật (Annex I, Part II, 2; box 10a): "MẬT", "TỐI MẬT" or "TUYỆT MẬT",
+	// printed under the number. A secret document takes its number from the separate series
+	// of secret documents and is entered in their own register (Decree 30, art. 15.2): the
+	// register, not the generator, keeps that series; Secret reports the case.
+	Secrecy string `json:"secrecy,omitempty"`
+	// Urgency is the mức độ khẩn (box 10b): "KHẨN", "THƯỢNG KHẨN" or "HỎA TỐC", printed in a
+	// single-line rectangle under the secrecy mark; the register shows it.
+	Urgency string `json:"urgency,omitempty"`
+	// Circulation limits the use of the document (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH
+	// NỘI BỘ", printed in a single-line rectangle under the place and date.
+	Circulation string `json:"circulation,omitempty"`
+	// Drafter and Copies are the drafter's symbol and the number of copies issued (box 12),
+	// printed "PL.(05)" under the Nơi nhận.
+	Drafter string `json:"drafter,omitempty"`
+	Copies  int    `json:"copies,omitempty"`
+	// Address holds the agency's address, e-mail, website, telephone and fax lines (box 13),
+	// printed at the foot of the first page under a full-width rule.
+	Address []string `json:"address,omitempty"`
+
 	// Title overrides the tên loại derived from Kind ("QUY CHẾ", "BÁO CÁO NHANH").
 	Title string `json:"title,omitempty"`
 	// Subject is the trích yếu: after "V/v" for a công văn, under the tên loại otherwise.
@@ -92,6 +111,10 @@ type Document struct {
 	// Certificate holds the parts of a Giấy khen / Giấy công nhận.
 	Certificate *Certificate `json:"certificate,omitempty"`
 }
+
+// Secret reports whether d bears a secrecy mark, and so belongs to the separate number
+// series and register of secret documents (Decree 30, art. 15.2).
+func (d *Document) Secret() bool { return strings.TrimSpace(d.Secrecy) != "" }
 
 // Minutes are the fixed parts of a biên bản (Annex III, Mẫu 1.9). The content between
 // them is the Document's Body, with its sections and tables.

@@ -188,6 +188,15 @@ func (c *composer) copyTo(archive string) {
 	for i, it := range items {
 		c.b.Paragraph(&item, "- "+punctuate(it, i, len(items)), &run)
 	}
+	// Box 12: the drafter's symbol and the number of copies, "PL.(05)".
+	drafter := strings.TrimRight(typeset.Upper(strings.TrimSpace(c.d.Drafter)), ".")
+	if drafter != "" || c.d.Copies > 0 {
+		text := drafter + "."
+		if c.d.Copies > 0 {
+			text += "(" + typeset.TwoDigits(c.d.Copies) + ")"
+		}
+		c.b.Paragraph(&ooxml.Para{SpaceBefore: ptToTwips(6)}, strings.TrimPrefix(text, "."), &run)
+	}
 }
 
 // signature writes the borderless table that ends a document: Nơi nhận on the left, the

@@ -383,19 +383,61 @@ func (c *composer) header(withNumber bool) {
 			text := c.r.balance(typeset.Clean(vvText(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
 			c.para(&vv, text, &ooxml.Run{Size: halfPoints(l.VvSize)})
 		}
+		if m := markOf(d.Secrecy, secrecyMarks); m != "" {
+			c.mark(m, leftIn, 0)
+		}
+		if m := markOf(d.Urgency, urgencyMarks); m != "" {
+			c.mark(m, leftIn, urgencyStampMM[m])
+		}
 		c.b.EndCell()
 		c.b.StartCell(right, false)
 		if c.spec.DateInHeader {
 			date := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}
 			c.para(&date, typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
 				&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
-		} else {
+		} else if d.Circulation == "" {
 			c.b.Paragraph(&ooxml.Para{}, "", nil)
+		}
+		if circ := strings.TrimSpace(d.Circulation); circ != "" {
+			c.mark(typeset.Upper(circ), rightIn, 0)
 		}
 		c.b.EndCell()
 		c.b.EndRow()
 	}
 	c.b.EndTable()
+	if withNumber && len(d.Address) > 0 {
+		c.address()
+	}
+}
+
+// urgencyStampMM is the width of the urgency stamps Decree 30 fixes (Annex I, Part II, 3):
+// 20, 40 and 30 mm by 8 mm.
+var urgencyStampMM = map[string]float64{"KHẨN": 20, "THƯỢNG KHẨN": 40, "HỎA TỐC": 30}
+
+// mark writes a secrecy, urgency or circulation mark: upper case, bold, in a single-line
+// rectangle widthMM wide (or as wide as the text with some room) centred in a column of
+// columnTw twips.
+func (c *composer) mark(text string, columnTw int, widthMM float64) {
+	size := c.l.NumberSize
+	box := ptToTwips(typeset.Width(text, typeset.Bold, size) + 12)
+	if widthMM > 0 {
+		box = max(box, mmToTwips(widthMM))
+	}
+	side := max(0, (columnTw-box)/2)
+	c.para(&ooxml.Para{Align: ooxml.Center, IndentLeft: side, IndentRight: side, SpaceBefore: ptToTwips(8), Box: 6},
+		text, &ooxml.Run{Bold: true, Size: halfPoints(size)})
+}
+
+// address writes the agency's address lines (box 13) at the foot of the first page, under a
+// rule as wide as the text, in a frame so that the body flows above it.
+func (c *composer) address() {
+	size := 11.0
+	lines := listItems(c.d.Address)
+	height := ptToTwips(float64(len(lines))*size*1.15 + 4)
+	c.para(&ooxml.Para{
+		Frame:   &ooxml.Frame{Width: c.textWidth(), Y: c.sec.Height - c.sec.Bottom - height},
+		RuleTop: c.l.RuleWeight,
+	}, strings.Join(lines, "\n"), &ooxml.Run{Size: halfPoints(size)})
 }
 
 // vvText prefixes a công văn's trích yếu with "V/v " unless the user already did.

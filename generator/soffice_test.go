@@ -20,6 +20,7 @@ var expectedPages = map[string]int{
 	"bien-ban-kiem-tra-khu-dan-cu.json":        2,
 	"cong-van-1028.json":                       4,
 	"cong-van-de-nghi-bao-cao.json":            3,
+	"cong-van-mat-thuong-khan.json":            1,
 	"giay-cong-nhan-khu-dan-cu.json":           1,
 	"giay-khen-ca-nhan.json":                   1,
 	"giay-moi-hoi-nghi-so-ket.json":            1,
