@@ -48,7 +48,7 @@ const (
 	BreakAfterPunct = 0    // "…, / …": the best place
 	BreakBeforeWord = 10   // before "của", "về", "và", "trong", "đối với", "tại" …
 	BreakPlain      = 100  // between two words with nothing to say about them
-	BreakInName     = 400  // inside a proper name ("Đông / Tiến") or "năm / 2025"
+	BreakInName     = 600  // inside a proper name ("Đông / Tiến") or "năm / 2025"
 	BreakInsideWord = 1000 // inside a compound word of the list ("Tổ / quốc")
 )
 
