@@ -17,61 +17,72 @@ func (d *Document) Check() error {
 	if !ok {
 		return apperr.InvalidFields(map[string]string{"kind": "Loại văn bản “" + string(d.Kind) + "” không có trong danh mục."})
 	}
-	bad := map[string]string{}
+	var bad map[string]string // made on the first fault: a valid document allocates nothing
 	name := spec.Name
-	refuse := func(field string, given bool, message string) {
-		if given {
-			bad[field] = message
+	fault := func(field, message string) {
+		if bad == nil {
+			bad = map[string]string{}
 		}
+		bad[field] = message
 	}
-	prints := func(field, part string) string {
-		return name + " không có phần " + part + ": bỏ trường “" + field + "” hoặc chọn loại văn bản khác."
+	// refuse faults field when it is given for a kind that has no such part.
+	refuse := func(field string, given bool, part string) {
+		if given {
+			fault(field, name+" không có phần "+part+": bỏ trường “"+field+"” hoặc chọn loại văn bản khác.")
+		}
 	}
 	decision := d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh
 	if spec.Certificate {
-		refuse("recipients", len(d.Recipients) > 0, prints("recipients", "Kính gửi"))
-		refuse("body", len(d.Body) > 0, name+" in nội dung ở phần “certificate.lines”, không dùng “body”.")
-		refuse("articles", len(d.Articles) > 0, prints("articles", "các Điều"))
-		refuse("copy_to", len(d.CopyTo.Items) > 0 || d.CopyTo.Archive != "", prints("copy_to", "Nơi nhận"))
-		refuse("annexes", len(d.Annexes) > 0, prints("annexes", "Phụ lục"))
-		refuse("attachment", d.Attachment != nil, prints("attachment", "văn bản kèm theo"))
+		refuse("recipients", len(d.Recipients) > 0, "Kính gửi")
+		if len(d.Body) > 0 {
+			fault("body", name+" in nội dung ở phần “certificate.lines”, không dùng “body”.")
+		}
+		refuse("articles", len(d.Articles) > 0, "các Điều")
+		refuse("copy_to", len(d.CopyTo.Items) > 0 || d.CopyTo.Archive != "", "Nơi nhận")
+		refuse("annexes", len(d.Annexes) > 0, "Phụ lục")
+		refuse("attachment", d.Attachment != nil, "văn bản kèm theo")
 	} else {
-		refuse("certificate", d.Certificate != nil, "Chỉ Giấy khen, Giấy công nhận có phần “certificate”.")
+		if d.Certificate != nil {
+			fault("certificate", "Chỉ Giấy khen, Giấy công nhận có phần “certificate”.")
+		}
 	}
 	if !spec.Certificate && !d.Kind.TakesRecipients() {
-		refuse("recipients", len(listItems(d.Recipients)) > 0, prints("recipients", "Kính gửi")+
-			" Ghi nơi nhận văn bản ở phần Nơi nhận (“copy_to”).")
+		if len(listItems(d.Recipients)) > 0 {
+			fault("recipients", name+" không có phần Kính gửi: ghi nơi nhận văn bản ở phần Nơi nhận (“copy_to”).")
+		}
 	}
 	if !decision {
-		refuse("bases", len(d.Bases) > 0, prints("bases", "căn cứ ban hành"))
-		refuse("proposal", strings.TrimSpace(d.Proposal) != "", prints("proposal", "“Theo đề nghị của …”"))
-		refuse("authority", strings.TrimSpace(d.Authority) != "", prints("authority", "thẩm quyền ban hành"))
+		refuse("bases", len(d.Bases) > 0, "căn cứ ban hành")
+		refuse("proposal", strings.TrimSpace(d.Proposal) != "", "“Theo đề nghị của …”")
+		refuse("authority", strings.TrimSpace(d.Authority) != "", "thẩm quyền ban hành")
 	}
 	if d.Kind != BienBan {
-		refuse("secretary", d.Secretary != nil, prints("secretary", "chữ ký của thư ký"))
-		refuse("minutes", d.Minutes != nil, prints("minutes", "diễn biến cuộc họp"))
+		refuse("secretary", d.Secretary != nil, "chữ ký của thư ký")
+		refuse("minutes", d.Minutes != nil, "diễn biến cuộc họp")
 	}
 	if d.Kind != GiayMoi {
-		refuse("invitation", d.Invitation != nil, prints("invitation", "thời gian, địa điểm của giấy mời"))
+		refuse("invitation", d.Invitation != nil, "thời gian, địa điểm của giấy mời")
 	}
 	if decision {
 		if field, msg := authorityAgreement(d.Authority, &d.Signer); field != "" {
-			bad[field] = msg
+			fault(field, msg)
 		}
 	}
-	if m := markOf(d.Secrecy, secrecyMarks); d.Secrecy != "" && m == "" {
-		bad["secrecy"] = "Độ mật là một trong: MẬT, TỐI MẬT, TUYỆT MẬT."
+	if d.Secrecy != "" && markOf(d.Secrecy, secrecyMarks) == "" {
+		fault("secrecy", "Độ mật là một trong: MẬT, TỐI MẬT, TUYỆT MẬT.")
 	}
-	if m := markOf(d.Urgency, urgencyMarks); d.Urgency != "" && m == "" {
-		bad["urgency"] = "Mức độ khẩn là một trong: KHẨN, THƯỢNG KHẨN, HỎA TỐC."
+	if d.Urgency != "" && markOf(d.Urgency, urgencyMarks) == "" {
+		fault("urgency", "Mức độ khẩn là một trong: KHẨN, THƯỢNG KHẨN, HỎA TỐC.")
 	}
-	refuse("copies", d.Copies < 0, "Số lượng bản phát hành không được âm.")
+	if d.Copies < 0 {
+		fault("copies", "Số lượng bản phát hành không được âm.")
+	}
 	if spec.Certificate {
-		refuse("secrecy", d.Secrecy != "", prints("secrecy", "dấu độ mật"))
-		refuse("urgency", d.Urgency != "", prints("urgency", "dấu độ khẩn"))
-		refuse("circulation", d.Circulation != "", prints("circulation", "chỉ dẫn phạm vi lưu hành"))
-		refuse("drafter", d.Drafter != "" || d.Copies > 0, prints("drafter", "ký hiệu người soạn thảo"))
-		refuse("address", len(d.Address) > 0, prints("address", "địa chỉ cơ quan"))
+		refuse("secrecy", d.Secrecy != "", "dấu độ mật")
+		refuse("urgency", d.Urgency != "", "dấu độ khẩn")
+		refuse("circulation", d.Circulation != "", "chỉ dẫn phạm vi lưu hành")
+		refuse("drafter", d.Drafter != "" || d.Copies > 0, "ký hiệu người soạn thảo")
+		refuse("address", len(d.Address) > 0, "địa chỉ cơ quan")
 	}
 	if len(bad) > 0 {
 		return apperr.InvalidFields(bad)

@@ -27,8 +27,11 @@ func (r *Renderer) balance(text string, f typeset.Face, pt, maxPt float64) strin
 	costs := r.phrases.BreakCosts(words, nil)
 	lines := countLines(widths, space, maxPt)
 	ends, cost := bestBreaks(widths, costs, space, maxPt, lines)
-	if more, c := bestBreaks(widths, costs, space, maxPt, lines+1); more != nil && (ends == nil || c+extraLineCost < cost) {
-		ends = more
+	// One line more is worth trying only when the fewest lines cut a name or a word.
+	if ends == nil || worstBreak(ends, costs) >= typeset.BreakInName {
+		if more, c := bestBreaks(widths, costs, space, maxPt, lines+1); more != nil && (ends == nil || c+extraLineCost < cost) {
+			ends = more
+		}
 	}
 	if ends == nil {
 		return text // a word wider than the line: leave it to the word processor
@@ -67,18 +70,25 @@ func bestBreaks(widths []float64, costs []int, space, maxPt float64, lines int) 
 	if lines < 1 || lines > n {
 		return nil, 0
 	}
-	// best[k][j]: least cost of setting words[:j] in k lines; from[k][j]: where line k starts.
+	// best[k*(n+1)+j]: least cost of setting words[:j] in k lines; from: where line k
+	// starts. A trích yếu has a few dozen words: the tables fit on the stack.
 	inf := math.Inf(1)
-	best := make([][]float64, lines+1)
-	from := make([][]int, lines+1)
-	for k := range best {
-		best[k] = make([]float64, n+1)
-		from[k] = make([]int, n+1)
-		for j := range best[k] {
-			best[k][j] = inf
-		}
+	size := (lines + 1) * (n + 1)
+	var bestStack [512]float64
+	var fromStack [512]int
+	var bestFlat []float64
+	var fromFlat []int
+	if size <= len(bestStack) {
+		bestFlat, fromFlat = bestStack[:size], fromStack[:size]
+	} else {
+		bestFlat, fromFlat = make([]float64, size), make([]int, size)
 	}
-	best[0][0] = 0
+	for i := range bestFlat {
+		bestFlat[i] = inf
+	}
+	best := func(k, j int) *float64 { return &bestFlat[k*(n+1)+j] }
+	from := func(k, j int) *int { return &fromFlat[k*(n+1)+j] }
+	*best(0, 0) = 0
 	for k := 1; k <= lines; k++ {
 		for j := k; j <= n; j++ {
 			width := -space
@@ -87,32 +97,42 @@ func bestBreaks(widths []float64, costs []int, space, maxPt float64, lines int) 
 				if width > maxPt {
 					break
 				}
-				if best[k-1][i] == inf {
+				prev := *best(k-1, i)
+				if prev == inf {
 					continue
 				}
 				slack := (maxPt - width) / maxPt
-				c := best[k-1][i] + raggedWeight*slack*slack
+				c := prev + raggedWeight*slack*slack
 				if j < n {
 					c += float64(costs[j-1])
 				}
 				if k == lines && j == n && i == j-1 && lines > 1 {
 					c += loneLastWord
 				}
-				if c < best[k][j] {
-					best[k][j], from[k][j] = c, i
+				if c < *best(k, j) {
+					*best(k, j), *from(k, j) = c, i
 				}
 			}
 		}
 	}
-	if best[lines][n] == inf {
+	if *best(lines, n) == inf {
 		return nil, 0
 	}
 	ends := make([]int, lines)
 	for k, j := lines, n; k >= 1; k-- {
 		ends[k-1] = j
-		j = from[k][j]
+		j = *from(k, j)
 	}
-	return ends, best[lines][n]
+	return ends, *best(lines, n)
+}
+
+// worstBreak returns the highest cost among the line breaks ends makes.
+func worstBreak(ends []int, costs []int) int {
+	worst := 0
+	for _, e := range ends[:len(ends)-1] {
+		worst = max(worst, costs[e-1])
+	}
+	return worst
 }
 
 // measure returns the width of text, counting a hole (the number, filled in on issue) as

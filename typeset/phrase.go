@@ -65,13 +65,37 @@ func (p *Phrases) BreakCosts(words []string, dst []int) []int {
 		dst = make([]int, n-1)
 	}
 	dst = dst[:n-1]
-	lower := make([]string, n)
+	// The lower-case words are sliced from one string, made in one allocation.
+	buf := make([]byte, 0, 64)
+	ends := make([]int, n)
 	allCaps := true
 	for i, w := range words {
-		lower[i] = bare(w)
-		if allCaps && w != strings.ToUpper(w) {
-			allCaps = false
+		w = strings.Trim(w, punctuation)
+		for i := 0; i < len(w); {
+			if c := w[i]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				} else if 'a' <= c && c <= 'z' {
+					allCaps = false
+				}
+				buf = append(buf, c)
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(w[i:])
+			if allCaps && unicode.IsLower(r) {
+				allCaps = false
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			i += size
 		}
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	lower := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		lower[i], start = all[start:end], end
 	}
 	quoted := false // inside “…”: a quoted name reads best whole
 	for i := range dst {
@@ -136,7 +160,10 @@ func isDatePart(lower []string, i int) bool {
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // bare returns a word in lower case without the punctuation around it.
-func bare(w string) string { return strings.ToLower(strings.Trim(w, "“”\"'(),;:.")) }
+func bare(w string) string { return strings.ToLower(strings.Trim(w, punctuation)) }
+
+// punctuation is what bare trims from the ends of a word.
+const punctuation = "“”\"'(),;:."
 
 func endsWithPunct(w string) bool {
 	r, _ := utf8.DecodeLastRuneInString(w)
