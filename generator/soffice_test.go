@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"vanthu/generator"
 )
 
 // expectedPages is the page count of each example as LibreOffice lays it out.
@@ -270,4 +272,61 @@ func (p pdfPage) find(text string) *pdfWord {
 func isNumber(s string) bool {
 	_, err := strconv.Atoi(s)
 	return err == nil
+}
+
+// TestLibreOfficePagination renders the long report cut after a growing number of
+// paragraphs, so that its end falls at every height of a page, as one batch, and checks
+// on the PDF that the signature never stands alone at the top of a page (two lines of text
+// at least come with it) and that no page but a document's last is more than a third empty.
+func TestLibreOfficePagination(t *testing.T) {
+	dir := pdfDir(t)
+	r := newRenderer(t)
+	long := loadExample(t, "bao-cao-tong-ket-nam.json")
+	var docs []generator.Document
+	for k := 14; k <= 24; k++ {
+		d := *long
+		d.Body = append([]generator.Block(nil), long.Body[:k]...)
+		docs = append(docs, d)
+	}
+	path := filepath.Join(dir, "pagination.docx")
+	if err := os.WriteFile(path, renderBatch(t, r, docs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "profile")
+	if out, err := exec.Command("soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", dir, path).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pages := readPages(t, filepath.Join(dir, "pagination.pdf"))
+	doc := 0
+	for i, p := range pages {
+		if p.startsPart(i) {
+			doc++
+		}
+		last := i == len(pages)-1 || pages[i+1].startsPart(i+1)
+		if !last {
+			if empty := p.emptyShare(); empty > 1.0/3 {
+				t.Errorf("document %d (%d paragraphs), page %d: %.0f %% empty", doc, 13+doc, i+1, 100*empty)
+			}
+			continue
+		}
+		// The document's last page: count the lines of text above the signer's title.
+		title := p.find("TRƯỞNG")
+		if title == nil {
+			t.Errorf("document %d: no signer on its last page", doc)
+			continue
+		}
+		lines := map[int]bool{}
+		for _, w := range p.words {
+			if w.yMax < title.yMin-2 && !isNumber(w.text) {
+				lines[int(w.yMin)] = true
+			}
+		}
+		t.Logf("document %d (%d paragraphs) ends on PDF page %d with %d lines of text above the signature", doc, 13+doc, i+1, len(lines))
+		if len(lines) < 2 {
+			t.Errorf("document %d (%d paragraphs): the signature stands with %d line(s) of text on page %d", doc, 13+doc, len(lines), i+1)
+		}
+	}
+	if doc != len(docs) {
+		t.Errorf("%d documents found in the PDF, want %d", doc, len(docs))
+	}
 }
