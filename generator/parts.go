@@ -251,8 +251,11 @@ func (c *composer) attachment(a *Attachment) {
 	c.title(typeset.Upper(a.Title), a.Subject, 12)
 	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, c.reference("Ban hành kèm theo", twipsToPt(c.textWidth())-4),
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
+	c.markEnd = len(a.Articles) == 0
 	c.blocks(a.Body, len(a.Articles) == 0)
+	c.markEnd = true
 	c.articles(a.Articles, true, true)
+	c.markEnd = false
 	c.signature(&c.d.Signer, false)
 }
 
