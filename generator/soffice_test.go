@@ -93,12 +93,20 @@ func pdfDir(t *testing.T) string {
 	return dir
 }
 
-// TestLibreOfficeRender converts every example to PDF with LibreOffice and checks what the
-// PDF shows: the page count; no number on a document's first page nor on an annex's first
-// page; the pages of each annex numbered from 1 (its second page shows "2"); no page but
-// the last of a part (document, attachment, annex) more than a third empty.
-func TestLibreOfficeRender(t *testing.T) {
+// TestLibreOffice converts every example to PDF with LibreOffice, once, and checks what the
+// PDFs show.
+func TestLibreOffice(t *testing.T) {
 	dir := pdfDir(t)
+	t.Run("pages", func(t *testing.T) { checkPages(t, dir) })
+	t.Run("signature names", func(t *testing.T) { checkSignatureNames(t, dir) })
+	t.Run("pagination", func(t *testing.T) { checkPagination(t, dir) })
+}
+
+// checkPages checks for every example: the page count; no number on a document's first
+// page nor on an annex's first page; the pages of each annex numbered from 1 (its second
+// page shows "2"); no page but the last of a part (document, attachment, annex) more than
+// a third empty.
+func checkPages(t *testing.T, dir string) {
 	names := examples(t)
 	for _, n := range batchExamples(t) {
 		names = append(names, "batch/"+n)
@@ -142,10 +150,9 @@ func TestLibreOfficeRender(t *testing.T) {
 	}
 }
 
-// TestLibreOfficeSignatureNames checks on the PDF that the two signers of the minutes have
-// their names on one line, whatever the number of title lines above them.
-func TestLibreOfficeSignatureNames(t *testing.T) {
-	dir := pdfDir(t)
+// checkSignatureNames checks on the PDF that the two signers of the minutes have their
+// names on one line, whatever the number of title lines above them.
+func checkSignatureNames(t *testing.T, dir string) {
 	for _, c := range []struct{ example, left, right string }{
 		{"bien-ban-kiem-tra-khu-dan-cu", "Tuấn", "Hòa"},
 		{"bien-ban-hop-xet-antt", "Lan", "Hòa"},
@@ -274,12 +281,11 @@ func isNumber(s string) bool {
 	return err == nil
 }
 
-// TestLibreOfficePagination renders the long report cut after a growing number of
+// checkPagination renders the long report cut after a growing number of
 // paragraphs, so that its end falls at every height of a page, as one batch, and checks
 // on the PDF that the signature never stands alone at the top of a page (two lines of text
 // at least come with it) and that no page but a document's last is more than a third empty.
-func TestLibreOfficePagination(t *testing.T) {
-	dir := pdfDir(t)
+func checkPagination(t *testing.T, dir string) {
 	r := newRenderer(t)
 	long := loadExample(t, "bao-cao-tong-ket-nam.json")
 	var docs []generator.Document
