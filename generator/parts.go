@@ -11,6 +11,16 @@ import (
 // bodyStyle is the paragraph style of body text, written once in styles.xml.
 const bodyStyle = "VanBan"
 
+// copyToStyle is the paragraph style of the Nơi nhận items: 11 pt, and a hanging indent so
+// that an item that wraps continues under its text, not under the dash.
+const copyToStyle = "NoiNhan"
+
+// copyToProps returns the properties of a Nơi nhận item.
+func copyToProps(l *Layout) ooxml.Para {
+	dash := ptToTwips(typeset.Width("- ", typeset.Regular, l.CopyToItemSize))
+	return ooxml.Para{IndentLeft: dash, Hanging: dash}
+}
+
 // bodyProps returns the properties of a body paragraph: justified, first-line indent,
 // spacing between paragraphs and line spacing from the layout.
 func bodyProps(l *Layout) ooxml.Para {
@@ -182,11 +192,9 @@ func (c *composer) copyTo(archive string) {
 	items = append(items, "Lưu: "+archive)
 	c.para(&ooxml.Para{SpaceBefore: ptToTwips(12)}, "Nơi nhận:",
 		&ooxml.Run{Bold: true, Italic: true, Size: halfPoints(l.CopyToLabelSize)})
-	run := ooxml.Run{Size: halfPoints(l.CopyToItemSize)}
-	dash := ptToTwips(typeset.Width("- ", typeset.Regular, l.CopyToItemSize))
-	item := ooxml.Para{IndentLeft: dash, Hanging: dash}
+	item := ooxml.Para{Style: copyToStyle}
 	for i, it := range items {
-		c.b.Paragraph(&item, "- "+punctuate(it, i, len(items)), &run)
+		c.b.Paragraph(&item, "- "+punctuate(it, i, len(items)), &ooxml.Run{})
 	}
 	// Box 12: the drafter's symbol and the number of copies, "PL.(05)".
 	drafter := strings.TrimRight(typeset.Upper(strings.TrimSpace(c.d.Drafter)), ".")
@@ -195,7 +203,8 @@ func (c *composer) copyTo(archive string) {
 		if c.d.Copies > 0 {
 			text += "(" + typeset.TwoDigits(c.d.Copies) + ")"
 		}
-		c.b.Paragraph(&ooxml.Para{SpaceBefore: ptToTwips(6)}, strings.TrimPrefix(text, "."), &run)
+		c.b.Paragraph(&ooxml.Para{SpaceBefore: ptToTwips(6)}, strings.TrimPrefix(text, "."),
+			&ooxml.Run{Size: halfPoints(l.CopyToItemSize)})
 	}
 }
 

@@ -29,8 +29,9 @@ type Renderer struct {
 
 	portrait, landscape, certificate ooxml.Section
 
-	splits  lineCache
-	phrases *typeset.Phrases // where titles and subjects break
+	splits   lineCache
+	balanced balanceCache
+	phrases  *typeset.Phrases // where titles and subjects break
 }
 
 // cellMargin is the left/right padding of table cells, in twips (1 mm).
@@ -49,7 +50,10 @@ func New(l Layout) (*Renderer, error) {
 		HeaderParagraph: ooxml.Para{
 			Align: ooxml.Center,
 		},
-		Paragraphs: []ooxml.ParagraphStyle{{ID: bodyStyle, Name: "Văn bản", Para: bodyProps(&l)}},
+		Paragraphs: []ooxml.ParagraphStyle{
+			{ID: bodyStyle, Name: "Văn bản", Para: bodyProps(&l)},
+			{ID: copyToStyle, Name: "Nơi nhận", Para: copyToProps(&l), Run: ooxml.Run{Size: halfPoints(l.CopyToItemSize)}},
+		},
 		// klauspost/compress deflates a dispatch's body about 3.4 times faster than
 		// compress/flate at the same level (89 µs against 300 µs for the seed's 20 KB), with
 		// output as small; compression was two thirds of the cost of a document.

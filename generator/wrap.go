@@ -17,11 +17,27 @@ func (r *Renderer) balance(text string, f typeset.Face, pt, maxPt float64) strin
 	if strings.Contains(text, "\n") || measure(text, f, pt) <= maxPt {
 		return text
 	}
-	words := strings.Fields(text)
+	k := splitKey{text, f, pt, maxPt}
+	if s, ok := r.balanced.load(k); ok {
+		return s
+	}
+	s := r.breakLines(text, f, pt, maxPt)
+	r.balanced.store(k, s)
+	return s
+}
+
+// breakLines is balance without the cache.
+func (r *Renderer) breakLines(text string, f typeset.Face, pt, maxPt float64) string {
+	words := spaceFields(text)
 	n := len(words)
 	widths := make([]float64, n)
+	hole := strings.Contains(text, ooxml.Hole)
 	for i, w := range words {
-		widths[i] = measure(w, f, pt)
+		if hole {
+			widths[i] = measure(w, f, pt)
+		} else {
+			widths[i] = typeset.Width(w, f, pt)
+		}
 	}
 	space := typeset.Width(" ", f, pt)
 	costs := r.phrases.BreakCosts(words, nil)
@@ -124,6 +140,33 @@ func bestBreaks(widths []float64, costs []int, space, maxPt float64, lines int) 
 		j = *from(k, j)
 	}
 	return ends, *best(lines, n)
+}
+
+// spaceFields splits text at runs of ASCII spaces and tabs, as strings.Fields does for
+// ASCII text but without its slow path for Vietnamese: a no-break space (U+00A0) is
+// meant to hold two words together, so it is no place to break a line anyway.
+func spaceFields(text string) []string {
+	n, in := 0, false
+	for i := 0; i < len(text); i++ {
+		sp := text[i] == ' ' || text[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	words := make([]string, 0, n)
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == ' ' || text[i] == '\t' {
+			if start >= 0 {
+				words = append(words, text[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return words
 }
 
 // worstBreak returns the highest cost among the line breaks ends makes.

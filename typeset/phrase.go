@@ -16,16 +16,22 @@ type Phrases struct {
 	// compounds maps the first syllable of a compound word to the rest of each compound
 	// starting with it.
 	compounds map[string][][]string
-	starters  map[string]bool
 }
 
-// phraseStarters begin a phrase: a line reads well starting with one.
-var phraseStarters = []string{"của", "về", "và", "trong", "đối", "tại", "cho", "theo", "với", "trên", "nhằm", "để", "giai", "do"}
+// startsPhrase reports whether a lower-case word begins a phrase: a line reads well
+// starting with one.
+func startsPhrase(w string) bool {
+	switch w {
+	case "của", "về", "và", "trong", "đối", "tại", "cho", "theo", "với", "trên", "nhằm", "để", "giai", "do":
+		return true
+	}
+	return false
+}
 
 // NewPhrases returns the phrases of the domain: the compound words of compounds.txt, and
 // the words that start a phrase.
 func NewPhrases() *Phrases {
-	p := &Phrases{compounds: map[string][][]string{}, starters: map[string]bool{}}
+	p := &Phrases{compounds: map[string][][]string{}}
 	for line := range strings.SplitSeq(compoundsText, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -36,9 +42,6 @@ func NewPhrases() *Phrases {
 			words[i] = bare(w)
 		}
 		p.compounds[words[0]] = append(p.compounds[words[0]], words[1:])
-	}
-	for _, w := range phraseStarters {
-		p.starters[w] = true
 	}
 	return p
 }
@@ -70,7 +73,7 @@ func (p *Phrases) BreakCosts(words []string, dst []int) []int {
 	ends := make([]int, n)
 	allCaps := true
 	for i, w := range words {
-		w = strings.Trim(w, punctuation)
+		w = trimPunct(w)
 		for i := 0; i < len(w); {
 			if c := w[i]; c < utf8.RuneSelf {
 				if 'A' <= c && c <= 'Z' {
@@ -111,7 +114,7 @@ func (p *Phrases) BreakCosts(words []string, dst []int) []int {
 			dst[i] = BreakInName
 		case endsWithPunct(w) || strings.HasPrefix(next, "“") || strings.HasPrefix(next, "("):
 			dst[i] = BreakAfterPunct
-		case p.starters[lower[i+1]]:
+		case startsPhrase(lower[i+1]):
 			dst[i] = BreakBeforeWord
 		case !allCaps && capitalised(w) && capitalised(next):
 			dst[i] = BreakInName
@@ -160,10 +163,28 @@ func isDatePart(lower []string, i int) bool {
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // bare returns a word in lower case without the punctuation around it.
-func bare(w string) string { return strings.ToLower(strings.Trim(w, punctuation)) }
+func bare(w string) string { return strings.ToLower(trimPunct(w)) }
 
-// punctuation is what bare trims from the ends of a word.
-const punctuation = "“”\"'(),;:."
+// trimPunct trims quotes, brackets and punctuation from both ends of a word. It is what
+// strings.Trim(w, "“”\"'(),;:.") does, without its slow path for a cutset that is not ASCII.
+func trimPunct(w string) string {
+	for {
+		switch {
+		case w == "":
+			return w
+		case strings.IndexByte("\"'(),;:.", w[0]) >= 0:
+			w = w[1:]
+		case strings.HasPrefix(w, "“") || strings.HasPrefix(w, "”"):
+			w = w[len("“"):]
+		case strings.IndexByte("\"'(),;:.", w[len(w)-1]) >= 0:
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "“") || strings.HasSuffix(w, "”"):
+			w = w[:len(w)-len("”")]
+		default:
+			return w
+		}
+	}
+}
 
 func endsWithPunct(w string) bool {
 	r, _ := utf8.DecodeLastRuneInString(w)
