@@ -13,7 +13,7 @@ func BenchmarkBreakLines(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	text := vvText("tăng cường chỉ đạo thực hiện Đề án 375 của UBND tỉnh và Chỉ thị số 10 của Chủ tịch UBND tỉnh")
+	text := "V/v tăng cường chỉ đạo thực hiện Đề án 375 của UBND tỉnh và Chỉ thị số 10 của Chủ tịch UBND tỉnh"
 	b.ReportAllocs()
 	for b.Loop() {
 		r.breakLines(text, typeset.Regular, 12, 180)
