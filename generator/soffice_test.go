@@ -303,10 +303,15 @@ func checkPagination(t *testing.T, dir string) {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
 	pages := readPages(t, filepath.Join(dir, "pagination.pdf"))
-	doc := 0
+	doc, page := 0, 0
 	for i, p := range pages {
 		if p.startsPart(i) {
-			doc++
+			doc, page = doc+1, 0
+		}
+		page++
+		// Each document of the batch counts its own pages.
+		if first := p.firstLine(); page > 1 && first != strconv.Itoa(page) {
+			t.Errorf("document %d, its page %d starts with %q, want its number", doc, page, first)
 		}
 		last := i == len(pages)-1 || pages[i+1].startsPart(i+1)
 		if !last {
