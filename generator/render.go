@@ -65,7 +65,7 @@ func New(l Layout) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{l: l, pkg: pkg, phrases: typeset.NewPhrases()}
+	r := &Renderer{l: l, pkg: pkg, phrases: typeset.NewPhrases(l.Compounds...)}
 	r.nationalTitleWidth = typeset.Width(nationalTitle, typeset.Bold, l.NationalTitleSize)
 	r.mottoWidth = typeset.Width(motto, typeset.Bold, l.MottoSize)
 	r.portrait = ooxml.Section{

@@ -28,16 +28,21 @@ func startsPhrase(w string) bool {
 	return false
 }
 
-// NewPhrases returns the phrases of the domain: the compound words of compounds.txt, and
-// the words that start a phrase.
-func NewPhrases() *Phrases {
+// NewPhrases returns the phrases of the domain: the compound words of compounds.txt and
+// the extra ones a deployment adds (one word a string, "ban quản lý"), and the words that
+// start a phrase.
+func NewPhrases(extra ...string) *Phrases {
 	p := &Phrases{compounds: map[string][][]string{}}
-	for line := range strings.SplitSeq(compoundsText, "\n") {
+	lines := strings.Split(compoundsText, "\n")
+	for _, line := range append(lines, extra...) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		words := strings.Fields(Clean(line))
+		if len(words) < 2 {
+			continue // one syllable: nothing to hold together
+		}
 		for i, w := range words {
 			words[i] = bare(w)
 		}

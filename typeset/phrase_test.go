@@ -45,3 +45,13 @@ func TestBreakCosts(t *testing.T) {
 		})
 	}
 }
+
+func TestExtraCompounds(t *testing.T) {
+	words := strings.Fields("Ban quản lý dự án")
+	if c := NewPhrases().BreakCosts(words, nil)[1]; c != BreakPlain {
+		t.Fatalf("quản / lý costs %d before it is listed", c)
+	}
+	if c := NewPhrases("quản lý", "x").BreakCosts(words, nil)[1]; c != BreakInsideWord {
+		t.Errorf("quản / lý costs %d once listed, want %d", c, BreakInsideWord)
+	}
+}
