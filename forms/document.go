@@ -33,9 +33,16 @@ type Issuer struct {
 // the header from iss, the Kính gửi and Nơi nhận from r (the routing result as the user
 // edited it), and every field to its target. r.KinhGui come first, then the lines of a field
 // with target "recipients". The archive line is r.Archive, or "VT, <drafting unit>" when
-// routing gave none, with " (<copies>)" added when a copies field is set.
+// routing gave none, with " (<copies>)" added when a copies field is set. A document the
+// generator would refuse (a decision whose authority and signature disagree) is refused
+// here with the generator's apperr.Invalid error, so that it reaches the user as invalid
+// input rather than as a failure to render.
 func (d *Definition) Document(v Values, iss Issuer, r directory.Recipients) (generator.Document, error) {
-	return d.document(v, iss, r, false)
+	doc, err := d.document(v, iss, r, false)
+	if err != nil {
+		return doc, err
+	}
+	return doc, doc.Check()
 }
 
 // Blank returns the form to print and fill by hand: every field dotted (textareas and lists
@@ -231,8 +238,15 @@ func (d *Definition) document(v Values, iss Issuer, r directory.Recipients, blan
 	}
 
 	doc.Symbol = d.Kind.Symbol(iss.ShortName, unit)
-	doc.Recipients = append(append([]string(nil), r.KinhGui...), kinhGui...)
-	doc.CopyTo = generator.CopyTo{Items: append([]string(nil), r.NoiNhan...), Archive: archive(r.Archive, unit, copies)}
+	// The generator refuses parts a kind does not print: Kính gửi only where the kind has
+	// one, Nơi nhận on every kind but the certificates.
+	spec, _ := d.Kind.Spec()
+	if d.Kind.TakesRecipients() {
+		doc.Recipients = append(append([]string(nil), r.KinhGui...), kinhGui...)
+	}
+	if !spec.Certificate {
+		doc.CopyTo = generator.CopyTo{Items: append([]string(nil), r.NoiNhan...), Archive: archive(r.Archive, unit, copies)}
+	}
 	if certificate != nil {
 		switch d.Kind {
 		case generator.GiayKhen:

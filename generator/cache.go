@@ -39,3 +39,27 @@ func (c *lineCache) split(text string, face typeset.Face, pt, maxPt float64) []s
 	}
 	return lines
 }
+
+// balanceCache remembers how titles, V/v lines and reference lines were broken by balance,
+// whose phrase-aware search costs a few microseconds: a document is rendered several times
+// over its life (preview, prepare, issue, download) with the same subject. Bounded like
+// lineCache.
+type balanceCache struct {
+	m sync.Map // splitKey → string
+	n atomic.Int64
+}
+
+func (c *balanceCache) load(k splitKey) (string, bool) {
+	if v, ok := c.m.Load(k); ok {
+		return v.(string), true
+	}
+	return "", false
+}
+
+func (c *balanceCache) store(k splitKey, s string) {
+	if c.n.Load() < maxCachedSplits {
+		if _, loaded := c.m.LoadOrStore(k, s); !loaded {
+			c.n.Add(1)
+		}
+	}
+}

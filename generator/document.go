@@ -47,12 +47,32 @@ type Document struct {
 	// Date is the date of issue; a zero date prints blanks to be filled by hand.
 	Date Date `json:"date"`
 
+	// Secrecy is the độ mật (Annex I, Part II, 2; box 10a): "MẬT", "TỐI MẬT" or "TUYỆT MẬT",
+	// printed under the number. A secret document takes its number from the separate series
+	// of secret documents and is entered in their own register (Decree 30, art. 15.2): the
+	// register, not the generator, keeps that series; Secret reports the case.
+	Secrecy string `json:"secrecy,omitempty"`
+	// Urgency is the mức độ khẩn (box 10b): "KHẨN", "THƯỢNG KHẨN" or "HỎA TỐC", printed in a
+	// single-line rectangle under the secrecy mark; the register shows it.
+	Urgency string `json:"urgency,omitempty"`
+	// Circulation limits the use of the document (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH
+	// NỘI BỘ", printed in a single-line rectangle under the place and date.
+	Circulation string `json:"circulation,omitempty"`
+	// Drafter and Copies are the drafter's symbol and the number of copies issued (box 12),
+	// printed "PL.(05)" under the Nơi nhận.
+	Drafter string `json:"drafter,omitempty"`
+	Copies  int    `json:"copies,omitempty"`
+	// Address holds the agency's address, e-mail, website, telephone and fax lines (box 13),
+	// printed at the foot of the first page under a full-width rule.
+	Address []string `json:"address,omitempty"`
+
 	// Title overrides the tên loại derived from Kind ("QUY CHẾ", "BÁO CÁO NHANH").
 	Title string `json:"title,omitempty"`
 	// Subject is the trích yếu: after "V/v" for a công văn, under the tên loại otherwise.
 	Subject string `json:"subject"`
 
-	// Recipients are the Kính gửi lines.
+	// Recipients are the Kính gửi lines; for a giấy mời, who is invited ("trân trọng kính
+	// mời: …"). A kind that prints neither refuses them (see Check).
 	Recipients []string `json:"recipients,omitempty"`
 	// Bases are the căn cứ lines of a decision, printed in italic.
 	Bases []string `json:"bases,omitempty"`
@@ -66,9 +86,18 @@ type Document struct {
 	// Articles are the "Điều n." of a decision, numbered in order.
 	Articles []Article `json:"articles,omitempty"`
 
-	// Signer signs on the right; for minutes it is the CHỦ TỌA.
+	// Minutes holds the parts of a biên bản around its Body (Annex III, Mẫu 1.9): start
+	// time, place, participants, chair and secretary before it; conclusion and closing after.
+	Minutes *Minutes `json:"minutes,omitempty"`
+
+	// Invitation holds the detail lines of a giấy mời (Annex III, Mẫu 1.7).
+	Invitation *Invitation `json:"invitation,omitempty"`
+
+	// Signer signs on the right; for minutes it is the CHỦ TỌA, for inspection minutes the
+	// representative of the inspected unit.
 	Signer Signer `json:"signer"`
-	// Secretary signs on the left of minutes (THƯ KÝ).
+	// Secretary signs on the left of minutes (THƯ KÝ); for inspection minutes, the
+	// representative of the inspection team.
 	Secretary *Signer `json:"secretary,omitempty"`
 
 	// CopyTo is the Nơi nhận block.
@@ -83,12 +112,57 @@ type Document struct {
 	Certificate *Certificate `json:"certificate,omitempty"`
 }
 
+// Secret reports whether d bears a secrecy mark, and so belongs to the separate number
+// series and register of secret documents (Decree 30, art. 15.2).
+func (d *Document) Secret() bool { return strings.TrimSpace(d.Secrecy) != "" }
+
+// Minutes are the fixed parts of a biên bản (Annex III, Mẫu 1.9). The content between
+// them is the Document's Body, with its sections and tables.
+type Minutes struct {
+	// Start is when the meeting began: "08 giờ 00 phút, ngày 03 tháng 11 năm 2025".
+	Start string `json:"start"`
+	// Place is where it was held.
+	Place string `json:"place"`
+	// Present, Absent and Invited list the participants, one person or group a line.
+	Present []string `json:"present,omitempty"`
+	Absent  []string `json:"absent,omitempty"`
+	Invited []string `json:"invited,omitempty"`
+	// Chair and Secretary name the chairperson and the person taking the minutes, with
+	// their posts: "Ông Trần Văn Hòa - Trưởng thôn".
+	Chair     string `json:"chair,omitempty"`
+	Secretary string `json:"secretary,omitempty"`
+	// Conclusion follows the content under "Kết luận:".
+	Conclusion []Block `json:"conclusion,omitempty"`
+	// End is when the meeting closed: "10 giờ 30 phút cùng ngày".
+	End string `json:"end"`
+	// ReadOut replaces the sentence saying the minutes were read out and agreed.
+	ReadOut string `json:"read_out,omitempty"`
+	// Inspected names the inspected unit of inspection minutes ("thôn Đông Hải"): the
+	// minutes then speak of an inspection, and the signatures default to ĐẠI DIỆN ĐOÀN
+	// KIỂM TRA on the left and ĐẠI DIỆN <the unit> on the right.
+	Inspected string `json:"inspected,omitempty"`
+}
+
+// Invitation is what a giấy mời says after "… trân trọng kính mời: …", in the order of
+// Mẫu 1.7; each line is a body line. The Document's Body follows them (what to prepare,
+// whom to contact) and ends the content.
+type Invitation struct {
+	// Event follows "Tới dự": "Hội nghị sơ kết 06 tháng …".
+	Event string `json:"event,omitempty"`
+	Chair string `json:"chair,omitempty"`
+	Time  string `json:"time,omitempty"`
+	Place string `json:"place,omitempty"`
+}
+
 // Block is one paragraph of content. Text may hold "\n", kept as a line break.
 type Block struct {
 	Text string `json:"text"`
 	// Style is "" for a body paragraph, "heading" for a bold section heading ("I. MỤC ĐÍCH"),
 	// "center" for a centred bold line, "plain" for a paragraph without first-line indent.
 	Style string `json:"style,omitempty"`
+	// Table, when set, makes the block a bordered table (Text and Style are then unused):
+	// minutes list criteria and results, reports carry summary tables.
+	Table *Table `json:"table,omitempty"`
 }
 
 // UnmarshalJSON lets a block be written as a plain string in input files.
@@ -116,8 +190,9 @@ type Signer struct {
 	Authority string `json:"authority,omitempty"`
 	// Title is the signer's own post: "CHỦ TỊCH", "PHÓ CHỦ TỊCH".
 	Title string `json:"title"`
-	// AgencyTitle is the post in the agency for a committee signer, printed under Title
-	// ("PHÓ CHỦ TỊCH UBND TỈNH" under "TRƯỞNG BAN").
+	// AgencyTitle is the post in the agency of a committee signer, printed under the
+	// signature space and above the name (Annex I, II.7): "TRƯỞNG BAN", the signature,
+	// "PHÓ CHỦ TỊCH UBND TỈNH", the name.
 	AgencyTitle string `json:"agency_title,omitempty"`
 	Name        string `json:"name"`
 }
@@ -148,12 +223,14 @@ type Annex struct {
 	Landscape bool `json:"landscape,omitempty"`
 }
 
-// Table is a bordered table. Widths are relative column weights; empty means equal.
+// Table is a bordered table. Widths are relative column weights; empty means sized from
+// the content (see measuredWidths).
 type Table struct {
 	Columns []string   `json:"columns"`
 	Widths  []float64  `json:"widths,omitempty"`
 	Rows    [][]string `json:"rows"`
-	// Align per column: "left" (default), "center", "right".
+	// Align per column: "left", "center", "right"; by default numbers are centred and text
+	// is left-aligned.
 	Align []string `json:"align,omitempty"`
 }
 

@@ -68,6 +68,8 @@ type paragraph struct {
 	p    *node
 	text string
 	runs []*node
+	// styleSize is the run size (half-points) of the paragraph's style, "" when it sets none.
+	styleSize string
 }
 
 func (p paragraph) pPr(local string) *node {
@@ -93,8 +95,12 @@ func (p paragraph) allRuns(prop string) bool {
 	return found
 }
 
-// size returns the w:sz of the first run with text, in half-points, or def when it has none.
+// size returns the w:sz of the first run with text, in half-points, else the size of the
+// paragraph's style, else def.
 func (p paragraph) size(def string) string {
+	if p.styleSize != "" {
+		def = p.styleSize
+	}
 	for _, r := range p.runs {
 		if r.runText() == "" {
 			continue
@@ -151,11 +157,31 @@ func openDocx(t testing.TB, data []byte) *docx {
 	if err := xml.Unmarshal(body, &d.doc); err != nil {
 		t.Fatal(err)
 	}
+	// The run size each paragraph style sets.
+	styleSizes := map[string]string{}
+	var styles node
+	if err := xml.Unmarshal(d.parts["word/styles.xml"], &styles); err == nil {
+		styles.walk(func(n *node) {
+			if n.XMLName.Local != "style" {
+				return
+			}
+			if rpr := n.child("rPr"); rpr != nil {
+				if sz := rpr.child("sz"); sz != nil {
+					styleSizes[n.attr("styleId")] = sz.attr("val")
+				}
+			}
+		})
+	}
 	d.doc.walk(func(n *node) {
 		if n.XMLName.Local != "p" {
 			return
 		}
 		p := paragraph{p: n}
+		if pr := n.child("pPr"); pr != nil {
+			if st := pr.child("pStyle"); st != nil {
+				p.styleSize = styleSizes[st.attr("val")]
+			}
+		}
 		var sb strings.Builder
 		for i := range n.Nodes {
 			if n.Nodes[i].XMLName.Local == "r" {

@@ -30,32 +30,37 @@ func TestGolden(t *testing.T) {
 	r := newRenderer(t)
 	for _, name := range examples(t) {
 		t.Run(name, func(t *testing.T) {
-			d := render(t, r, loadExample(t, name))
-			// One element per line keeps the golden diffs readable.
-			got := bytes.ReplaceAll(d.parts["word/document.xml"], []byte("<w:p>"), []byte("\n<w:p>"))
-			path := filepath.Join("testdata", "golden", strings.TrimSuffix(name, ".json")+".xml")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gl) && i < len(wl); i++ {
-					if gl[i] != wl[i] {
-						t.Fatalf("differs from %s at line %d:\n got %s\nwant %s", path, i+1, gl[i], wl[i])
-					}
-				}
-				t.Fatalf("differs from %s in length: %d lines, want %d", path, len(gl), len(wl))
-			}
+			checkGolden(t, render(t, r, loadExample(t, name)), strings.TrimSuffix(name, ".json"))
 		})
+	}
+}
+
+// checkGolden compares a document's body with testdata/golden/<name>.xml.
+func checkGolden(t *testing.T, d *docx, name string) {
+	t.Helper()
+	// One element per line keeps the golden diffs readable.
+	got := bytes.ReplaceAll(d.parts["word/document.xml"], []byte("<w:p>"), []byte("\n<w:p>"))
+	path := filepath.Join("testdata", "golden", name+".xml")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("differs from %s at line %d:\n got %s\nwant %s", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("differs from %s in length: %d lines, want %d", path, len(gl), len(wl))
 	}
 }

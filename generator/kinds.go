@@ -28,7 +28,7 @@ var kindSpecs = map[Kind]KindSpec{
 	KeHoach:          {Title: "KẾ HOẠCH", Name: "Kế hoạch", Abbrev: "KH", DateInHeader: true},
 	ThongBao:         {Title: "THÔNG BÁO", Name: "Thông báo", Abbrev: "TB", DateInHeader: true},
 	BienBan:          {Title: "BIÊN BẢN", Name: "Biên bản", Abbrev: "BB"},
-	GiayMoi:          {Title: "GIẤY MỜI", Name: "Giấy mời", Abbrev: "GM", RecipientsAfterTitle: true, DateInHeader: true},
+	GiayMoi:          {Title: "GIẤY MỜI", Name: "Giấy mời", Abbrev: "GM", DateInHeader: true}, // no Kính gửi: "… trân trọng kính mời: …"
 	GiayKhen:         {Title: "GIẤY KHEN", Name: "Giấy khen", Abbrev: "GK", DateInHeader: true, Certificate: true},
 	GiayCongNhan:     {Title: "GIẤY CÔNG NHẬN", Name: "Giấy công nhận", Abbrev: "GCN", DateInHeader: true, Certificate: true},
 }
@@ -37,6 +37,14 @@ var kindSpecs = map[Kind]KindSpec{
 func (k Kind) Spec() (KindSpec, bool) {
 	s, ok := kindSpecs[k]
 	return s, ok
+}
+
+// TakesRecipients reports whether documents of kind k print their Recipients: in the
+// Kính gửi block (công văn, tờ trình) or, for a giấy mời, after "trân trọng kính mời:".
+// Other kinds refuse them (see Document.Check).
+func (k Kind) TakesRecipients() bool {
+	s, _ := k.Spec()
+	return k == CongVan || k == GiayMoi || s.RecipientsAfterTitle
 }
 
 // Symbol composes the ký hiệu of a document: "<issuer>-<drafting unit>" for a công văn

@@ -67,6 +67,9 @@ type Layout struct {
 	RecipientIndentMM float64 `json:"recipient_indent_mm"`
 	// CopyToShare is the share of the text width of the Nơi nhận column beside the signer.
 	CopyToShare float64 `json:"copy_to_share"`
+	// Compounds adds words, in lower case ("ban quản lý"), to the list of words a title, a
+	// V/v or a reference line must not be broken inside (typeset's compounds.txt).
+	Compounds []string `json:"compounds,omitempty"`
 }
 
 // DefaultLayout returns the layout most People's Committees use, within Decree 30's ranges.

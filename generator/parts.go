@@ -11,6 +11,16 @@ import (
 // bodyStyle is the paragraph style of body text, written once in styles.xml.
 const bodyStyle = "VanBan"
 
+// copyToStyle is the paragraph style of the Nơi nhận items: 11 pt, and a hanging indent so
+// that an item that wraps continues under its text, not under the dash.
+const copyToStyle = "NoiNhan"
+
+// copyToProps returns the properties of a Nơi nhận item.
+func copyToProps(l *Layout) ooxml.Para {
+	dash := ptToTwips(typeset.Width("- ", typeset.Regular, l.CopyToItemSize))
+	return ooxml.Para{IndentLeft: dash, Hanging: dash}
+}
+
 // bodyProps returns the properties of a body paragraph: justified, first-line indent,
 // spacing between paragraphs and line spacing from the layout.
 func bodyProps(l *Layout) ooxml.Para {
@@ -31,6 +41,10 @@ func (c *composer) bodyPara() ooxml.Para { return ooxml.Para{Style: bodyStyle} }
 func (c *composer) blocks(blocks []Block, keepLast bool) {
 	size := halfPoints(c.l.BodySize)
 	for i, bl := range blocks {
+		if bl.Table != nil {
+			c.table(bl.Table)
+			continue
+		}
 		p := c.bodyPara()
 		p.KeepNext = keepLast && i == len(blocks)-1
 		run := ooxml.Run{Size: size}
@@ -47,7 +61,11 @@ func (c *composer) blocks(blocks []Block, keepLast bool) {
 			p.FirstLine = 0
 			p.KeepNext = keepLast && i == len(blocks)-1
 		}
-		c.para(&p, bl.Text, &run)
+		text := bl.Text
+		if c.markEnd && i == len(blocks)-1 {
+			text = endMark(text)
+		}
+		c.para(&p, text, &run)
 	}
 }
 
@@ -97,67 +115,96 @@ func (c *composer) articles(articles []Article, spaced, keepLast bool) {
 		if a.Title != "" {
 			c.run(" "+a.Title, &ooxml.Run{Bold: true, Size: size})
 		} else if len(body) > 0 {
-			c.run(" "+body[0].Text, &ooxml.Run{Size: size})
+			text := body[0].Text
+			if c.markEnd && last && len(body) == 1 {
+				text = endMark(text)
+			}
+			c.run(" "+text, &ooxml.Run{Size: size})
 			body = body[1:]
 		}
 		c.b.EndPara()
+		mark := c.markEnd
+		c.markEnd = mark && last
 		c.blocks(body, keepLast && last)
+		c.markEnd = mark
 	}
 }
 
-// signerLines returns the upper-case lines of a signer block above the blank space:
-// "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", and the agency post of a committee signer.
-func signerLines(s *Signer) []string {
-	var lines []string
+// signerLines returns the upper-case lines of a signer block above the blank space
+// ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") and below it, above the name (the agency post of a
+// committee signer, Annex I, II.7).
+func signerLines(s *Signer) (above, below []string) {
 	prefix := strings.TrimSpace(s.Prefix)
 	if prefix != "" && !strings.HasSuffix(prefix, ".") {
 		prefix += "."
 	}
 	if auth := strings.TrimSpace(s.Authority); auth != "" {
-		lines = append(lines, strings.TrimSpace(prefix+" "+typeset.Upper(auth)))
+		above = append(above, strings.TrimSpace(prefix+" "+typeset.Upper(auth)))
 	} else if prefix != "" {
-		lines = append(lines, prefix)
+		above = append(above, prefix)
 	}
 	if s.Title != "" {
-		lines = append(lines, typeset.Upper(s.Title))
+		above = append(above, typeset.Upper(s.Title))
 	}
 	if s.AgencyTitle != "" {
-		lines = append(lines, typeset.Upper(s.AgencyTitle))
+		below = append(below, typeset.Upper(s.AgencyTitle))
 	}
-	return lines
+	return above, below
 }
 
 // signerBlock writes a signer inside the current cell: the lines in bold, the blank space
-// for the signature and seal, and the name in bold.
-func (c *composer) signerBlock(s *Signer, spacePt float64) {
+// for the signature and seal, the agency post and the name in bold. padAbove and padBelow
+// add empty lines after the lines above and below the space, so that two signers side by
+// side have their spaces and names on the same lines.
+func (c *composer) signerBlock(s *Signer, spacePt float64, padAbove, padBelow int) {
 	l := c.l
 	run := ooxml.Run{Bold: true, Size: halfPoints(l.SignerSize)}
 	center := ooxml.Para{Align: ooxml.Center, KeepNext: true, KeepLines: true}
-	for _, line := range signerLines(s) {
+	above, below := signerLines(s)
+	for _, line := range above {
 		c.para(&center, line, &run)
+	}
+	for range padAbove {
+		c.para(&center, "", &run)
 	}
 	c.b.StartPara(&ooxml.Para{Line: ptToTwips(spacePt), LineExact: true, KeepNext: true})
 	c.b.EndPara()
+	for _, line := range below {
+		c.para(&center, line, &run)
+	}
+	for range padBelow {
+		c.para(&center, "", &run)
+	}
 	name := center
 	name.KeepNext = false
 	c.para(&name, s.Name, &run)
 }
 
 // copyTo writes the Nơi nhận block inside the current cell: the label in bold italic, the
-// items "- …;" and the archive line "- Lưu: VT, … ." last.
-func (c *composer) copyTo() {
+// items "- …;" and the archive line "- Lưu: VT, … ." last; an item that wraps continues
+// under its text, not under the dash. archive is used when the document gives none.
+func (c *composer) copyTo(archive string) {
 	l := c.l
 	items := listItems(c.d.CopyTo.Items)
-	archive := strings.TrimRight(strings.TrimSpace(typeset.Clean(c.d.CopyTo.Archive)), ".; ")
-	if archive == "" {
-		archive = "VT"
+	if a := strings.TrimRight(strings.TrimSpace(typeset.Clean(c.d.CopyTo.Archive)), ".; "); a != "" {
+		archive = a
 	}
 	items = append(items, "Lưu: "+archive)
 	c.para(&ooxml.Para{SpaceBefore: ptToTwips(12)}, "Nơi nhận:",
 		&ooxml.Run{Bold: true, Italic: true, Size: halfPoints(l.CopyToLabelSize)})
-	run := ooxml.Run{Size: halfPoints(l.CopyToItemSize)}
+	item := ooxml.Para{Style: copyToStyle}
 	for i, it := range items {
-		c.b.Paragraph(&ooxml.Para{}, "- "+punctuate(it, i, len(items)), &run)
+		c.b.Paragraph(&item, "- "+punctuate(it, i, len(items)), &ooxml.Run{})
+	}
+	// Box 12: the drafter's symbol and the number of copies, "PL.(05)".
+	drafter := strings.TrimRight(typeset.Upper(strings.TrimSpace(c.d.Drafter)), ".")
+	if drafter != "" || c.d.Copies > 0 {
+		text := drafter + "."
+		if c.d.Copies > 0 {
+			text += "(" + typeset.TwoDigits(c.d.Copies) + ")"
+		}
+		c.b.Paragraph(&ooxml.Para{SpaceBefore: ptToTwips(6)}, strings.TrimPrefix(text, "."),
+			&ooxml.Run{Size: halfPoints(l.CopyToItemSize)})
 	}
 }
 
@@ -170,47 +217,17 @@ func (c *composer) signature(s *Signer, withCopyTo bool) {
 	c.b.StartRow(false)
 	c.b.StartCell(left, false)
 	if withCopyTo {
-		c.copyTo()
+		c.copyTo("VT")
 	} else {
 		c.b.Paragraph(&ooxml.Para{}, "", nil)
 	}
 	c.b.EndCell()
 	c.b.StartCell(total-left, false)
 	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
-	c.signerBlock(s, c.l.SignatureSpacePt)
+	c.signerBlock(s, c.l.SignatureSpacePt, 0, 0)
 	c.b.EndCell()
 	c.b.EndRow()
 	c.b.EndTable()
-}
-
-// minutesSignatures writes the two signers of a biên bản: THƯ KÝ on the left, CHỦ TỌA on the
-// right, and the Nơi nhận under them when there is one.
-func (c *composer) minutesSignatures() {
-	total := c.textWidth()
-	half := total / 2
-	secretary := Signer{Title: "THƯ KÝ"}
-	if c.d.Secretary != nil {
-		secretary = *c.d.Secretary
-	}
-	chair := c.d.Signer
-	if chair.Title == "" && chair.Authority == "" {
-		chair.Title = "CHỦ TỌA"
-	}
-	c.b.StartTable(&ooxml.Table{Widths: []int{half, total - half}, CellMargin: cellMargin})
-	c.b.StartRow(false)
-	c.b.StartCell(half, false)
-	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
-	c.signerBlock(&secretary, c.l.SignatureSpacePt)
-	c.b.EndCell()
-	c.b.StartCell(total-half, false)
-	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)
-	c.signerBlock(&chair, c.l.SignatureSpacePt)
-	c.b.EndCell()
-	c.b.EndRow()
-	c.b.EndTable()
-	if len(c.d.CopyTo.Items) > 0 || c.d.CopyTo.Archive != "" {
-		c.copyTo()
-	}
 }
 
 // newPage starts a page for an annex or an attachment, in portrait or landscape. Changing
@@ -221,9 +238,9 @@ func (c *composer) newPage(landscape bool) (pageBreak bool) {
 	}
 	c.b.SectionBreak(&c.sec)
 	if landscape {
-		c.sec = c.r.landscape
+		c.sec = c.section(c.r.landscape)
 	} else {
-		c.sec = c.r.portrait
+		c.sec = c.section(c.r.portrait)
 	}
 	return false
 }
@@ -241,84 +258,55 @@ func (c *composer) attachment(a *Attachment) {
 	c.header(false)
 	l := c.l
 	c.title(typeset.Upper(a.Title), a.Subject, 12)
-	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, "("+c.reference("Ban hành kèm theo")+")",
+	c.para(&ooxml.Para{Align: ooxml.Center, SpaceAfter: ptToTwips(6)}, c.reference("Ban hành kèm theo", twipsToPt(c.textWidth())-4),
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
+	c.markEnd = len(a.Articles) == 0
 	c.blocks(a.Body, len(a.Articles) == 0)
+	c.markEnd = true
 	c.articles(a.Articles, true, true)
+	c.markEnd = false
 	c.signature(&c.d.Signer, false)
 }
 
-// annex writes annex i on a new page: "Phụ lục" (numbered when there are several), its
-// title, "(Kèm theo … số … ngày … của …)", its paragraphs and its table.
+// annex writes annex i on a new page of its own section, whose pages are numbered from 1
+// (Annex I, Part I, III.1.đ: "Số trang của Phụ lục được đánh số riêng theo từng Phụ lục"),
+// the first without a number: "Phụ lục" (in Roman numerals when there are several), its
+// title, "(Kèm theo … số … ngày … tháng … năm … của …)" above a short rule, its paragraphs
+// and its table.
 func (c *composer) annex(i int) {
 	a := &c.d.Annexes[i]
 	l := c.l
-	pageBreak := c.newPage(a.Landscape)
+	c.b.SectionBreak(&c.sec)
+	if a.Landscape {
+		c.sec = c.section(c.r.landscape)
+	} else {
+		c.sec = c.section(c.r.portrait)
+	}
+	c.sec.PageStart, c.sec.TitlePage, c.sec.FirstHeaderID = 1, true, ooxml.HeaderFirstID
 	label := "Phụ lục"
 	if len(c.d.Annexes) > 1 {
 		label += " " + roman(i+1)
 	}
-	c.para(&ooxml.Para{Align: ooxml.Center, PageBreakBefore: pageBreak, KeepNext: true}, label,
+	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, label,
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	width := twipsToPt(c.textWidth()) - 4
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true},
-		balance(typeset.Upper(a.Title), typeset.Bold, l.KindTitleSize, width),
+		c.r.balance(typeset.Upper(a.Title), typeset.Bold, l.KindTitleSize, width),
 		&ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	if a.Subtitle != "" {
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, a.Subtitle,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
 	}
-	// Not balanced: it holds the number, whose width is known only when it is issued.
-	ref := "(" + c.reference("Kèm theo") + ")"
+	ref := c.reference("Kèm theo", width)
 	c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, ref,
 		&ooxml.Run{Italic: true, Size: halfPoints(l.BodySize)})
 	c.rule(c.textWidth(), widestLine(ref, typeset.Italic, l.BodySize)*l.IssuerRuleFraction)
+	c.markEnd = a.Table == nil
 	c.blocks(a.Body, a.Table != nil)
+	c.markEnd = false
 	if a.Table != nil {
 		c.table(a.Table)
 	}
-}
-
-// table writes a bordered table across the text width whose header row repeats on every page.
-func (c *composer) table(t *Table) {
-	l := c.l
-	total := c.textWidth()
-	widths := columnWidths(t, total, l.TableSize)
-	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(6), LineExact: true}, "", nil)
-	c.b.StartTable(&ooxml.Table{Widths: widths, Borders: true, CellMargin: cellMargin})
-	size := halfPoints(l.TableSize)
-	c.b.StartRow(true)
-	head := ooxml.Run{Bold: true, Size: size}
-	for j, col := range t.Columns {
-		c.b.StartCell(widths[j], true)
-		c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: 40, SpaceAfter: 40}, col, &head)
-		c.b.EndCell()
-	}
-	c.b.EndRow()
-	cell := ooxml.Run{Size: size}
-	for _, row := range t.Rows {
-		c.b.StartRow(false)
-		for j := range t.Columns {
-			text := ""
-			if j < len(row) {
-				text = row[j]
-			}
-			p := ooxml.Para{SpaceBefore: 40, SpaceAfter: 40}
-			if j < len(t.Align) {
-				switch t.Align[j] {
-				case "center":
-					p.Align = ooxml.Center
-				case "right":
-					p.Align = ooxml.Right
-				}
-			}
-			c.b.StartCell(widths[j], true)
-			c.para(&p, text, &cell)
-			c.b.EndCell()
-		}
-		c.b.EndRow()
-	}
-	c.b.EndTable()
 }
 
 // columnWidths shares total twips among the columns by their weights (equal when none),
@@ -393,7 +381,8 @@ func widestLine(text string, f typeset.Face, size float64) float64 {
 // recipient, the achievement lines, then the decision reference beside the date and signer.
 func (c *composer) certificate() {
 	d, l := c.d, c.l
-	c.sec = c.r.certificate
+	c.sec = c.section(c.r.certificate)
+	c.sec.PageStart = c.firstPage()
 	cert := d.Certificate
 	if cert == nil {
 		cert = &Certificate{}
@@ -443,11 +432,10 @@ func (c *composer) certificate() {
 	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12)},
 		typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
 		&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
-	c.signerBlock(&d.Signer, l.SignatureSpacePt*0.75) // the certificate page is tighter
+	c.signerBlock(&d.Signer, l.SignatureSpacePt*0.75, 0, 0) // the certificate page is tighter
 	c.b.EndCell()
 	c.b.EndRow()
 	c.b.EndTable()
-	c.b.SectionProps(&c.sec)
 }
 
 // roman writes 1..39 in Roman numerals, for annex numbers.

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -29,7 +28,9 @@ type Renderer struct {
 
 	portrait, landscape, certificate ooxml.Section
 
-	splits lineCache
+	splits   lineCache
+	balanced balanceCache
+	phrases  *typeset.Phrases // where titles and subjects break
 }
 
 // cellMargin is the left/right padding of table cells, in twips (1 mm).
@@ -48,7 +49,10 @@ func New(l Layout) (*Renderer, error) {
 		HeaderParagraph: ooxml.Para{
 			Align: ooxml.Center,
 		},
-		Paragraphs: []ooxml.ParagraphStyle{{ID: bodyStyle, Name: "Văn bản", Para: bodyProps(&l)}},
+		Paragraphs: []ooxml.ParagraphStyle{
+			{ID: bodyStyle, Name: "Văn bản", Para: bodyProps(&l)},
+			{ID: copyToStyle, Name: "Nơi nhận", Para: copyToProps(&l), Run: ooxml.Run{Size: halfPoints(l.CopyToItemSize)}},
+		},
 		// klauspost/compress deflates a dispatch's body about 3.4 times faster than
 		// compress/flate at the same level (89 µs against 300 µs for the seed's 20 KB), with
 		// output as small; compression was two thirds of the cost of a document.
@@ -60,7 +64,7 @@ func New(l Layout) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{l: l, pkg: pkg}
+	r := &Renderer{l: l, pkg: pkg, phrases: typeset.NewPhrases(l.Compounds...)}
 	r.nationalTitleWidth = typeset.Width(nationalTitle, typeset.Bold, l.NationalTitleSize)
 	r.mottoWidth = typeset.Width(motto, typeset.Bold, l.MottoSize)
 	r.portrait = ooxml.Section{
@@ -99,10 +103,10 @@ func (r *Renderer) Render(w io.Writer, d *Document) error {
 // sends cost less than the compression, which is most of the work of rendering. Documents
 // that are kept (issued, blank templates) go through Render.
 func (r *Renderer) RenderPreview(w io.Writer, d *Document) error {
-	spec, ok := d.Kind.Spec()
-	if !ok {
-		return fmt.Errorf("generator: unknown document kind %q", d.Kind)
+	if err := d.Check(); err != nil {
+		return err
 	}
+	spec, _ := d.Kind.Spec()
 	// Composed with holes, like Prepare, so that the document part is the same as Render's;
 	// unless the text itself holds the hole character: then with the number in place.
 	b := r.pkg.Body()
@@ -133,13 +137,14 @@ type Prepared struct {
 	d     *Document
 }
 
-// Prepare renders d with a hole where its number goes; d.Number is not used. Call Release
-// when done with the result.
+// Prepare renders d with a hole where its number goes; d.Number is not used. A document
+// that Check refuses is refused with its apperr.Invalid error. Call Release when done with
+// the result.
 func (r *Renderer) Prepare(d *Document) (*Prepared, error) {
-	spec, ok := d.Kind.Spec()
-	if !ok {
-		return nil, fmt.Errorf("generator: unknown document kind %q", d.Kind)
+	if err := d.Check(); err != nil {
+		return nil, err
 	}
+	spec, _ := d.Kind.Spec()
 	b := r.pkg.Body()
 	c := &composer{r: r, l: &r.l, b: b, d: d, spec: spec, hole: true}
 	c.compose()
@@ -176,8 +181,15 @@ func (p *Prepared) Release() {
 	}
 }
 
-// compose writes the whole document body.
+// compose writes the whole document body, ending with its last section's properties.
 func (c *composer) compose() {
+	c.content()
+	c.b.SectionProps(&c.sec)
+}
+
+// content writes the document but for the properties of its last section, which c.sec
+// holds when it returns.
+func (c *composer) content() {
 	if c.spec.Certificate {
 		c.certificate()
 	} else {
@@ -197,13 +209,40 @@ type composer struct {
 	// holes counts them.
 	hole  bool
 	holes int
+	// markEnd ends the last paragraph written by blocks or articles with "./.".
+	markEnd bool
+	// batch is set when the document is one of many in a package: its first section then
+	// restarts the page numbers and every section names its headers.
+	batch bool
+}
+
+// section returns the page setup s for this document, adjusted for a batch.
+func (c *composer) section(s ooxml.Section) ooxml.Section {
+	if c.batch {
+		// A section without header references inherits the previous section's: a
+		// certificate after a dispatch would show its page numbers.
+		if s.DefaultHeaderID == "" {
+			s.DefaultHeaderID = ooxml.HeaderFirstID
+		}
+	}
+	return s
+}
+
+// firstPage returns the number the first page of the document carries when it must be
+// written: 1 in a batch, where each document counts its own pages; 0 (continue) otherwise.
+func (c *composer) firstPage() int {
+	if c.batch {
+		return 1
+	}
+	return 0
 }
 
 func (c *composer) textWidth() int { return c.sec.Width - c.sec.Left - c.sec.Right }
 
 func (c *composer) document() {
 	d := c.d
-	c.sec = c.r.portrait
+	c.sec = c.section(c.r.portrait)
+	c.sec.PageStart = c.firstPage()
 	c.sec.TitlePage = true
 	c.sec.FirstHeaderID = ooxml.HeaderFirstID
 
@@ -216,14 +255,31 @@ func (c *composer) document() {
 	}
 	// The last paragraph before the signature keeps with it, so a signer never stands
 	// alone at the top of a page.
-	if d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh {
+	switch {
+	case d.Kind == QuyetDinh || d.Kind == QuyetDinhBanHanh:
 		c.decisionPreamble()
+		c.markEnd = len(d.Body) == 0
 		c.articles(d.Articles, false, len(d.Body) == 0)
+		c.markEnd = true
 		c.blocks(d.Body, true)
-	} else {
+	case d.Kind == GiayMoi:
+		c.invitation()
+		c.markEnd = len(d.Articles) == 0
 		c.blocks(d.Body, len(d.Articles) == 0)
+		c.markEnd = true
+		c.articles(d.Articles, true, true)
+	case d.Kind == BienBan && d.Minutes != nil:
+		c.minutesOpening(d.Minutes)
+		c.blocks(d.Body, false)
+		c.articles(d.Articles, true, false)
+		c.minutesClosing(d.Minutes)
+	default:
+		c.markEnd = len(d.Articles) == 0
+		c.blocks(d.Body, len(d.Articles) == 0)
+		c.markEnd = true
 		c.articles(d.Articles, true, true)
 	}
+	c.markEnd = false
 	if d.Kind == BienBan {
 		c.minutesSignatures()
 	} else {
@@ -235,7 +291,6 @@ func (c *composer) document() {
 	for i := range d.Annexes {
 		c.annex(i)
 	}
-	c.b.SectionProps(&c.sec)
 }
 
 func (c *composer) kindTitle() string {
@@ -328,8 +383,14 @@ func (c *composer) header(withNumber bool) {
 			vv := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(l.VvSpaceBeforePt)}
 			// Slightly narrower than the cell so that LibreOffice's and Word's line breaking,
 			// which differ by a few points, both keep our lines.
-			text := balance(typeset.Clean(typeset.CongVanSubject(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
+			text := c.r.balance(typeset.Clean(typeset.CongVanSubject(d.Subject)), typeset.Regular, l.VvSize, twipsToPt(leftIn)-4)
 			c.para(&vv, text, &ooxml.Run{Size: halfPoints(l.VvSize)})
+		}
+		if m := markOf(d.Secrecy, secrecyMarks); m != "" {
+			c.mark(m, leftIn, 0)
+		}
+		if m := markOf(d.Urgency, urgencyMarks); m != "" {
+			c.mark(m, leftIn, urgencyStampMM[m])
 		}
 		c.b.EndCell()
 		c.b.StartCell(right, false)
@@ -337,13 +398,49 @@ func (c *composer) header(withNumber bool) {
 			date := ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(6)}
 			c.para(&date, typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
 				&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
-		} else {
+		} else if d.Circulation == "" {
 			c.b.Paragraph(&ooxml.Para{}, "", nil)
+		}
+		if circ := strings.TrimSpace(d.Circulation); circ != "" {
+			c.mark(typeset.Upper(circ), rightIn, 0)
 		}
 		c.b.EndCell()
 		c.b.EndRow()
 	}
 	c.b.EndTable()
+	if withNumber && len(d.Address) > 0 {
+		c.address()
+	}
+}
+
+// urgencyStampMM is the width of the urgency stamps Decree 30 fixes (Annex I, Part II, 3):
+// 20, 40 and 30 mm by 8 mm.
+var urgencyStampMM = map[string]float64{"KHẨN": 20, "THƯỢNG KHẨN": 40, "HỎA TỐC": 30}
+
+// mark writes a secrecy, urgency or circulation mark: upper case, bold, in a single-line
+// rectangle widthMM wide (or as wide as the text with some room) centred in a column of
+// columnTw twips.
+func (c *composer) mark(text string, columnTw int, widthMM float64) {
+	size := c.l.NumberSize
+	box := ptToTwips(typeset.Width(text, typeset.Bold, size) + 12)
+	if widthMM > 0 {
+		box = max(box, mmToTwips(widthMM))
+	}
+	side := max(0, (columnTw-box)/2)
+	c.para(&ooxml.Para{Align: ooxml.Center, IndentLeft: side, IndentRight: side, SpaceBefore: ptToTwips(8), Box: 6},
+		text, &ooxml.Run{Bold: true, Size: halfPoints(size)})
+}
+
+// address writes the agency's address lines (box 13) at the foot of the first page, under a
+// rule as wide as the text, in a frame so that the body flows above it.
+func (c *composer) address() {
+	size := 11.0
+	lines := listItems(c.d.Address)
+	height := ptToTwips(float64(len(lines))*size*1.15 + 4)
+	c.para(&ooxml.Para{
+		Frame:   &ooxml.Frame{Width: c.textWidth(), Y: c.sec.Height - c.sec.Bottom - height},
+		RuleTop: c.l.RuleWeight,
+	}, strings.Join(lines, "\n"), &ooxml.Run{Size: halfPoints(size)})
 }
 
 // blankNumber is what a draft prints in place of its number, to be filled in on issue.
@@ -378,13 +475,16 @@ func shortDate(d Date) string {
 	return typeset.NumericDate(d.Year, d.Month, d.Day)
 }
 
-// reference writes "Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025 của UBND xã Đông Tiến".
-func (c *composer) reference(verb string) string {
-	s := verb + " " + c.spec.Name + " số " + c.numberSymbol() + " ngày " + shortDate(c.d.Date)
+// reference writes "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 11 năm 2025 của UBND
+// xã Đông Tiến)", with the date in words as Mẫu 1.3 and 2.1 write it, balanced over lines
+// of width widthPt so that no word is left alone on the last line.
+func (c *composer) reference(verb string, widthPt float64) string {
+	s := "(" + verb + " " + c.spec.Name + " số " + c.numberSymbol() + " " +
+		typeset.DateWords(c.d.Date.Year, c.d.Date.Month, c.d.Date.Day)
 	if c.d.IssuedBy != "" {
-		s += " của " + c.d.IssuedBy
+		s += " của " + strings.TrimSpace(typeset.Clean(c.d.IssuedBy))
 	}
-	return s
+	return c.r.balance(s+")", typeset.Italic, c.l.BodySize, widthPt)
 }
 
 // title writes the tên loại and the trích yếu of a named document, and the line under them.
@@ -394,7 +494,7 @@ func (c *composer) title(kindTitle, subject string, spaceBeforePt float64) {
 		kindTitle, &ooxml.Run{Bold: true, Size: halfPoints(l.KindTitleSize)})
 	widest := typeset.Width(kindTitle, typeset.Bold, l.KindTitleSize)
 	if subject != "" {
-		subject = balance(typeset.Clean(subject), typeset.Bold, l.SubjectSize, twipsToPt(c.textWidth())-4)
+		subject = c.r.balance(typeset.Clean(subject), typeset.Bold, l.SubjectSize, twipsToPt(c.textWidth())-4)
 		c.para(&ooxml.Para{Align: ooxml.Center, KeepNext: true}, subject,
 			&ooxml.Run{Bold: true, Size: halfPoints(l.SubjectSize)})
 		widest = max(widest, widestLine(subject, typeset.Bold, l.SubjectSize))

@@ -7,8 +7,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Clean returns s in Unicode NFC with "\r\n" and "\r" turned into "\n", invalid UTF-8
-// dropped, and every character XML 1.0 forbids dropped.
+// Clean returns s in Unicode NFC with "\r\n", "\r" and "\v" (Word's manual line break,
+// as pasted) turned into "\n", invalid UTF-8 dropped, and every character XML 1.0 forbids
+// dropped without leaving a doubled space behind.
 //
 // Composition matters because text pasted from macOS arrives decomposed (NFD): "ệ" as e,
 // U+0323, U+0302. Word then draws the marks as separate glyphs, often misplaced, and the
@@ -119,20 +120,27 @@ func clean(s string) string {
 				continue
 			}
 			b = append(b, s[keep:i]...)
-			if c == '\r' {
+			switch c {
+			case '\r':
 				b = append(b, '\n')
 				if i+1 < len(s) && s[i+1] == '\n' {
 					i++
 				}
+				i++
+			case '\v':
+				// Word puts a vertical tab on the clipboard for a manual line break.
+				b = append(b, '\n')
+				i++
+			default:
+				i = skipSpacesAfterDrop(b, s, i+1)
 			}
-			i++
 			keep = i
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && n == 1) || !xmlAllowed(r) {
 			b = append(b, s[keep:i]...)
-			i += n
+			i = skipSpacesAfterDrop(b, s, i+n)
 			keep = i
 			continue
 		}
@@ -144,6 +152,18 @@ func clean(s string) string {
 		return string(b)
 	}
 	return string(norm.NFC.Bytes(b))
+}
+
+// skipSpacesAfterDrop returns where to resume in s after a dropped character ending at i:
+// past the spaces that follow it when the kept text already ends with a space, so that
+// "an ninh \x07 trật tự" does not become "an ninh  trật tự".
+func skipSpacesAfterDrop(kept []byte, s string, i int) int {
+	if len(kept) > 0 && kept[len(kept)-1] == ' ' {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	return i
 }
 
 // Upper returns Clean(s) in upper case, correct for every Vietnamese letter (đ→Đ, ệ→Ệ,

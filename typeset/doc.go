@@ -3,7 +3,9 @@
 // and composed (NFC) so that Word shows one glyph per letter, upper case that is right for
 // every Vietnamese letter, numbers and dates written the way the decree wants ("Số: 05",
 // "ngày 01 tháng 02 năm 2016", "tháng 6"), the advance widths of Times New Roman in its four
-// faces, and the splitting of an issuing body's name over the lines of the header column.
+// faces, the splitting of an issuing body's name over the lines of the header column, and
+// where a line of a title may break (Phrases: between phrases, never inside a word of the
+// domain's list in compounds.txt).
 //
 // The generator calls it for every piece of text of every document it renders, so it is
 // written to be fast: text that is already clean is returned as it is, without allocating,

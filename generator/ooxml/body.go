@@ -44,10 +44,22 @@ type Para struct {
 	// RuleTop draws a solid line of this width (eighths of a point) along the paragraph's
 	// top edge, between its indents: the lines under the Tiêu ngữ and the issuer.
 	RuleTop int
+	// Box draws a single-line rectangle of this width (eighths of a point) round the
+	// paragraph, between its indents: the urgency and circulation marks.
+	Box int
+	// Frame, when set, takes the paragraph out of the flow and places it at a fixed spot
+	// of the page (the address line at the foot of the first page).
+	Frame *Frame
 	// Tab sets one left tab stop at this position (twips from the indent origin), 0 for none.
 	Tab int
 	// Mark holds the run properties of the paragraph mark (its size sets an empty line's height).
 	Mark Run
+}
+
+// Frame places a paragraph at a fixed spot: Width twips wide from the left margin, its
+// top Y twips from the top edge of the page; the text of the page flows around it.
+type Frame struct {
+	Width, Y int
 }
 
 // Run holds run properties. Size is in half-points, 0 for the style default.
@@ -104,7 +116,7 @@ func (b *Body) StartPara(p *Para) {
 }
 
 // paraProps writes the children of w:pPr in schema order: keepNext, keepLines,
-// pageBreakBefore, pBdr, tabs, spacing, ind, jc, rPr.
+// pageBreakBefore, framePr, pBdr, tabs, spacing, ind, jc, rPr.
 func (b *Body) paraProps(p *Para) {
 	if p.Style != "" {
 		b.buf.WriteString(`<w:pStyle w:val="`)
@@ -120,10 +132,28 @@ func (b *Body) paraProps(p *Para) {
 	if p.PageBreakBefore {
 		b.buf.WriteString("<w:pageBreakBefore/>")
 	}
+	if p.Frame != nil {
+		f := p.Frame
+		b.buf.WriteString("<w:framePr")
+		b.attrInt("w:w", f.Width)
+		b.buf.WriteString(` w:wrap="around" w:vAnchor="page" w:hAnchor="margin"`)
+		b.attrInt("w:y", f.Y)
+		b.buf.WriteString("/>")
+	}
 	if p.Style != "" {
 		return
 	}
-	if p.RuleTop > 0 {
+	if p.Box > 0 {
+		b.buf.WriteString(`<w:pBdr>`)
+		for _, side := range [...]string{"top", "left", "bottom", "right"} {
+			b.buf.WriteString("<w:")
+			b.buf.WriteString(side)
+			b.buf.WriteString(` w:val="single"`)
+			b.attrInt("w:sz", p.Box)
+			b.buf.WriteString(` w:space="1" w:color="000000"/>`)
+		}
+		b.buf.WriteString(`</w:pBdr>`)
+	} else if p.RuleTop > 0 {
 		b.buf.WriteString(`<w:pBdr><w:top w:val="single"`)
 		b.attrInt("w:sz", p.RuleTop)
 		b.buf.WriteString(` w:space="0" w:color="000000"/></w:pBdr>`)
@@ -435,6 +465,9 @@ type Section struct {
 	TitlePage                      bool // the first page uses the empty first-page header
 	PageBorder                     bool // a double border round the page (certificates)
 	PageBreak                      bool // the section starts on a new page (nextPage)
+	// PageStart restarts the page numbers at this number; 0 continues from the previous
+	// section. An annex counts its own pages; so does each document of a batch.
+	PageStart                      int
 	DefaultHeaderID, FirstHeaderID string
 }
 
@@ -475,6 +508,11 @@ func (b *Body) SectionProps(s *Section) {
 			b.buf.WriteString(` w:val="double" w:sz="18" w:space="10" w:color="000000"/>`)
 		}
 		b.buf.WriteString(`</w:pgBorders>`)
+	}
+	if s.PageStart > 0 {
+		b.buf.WriteString("<w:pgNumType")
+		b.attrInt("w:start", s.PageStart)
+		b.buf.WriteString("/>")
 	}
 	b.buf.WriteString(`<w:cols w:space="720"/>`)
 	if s.TitlePage {

@@ -41,6 +41,26 @@ func TestParaPropsSchemaOrder(t *testing.T) {
 	}
 }
 
+func TestFrameAndBoxSchemaOrder(t *testing.T) {
+	var b Body
+	b.StartPara(&Para{KeepNext: true, Frame: &Frame{Width: 9000, Y: 15000}, Box: 6, SpaceBefore: 120, Align: Center})
+	got := b.buf.String()
+	order := []string{"<w:keepNext/>", `<w:framePr w:w="9000"`, `w:y="15000"/>`, "<w:pBdr><w:top ", "<w:left ", "<w:bottom ", "<w:right ", "</w:pBdr>", "<w:spacing ", "<w:jc "}
+	last := -1
+	for _, tag := range order {
+		i := strings.Index(got, tag)
+		if i < 0 || i < last {
+			t.Fatalf("%s missing or out of order in %s", tag, got)
+		}
+		last = i
+	}
+	var s Body
+	s.SectionProps(&Section{Width: 1, Height: 1, PageStart: 1, TitlePage: true})
+	if sect := s.buf.String(); !strings.Contains(sect, `<w:pgNumType w:start="1"/><w:cols`) || !strings.HasSuffix(sect, "<w:titlePg/></w:sectPr>") {
+		t.Errorf("page numbers not restarted in schema order: %s", sect)
+	}
+}
+
 func TestTextEscapesAndDrops(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a & b < c > d", `<w:t>a &amp; b &lt; c &gt; d</w:t>`},

@@ -356,6 +356,9 @@ const documentRels = xmlDecl + `<Relationships xmlns="http://schemas.openxmlform
 	`<Relationship Id="` + HeaderFirstID + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>` +
 	`</Relationships>`
 
+// styles writes word/styles.xml. Every paragraph gets widow and orphan control: a long
+// paragraph may break across pages but leaves two lines at least on each, so the last
+// paragraph, kept with the signature, brings two lines at least along with it.
 func styles(s Style) string {
 	var custom Body
 	custom.defaultSize = s.BodySize
@@ -376,7 +379,7 @@ func styles(s Style) string {
 		`<w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `" w:eastAsia="` + font + `" w:cs="` + font + `"/>` +
 		`<w:color w:val="000000"/><w:sz w:val="` + size + `"/><w:szCs w:val="` + size + `"/>` +
 		`<w:lang w:val="` + escapeAttr(s.Lang) + `" w:eastAsia="` + escapeAttr(s.Lang) + `" w:bidi="ar-SA"/>` +
-		`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
 		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
 		`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>` +
 		custom.buf.String() +
@@ -384,10 +387,13 @@ func styles(s Style) string {
 		`</w:styles>`
 }
 
+// settings writes word/settings.xml. doNotExpandShiftReturn keeps a justified line that
+// ends in a manual line break ("\n" in the text) at its natural width, as a typist expects,
+// instead of stretching its words across the page; Word and LibreOffice both read it.
 func settings(s Style) string {
 	return xmlDecl + `<w:settings ` + wordNamespaces + `>` +
 		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
-		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 		`<w:themeFontLang w:val="` + escapeAttr(s.Lang) + `"/>` +
 		`</w:settings>`
 }
