@@ -66,6 +66,8 @@ type queries struct {
 	NextNumber          *sqlx.Stmt `query:"next-number"`
 	InsertRegisterEntry *sqlx.Stmt `query:"insert-register-entry"`
 	ListRegister        *sqlx.Stmt `query:"list-register"`
+	PageRegister        *sqlx.Stmt `query:"page-register"`
+	CountRegister       *sqlx.Stmt `query:"count-register"`
 	UpdateRegisterNotes *sqlx.Stmt `query:"update-register-notes"`
 
 	// inspection.sql

@@ -40,3 +40,23 @@ func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn,
 	})
 	return internal("update register notes", err)
 }
+
+// SearchRegister returns one page of the register and how many lines match in all.
+func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]register.Entry, int, error) {
+	limit, offset := s.Page()
+	like := s.LikePattern()
+	args := []any{s.IssuerID, s.IssuerID, s.Year, s.Year, s.FormID, s.FormID, s.NumberFrom, s.NumberFrom,
+		s.NumberTo, s.NumberTo, like, like, like}
+	var total int
+	if err := db.q.CountRegister.GetContext(ctx, &total, args...); err != nil {
+		return nil, 0, internal("count register", err)
+	}
+	entries := []register.Entry{}
+	if err := db.q.PageRegister.SelectContext(ctx, &entries, append(args, limit, offset)...); err != nil {
+		return nil, 0, internal("search register", err)
+	}
+	for i := range entries {
+		entries[i].Date = entries[i].Date.UTC()
+	}
+	return entries, total, nil
+}

@@ -24,6 +24,7 @@ import (
 	"vanthu/secretariat"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
+	"vanthu/web"
 )
 
 // MaxBody is the request body limit of the test router: 1 MiB.
@@ -245,7 +246,11 @@ func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App
 		a.Service.WatchDirectory(watch, secretariat.DirectoryEvery)
 	}()
 	tb.Cleanup(func() { stopWatching(); <-watched }) // before the database's Close
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records}))
+	pages, err := web.New(web.Config{Secretariat: a.Service, Inspection: a.Inspection, Log: log})
+	if err != nil {
+		tb.Fatalf("web pages: %v", err)
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, Pages: pages}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Anonymous = a.Server.Client()

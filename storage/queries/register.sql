@@ -39,3 +39,33 @@ FROM register_entries
 WHERE issuer_id = ? AND year = ? AND number < ?
 ORDER BY number DESC
 LIMIT 1;
+
+-- name: page-register
+-- One page of the register as the register page shows it, newest number first: an empty
+-- issuer, form or text and a zero year or bound match everything. The text is matched
+-- against the number and symbol and the title and subject (a LIKE pattern, escaped by the
+-- caller with "\").
+SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
+       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note
+FROM register_entries r
+JOIN documents d ON d.id = r.document_id
+WHERE (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.year = ?)
+  AND (CAST(? AS TEXT) = '' OR d.form_id = ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.number <= ?)
+  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
+ORDER BY r.year DESC, r.issuer_id, r.number DESC
+LIMIT ? OFFSET ?;
+
+-- name: count-register
+-- How many lines page-register would list without its limit.
+SELECT COUNT(*)
+FROM register_entries r
+JOIN documents d ON d.id = r.document_id
+WHERE (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.year = ?)
+  AND (CAST(? AS TEXT) = '' OR d.form_id = ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.number <= ?)
+  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\');
