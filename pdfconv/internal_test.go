@@ -12,7 +12,6 @@ import (
 	"time"
 )
 
-
 // processesUsing returns the pids of the processes whose command line mentions dir.
 func processesUsing(t *testing.T, dir string) []int {
 	t.Helper()
