@@ -8,6 +8,7 @@ var defaultMessages = map[Code]string{
 	Internal:        "Lỗi hệ thống, xin thử lại sau.",
 	Unauthenticated: "Bạn cần đăng nhập để tiếp tục.",
 	Forbidden:       "Bạn không có quyền thực hiện thao tác này.",
+	Unavailable:     "Chức năng này tạm thời không dùng được, xin thử lại sau.",
 }
 
 // DefaultMessage returns the message shown for an error of code that carries no message of

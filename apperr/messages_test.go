@@ -15,6 +15,7 @@ func TestDefaultMessage(t *testing.T) {
 		{Internal, "Lỗi hệ thống, xin thử lại sau."},
 		{Unauthenticated, "Bạn cần đăng nhập để tiếp tục."},
 		{Forbidden, "Bạn không có quyền thực hiện thao tác này."},
+		{Unavailable, "Chức năng này tạm thời không dùng được, xin thử lại sau."},
 		{NotFound, ""},
 	}
 	for _, tt := range tests {

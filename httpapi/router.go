@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vanthu/apperr"
+	"vanthu/publish"
 	"vanthu/secretariat"
 )
 
@@ -15,11 +16,14 @@ type Options struct {
 	// MaxBody is the largest request body accepted, in bytes; larger bodies get 413.
 	MaxBody int64
 	Log     *slog.Logger
+	// PDF makes the PDF routes' files; nil answers them 503.
+	PDF *publish.Service
 }
 
 // handler holds what every handler needs.
 type handler struct {
 	svc *secretariat.Service
+	pdf *publish.Service
 	log *slog.Logger
 }
 
@@ -29,7 +33,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
 	}
-	h := &handler{svc: svc, log: opt.Log}
+	h := &handler{svc: svc, pdf: opt.PDF, log: opt.Log}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, opt.Log))
@@ -58,11 +62,13 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	api.POST("/route", h.route)
 	api.POST("/preview", h.preview)
+	api.POST("/preview.pdf", h.previewPDF)
 	api.POST("/documents", h.createDocument)
 	api.GET("/documents", h.listDocuments)
 	api.GET("/documents/:id", h.getDocument)
 	api.PUT("/documents/:id", h.updateDocument)
 	api.GET("/documents/:id/docx", h.documentFile)
+	api.GET("/documents/:id/pdf", h.documentPDF)
 	api.POST("/documents/:id/issue", h.issueDocument)
 	api.POST("/documents/:id/corrections", h.correctDocument)
 

@@ -42,9 +42,14 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.db.Close()
+	pub, pool, err := openPublish(cfg, a.svc, log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, Log: log}),
+		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, Log: log, PDF: pub}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,

@@ -26,6 +26,11 @@ type config struct {
 	// heap pass the limit.
 	GCPercent   int   // VANTHU_GC_PERCENT (GOGC wins when set)
 	MemoryLimit int64 // VANTHU_MEMORY_LIMIT in bytes (GOMEMLIMIT wins when set)
+	// PDF through LibreOffice (pdfconv, publish).
+	Soffice    string        // VANTHU_SOFFICE: the LibreOffice binary, a path or a name on PATH
+	PDFWorkers int           // VANTHU_PDF_WORKERS: LibreOffice processes converting at once
+	PDFTimeout time.Duration // VANTHU_PDF_TIMEOUT: longest one document's conversion may take
+	PDFCache   string        // VANTHU_PDF_CACHE: folder keeping the PDFs made, by SHA-256 of the .docx
 }
 
 func defaultConfig() config {
@@ -38,6 +43,10 @@ func defaultConfig() config {
 		LogLevel:    "info",
 		GCPercent:   400,
 		MemoryLimit: 120 << 20,
+		Soffice:     "soffice",
+		PDFWorkers:  1,
+		PDFTimeout:  60 * time.Second,
+		PDFCache:    "vanthu-pdf",
 	}
 }
 
@@ -52,6 +61,10 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.LogLevel, "log", env("VANTHU_LOG", c.LogLevel), "log level: debug, info, warn, error (VANTHU_LOG)")
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("VANTHU_GC_PERCENT", int64(c.GCPercent))), "Go GC target percentage (VANTHU_GC_PERCENT; GOGC wins)")
 	fs.Int64Var(&c.MemoryLimit, "memory-limit", envInt("VANTHU_MEMORY_LIMIT", c.MemoryLimit), "soft memory limit of the Go heap in bytes (VANTHU_MEMORY_LIMIT; GOMEMLIMIT wins)")
+	fs.StringVar(&c.Soffice, "soffice", env("VANTHU_SOFFICE", c.Soffice), "LibreOffice binary for PDF, a path or a name on PATH (VANTHU_SOFFICE)")
+	fs.IntVar(&c.PDFWorkers, "pdf-workers", int(envInt("VANTHU_PDF_WORKERS", int64(c.PDFWorkers))), "LibreOffice processes converting to PDF at once (VANTHU_PDF_WORKERS)")
+	fs.DurationVar(&c.PDFTimeout, "pdf-timeout", envDuration("VANTHU_PDF_TIMEOUT", c.PDFTimeout), "longest a document's PDF conversion may take before it is killed and retried once (VANTHU_PDF_TIMEOUT)")
+	fs.StringVar(&c.PDFCache, "pdf-cache", env("VANTHU_PDF_CACHE", c.PDFCache), "folder keeping the PDFs made, by SHA-256 of the .docx; empty keeps none (VANTHU_PDF_CACHE)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
 }
 
@@ -67,6 +80,12 @@ func (c *config) validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("-log %q: want debug, info, warn or error", c.LogLevel)
+	}
+	if c.PDFWorkers < 1 || c.PDFWorkers > 32 {
+		return fmt.Errorf("-pdf-workers %d: want 1 to 32", c.PDFWorkers)
+	}
+	if c.PDFTimeout < time.Second {
+		return fmt.Errorf("-pdf-timeout %s is too short", c.PDFTimeout)
 	}
 	if c.DataDir != "" {
 		if st, err := os.Stat(c.DataDir); err != nil || !st.IsDir() {

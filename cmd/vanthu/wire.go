@@ -5,6 +5,8 @@ import (
 	"log/slog"
 
 	"vanthu/appdata"
+	"vanthu/pdfconv"
+	"vanthu/publish"
 	"vanthu/secretariat"
 	"vanthu/storage"
 )
@@ -43,4 +45,22 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		}
 	}
 	return &app{db: db, svc: svc}, nil
+}
+
+// openPublish starts the PDF service. Without LibreOffice it still starts (the PDF routes
+// answer 503) and says so in the log.
+func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publish.Service, *pdfconv.Pool, error) {
+	pool, err := pdfconv.New(pdfconv.Config{Soffice: cfg.Soffice, Workers: cfg.PDFWorkers, Timeout: cfg.PDFTimeout, Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := pool.Err(); err != nil {
+		log.Warn("PDF disabled: LibreOffice not found; the PDF routes answer 503", "soffice", cfg.Soffice, "err", err)
+	}
+	pub, err := publish.New(publish.Config{Docs: svc, Converter: pool, CacheDir: cfg.PDFCache, Log: log})
+	if err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	return pub, pool, nil
 }

@@ -16,6 +16,8 @@ import (
 
 	"vanthu/appdata"
 	"vanthu/httpapi"
+	"vanthu/pdfconv"
+	"vanthu/publish"
 	"vanthu/secretariat"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
@@ -49,7 +51,9 @@ type App struct {
 	*Data
 	DB      *storage.DB
 	Service *secretariat.Service
-	Server  *httptest.Server
+	// PDF makes the PDF routes' files; without Options.Converter it answers 503.
+	PDF    *publish.Service
+	Server *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
 	// Client talks to Server; it has a timeout so a hung handler fails the test.
@@ -108,6 +112,21 @@ func New(tb testing.TB, dsn string) *App {
 // apps load it once and share it.
 func Start(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
+	return StartWith(tb, data, dsn, Options{})
+}
+
+// Options are the parts of an App a test chooses.
+type Options struct {
+	// Converter makes PDFs; nil leaves the PDF routes answering 503, as a server without
+	// LibreOffice does.
+	Converter *pdfconv.Pool
+	// PDFCache is the PDF cache folder; a fresh temporary folder by default.
+	PDFCache string
+}
+
+// StartWith is Start with options.
+func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
+	tb.Helper()
 	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn)}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -125,7 +144,14 @@ func Start(tb testing.TB, data *Data, dsn string) *App {
 	if !loaded {
 		tb.Fatal("load demo directory: the fresh database already has units")
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log}))
+	if opt.PDFCache == "" {
+		opt.PDFCache = tb.TempDir()
+	}
+	a.PDF, err = publish.New(publish.Config{Docs: a.Service, Converter: opt.Converter, CacheDir: opt.PDFCache, Log: log})
+	if err != nil {
+		tb.Fatalf("publish: %v", err)
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, PDF: a.PDF}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Client = a.Server.Client()

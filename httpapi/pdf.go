@@ -1,0 +1,62 @@
+package httpapi
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/gin-gonic/gin"
+
+	"vanthu/apperr"
+	"vanthu/publish"
+	"vanthu/secretariat"
+)
+
+// documentPDF answers GET /api/documents/:id/pdf: the PDF/A of an issued document, or the
+// plain PDF of a draft's preview. 503 when LibreOffice is missing.
+func (h *handler) documentPDF(c *gin.Context) {
+	id, err := pathID(c)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	if h.pdf == nil {
+		fail(c, h.log, apperr.Of(apperr.Unavailable))
+		return
+	}
+	f, err := h.pdf.Document(c.Request.Context(), id)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	sendPDF(c, f)
+}
+
+// previewPDF answers POST /api/preview.pdf with the plain PDF of a submission's preview.
+func (h *handler) previewPDF(c *gin.Context) {
+	var sub secretariat.Submission
+	if err := decodeJSON(c, &sub); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	if h.pdf == nil {
+		fail(c, h.log, apperr.Of(apperr.Unavailable))
+		return
+	}
+	f, err := h.pdf.Preview(c.Request.Context(), &sub)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	sendPDF(c, f)
+}
+
+// sendPDF writes a PDF as a download; X-Vanthu-Cache says whether it was converted now.
+func sendPDF(c *gin.Context, f publish.File) {
+	cache := "miss"
+	if f.Cached {
+		cache = "hit"
+	}
+	c.Header("X-Vanthu-Cache", cache)
+	c.Header("Content-Disposition", `attachment; filename="`+asciiName(f.Name)+`"; filename*=UTF-8''`+url.PathEscape(f.Name))
+	c.Data(http.StatusOK, "application/pdf", f.Data)
+}
