@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vanthu/apperr"
+	"vanthu/jobs"
 	"vanthu/publish"
 	"vanthu/secretariat"
 )
@@ -18,13 +19,16 @@ type Options struct {
 	Log     *slog.Logger
 	// PDF makes the PDF routes' files; nil answers them 503.
 	PDF *publish.Service
+	// Jobs runs long work; nil answers the job routes 503.
+	Jobs *jobs.Service
 }
 
 // handler holds what every handler needs.
 type handler struct {
-	svc *secretariat.Service
-	pdf *publish.Service
-	log *slog.Logger
+	svc  *secretariat.Service
+	pdf  *publish.Service
+	jobs *jobs.Service
+	log  *slog.Logger
 }
 
 // New returns the HTTP handler of the API.
@@ -33,7 +37,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
 	}
-	h := &handler{svc: svc, pdf: opt.PDF, log: opt.Log}
+	h := &handler{svc: svc, pdf: opt.PDF, jobs: opt.Jobs, log: opt.Log}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, opt.Log))
@@ -71,6 +75,11 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	api.GET("/documents/:id/pdf", h.documentPDF)
 	api.POST("/documents/:id/issue", h.issueDocument)
 	api.POST("/documents/:id/corrections", h.correctDocument)
+
+	api.POST("/jobs/pdf", h.startPDFJob)
+	api.GET("/jobs/:id", h.getJob)
+	api.GET("/jobs/:id/result", h.jobResult)
+	api.POST("/jobs/:id/cancel", h.cancelJob)
 
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)

@@ -43,7 +43,7 @@ func (c *converter) reset() {
 
 // run converts docs in one LibreOffice start, killing it (and every process it started)
 // when timeout passes or ctx ends.
-func (c *converter) run(ctx context.Context, soffice, filter string, docs [][]byte, timeout time.Duration) ([][]byte, error) {
+func (c *converter) run(ctx context.Context, soffice, filter string, docs [][]byte, timeout time.Duration, progress func(int)) ([][]byte, error) {
 	work := filepath.Join(c.dir, "work")
 	if err := os.RemoveAll(work); err != nil {
 		return nil, err
@@ -76,7 +76,15 @@ func (c *converter) run(ctx context.Context, soffice, filter string, docs [][]by
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	c.runs++
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return nil, &crashError{err: err}
+	}
+	if progress != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go watch(out, progress, stop)
+	}
+	err := cmd.Wait()
 	if tctx.Err() != nil && ctx.Err() == nil {
 		return nil, fmt.Errorf("%w after %s (%d documents)", ErrTimeout, timeout, len(docs))
 	}
@@ -99,4 +107,30 @@ func (c *converter) run(ctx context.Context, soffice, filter string, docs [][]by
 		pdfs[i] = pdf
 	}
 	return pdfs, nil
+}
+
+// watch calls progress with the number of PDFs in dir every half second, when it changed,
+// until stop is closed.
+func watch(dir string, progress func(int), stop <-chan struct{}) {
+	t := time.NewTicker(500 * time.Millisecond)
+	defer t.Stop()
+	last := 0
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			entries, _ := os.ReadDir(dir)
+			n := 0
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".pdf") {
+					n++
+				}
+			}
+			if n != last {
+				last = n
+				progress(n)
+			}
+		}
+	}
 }

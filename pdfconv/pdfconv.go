@@ -144,6 +144,13 @@ func (p *Pool) Convert(ctx context.Context, docx []byte, v Variant) ([]byte, err
 // document LibreOffice cannot read fails the whole batch; keep batches to a few dozen
 // documents so that a retry stays cheap.
 func (p *Pool) ConvertBatch(ctx context.Context, docs [][]byte, v Variant) ([][]byte, error) {
+	return p.ConvertBatchFunc(ctx, docs, v, nil)
+}
+
+// ConvertBatchFunc is ConvertBatch calling progress, when not nil, with the number of PDFs
+// LibreOffice has written so far, at most twice a second while it runs: a long batch can
+// report how far it is.
+func (p *Pool) ConvertBatchFunc(ctx context.Context, docs [][]byte, v Variant, progress func(done int)) ([][]byte, error) {
 	if p.unavailable != nil {
 		return nil, p.unavailable
 	}
@@ -173,7 +180,7 @@ func (p *Pool) ConvertBatch(ctx context.Context, docs [][]byte, v Variant) ([][]
 
 	timeout := p.timeout + time.Duration(len(docs)-1)*p.timeout/4
 	for attempt := 1; ; attempt++ {
-		out, err := c.run(ctx, p.soffice, filter, docs, timeout)
+		out, err := c.run(ctx, p.soffice, filter, docs, timeout, progress)
 		if err == nil {
 			return out, nil
 		}

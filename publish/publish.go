@@ -74,6 +74,8 @@ type File struct {
 	Variant pdfconv.Variant
 	// Cached says the PDF came from the cache.
 	Cached bool
+	// Document is the document the PDF is of (Documents only).
+	Document register.Document
 }
 
 // Document returns the PDF of a stored document: the PDF/A of an issued document's stored
@@ -119,8 +121,9 @@ func (s *Service) Preview(ctx context.Context, sub *secretariat.Submission) (Fil
 }
 
 // Documents returns the PDF of each issued document of ids, converting those not cached in
-// one converter start. It is the batch behind the PDF jobs.
-func (s *Service) Documents(ctx context.Context, ids []int64) ([]File, error) {
+// one converter start. It is the batch behind the PDF jobs: progress, when not nil, is
+// called with how many of ids have their PDF so far.
+func (s *Service) Documents(ctx context.Context, ids []int64, progress func(done int)) ([]File, error) {
 	if err := s.Err(); err != nil {
 		return nil, err
 	}
@@ -140,7 +143,7 @@ func (s *Service) Documents(ctx context.Context, ids []int64) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files[i] = File{Name: FileName(d), Variant: pdfconv.Archival}
+		files[i] = File{Name: FileName(d), Variant: pdfconv.Archival, Document: d}
 		keys[i] = key(sha, pdfconv.Archival)
 		if pdf, ok := s.cached(keys[i]); ok {
 			files[i].Data, files[i].Cached = pdf, true
@@ -149,10 +152,17 @@ func (s *Service) Documents(ctx context.Context, ids []int64) ([]File, error) {
 		missing = append(missing, i)
 		docxs = append(docxs, docx)
 	}
+	cached := len(ids) - len(missing)
+	report := func(done int) {
+		if progress != nil {
+			progress(cached + done)
+		}
+	}
+	report(0)
 	if len(missing) == 0 {
 		return files, nil
 	}
-	pdfs, err := s.conv.ConvertBatch(ctx, docxs, pdfconv.Archival)
+	pdfs, err := s.conv.ConvertBatchFunc(ctx, docxs, pdfconv.Archival, report)
 	if err != nil {
 		return nil, s.convError(err)
 	}
@@ -160,6 +170,7 @@ func (s *Service) Documents(ctx context.Context, ids []int64) ([]File, error) {
 		files[i].Data = pdfs[j]
 		s.store(keys[i], pdfs[j])
 	}
+	report(len(missing))
 	return files, nil
 }
 

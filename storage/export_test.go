@@ -13,3 +13,16 @@ func QueuedWrites(db *DB) int {
 	defer db.batch.mu.Unlock()
 	return len(db.batch.queue)
 }
+
+// MigrationVersions returns the versions of the dialect's migration files, in order.
+func MigrationVersions(dialect string) ([]int, error) {
+	migrations, err := loadMigrations(dialect)
+	if err != nil {
+		return nil, err
+	}
+	var v []int
+	for _, m := range migrations {
+		v = append(v, m.version)
+	}
+	return v, nil
+}

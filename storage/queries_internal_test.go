@@ -72,9 +72,11 @@ func TestMigrationsMatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Versions increase; a gap is allowed, since each branch of work is given its own
+		// range of numbers (050–059 for the jobs) so that merges never collide.
 		for i, m := range migrations {
-			if m.version != i+1 {
-				t.Errorf("%s: migration %s has version %d, want %d (no gaps)", dialect, m.name, m.version, i+1)
+			if m.version <= 0 || i > 0 && m.version <= migrations[i-1].version {
+				t.Errorf("%s: migration %s has version %d after %d", dialect, m.name, m.version, migrations[max(i-1, 0)].version)
 			}
 			versions[dialect] = append(versions[dialect], m.version)
 		}

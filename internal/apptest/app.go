@@ -16,6 +16,7 @@ import (
 
 	"vanthu/appdata"
 	"vanthu/httpapi"
+	"vanthu/jobs"
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/secretariat"
@@ -52,7 +53,9 @@ type App struct {
 	DB      *storage.DB
 	Service *secretariat.Service
 	// PDF makes the PDF routes' files; without Options.Converter it answers 503.
-	PDF    *publish.Service
+	PDF *publish.Service
+	// Jobs is the job queue, with Options.Jobs.
+	Jobs   *jobs.Service
 	Server *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
@@ -122,6 +125,41 @@ type Options struct {
 	Converter *pdfconv.Pool
 	// PDFCache is the PDF cache folder; a fresh temporary folder by default.
 	PDFCache string
+	// Jobs starts a job queue on the app's database (App.Jobs, the /api/jobs routes);
+	// without it they answer 503.
+	Jobs bool
+}
+
+// JobsConfig is the job queue configuration of a test app: polls every 50 ms so tests
+// wait little, one document per LibreOffice start so progress moves document by document.
+func JobsConfig(a *App, dsn, instance string) jobs.Config {
+	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 1,
+		Poll: 50 * time.Millisecond, JobTimeout: time.Minute}
+}
+
+// OpenJobs opens and starts a job queue on dsn for a's service, closed when the test ends.
+func OpenJobs(tb testing.TB, a *App, cfg jobs.Config) *jobs.Service {
+	tb.Helper()
+	if cfg.Log == nil {
+		cfg.Log = Logger(tb)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	j, err := jobs.Open(ctx, cfg)
+	if err != nil {
+		tb.Fatalf("jobs: %v", err)
+	}
+	if err := j.Start(context.Background()); err != nil {
+		tb.Fatalf("jobs: start: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := j.Close(ctx); err != nil {
+			tb.Errorf("jobs: close: %v", err)
+		}
+	})
+	return j
 }
 
 // StartWith is Start with options.
@@ -151,7 +189,10 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	if err != nil {
 		tb.Fatalf("publish: %v", err)
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, PDF: a.PDF}))
+	if opt.Jobs {
+		a.Jobs = OpenJobs(tb, a, JobsConfig(a, dsn, "apptest"))
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, PDF: a.PDF, Jobs: a.Jobs}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Client = a.Server.Client()
