@@ -380,3 +380,12 @@ func (s *Service) StartPDFBatch(ctx context.Context, req PDFBatchRequest) (Job, 
 	}
 	return s.Job(ctx, res.Job.ID)
 }
+
+// AttemptedBy returns the instances that have run the job, in order (one per attempt).
+func (s *Service) AttemptedBy(ctx context.Context, id int64) ([]string, error) {
+	row, err := s.river.JobGet(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return row.AttemptedBy, nil
+}

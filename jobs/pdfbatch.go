@@ -97,7 +97,7 @@ func (w *pdfBatchWorker) Work(ctx context.Context, job *river.Job[PDFBatchArgs])
 
 // report writes the progress and says whether cancellation was asked for.
 func (s *Service) report(ctx context.Context, id int64, done int) bool {
-	if _, err := s.db.ExecContext(ctx, s.rebind(`UPDATE job_progress SET done = ? WHERE job_id = ?`), done, id); err != nil {
+	if _, err := s.db.ExecContext(ctx, s.rebind(`UPDATE job_progress SET done = ? WHERE job_id = ?`), done, id); err != nil && ctx.Err() == nil {
 		s.log.Warn("job progress not written", "job", id, "err", err)
 	}
 	var cancel int

@@ -132,9 +132,9 @@ type Options struct {
 
 // JobsConfig is the job queue configuration of a test app: polls every 50 ms so tests
 // wait little, one document per LibreOffice start so progress moves document by document.
-func JobsConfig(a *App, dsn, instance string) jobs.Config {
+func JobsConfig(tb testing.TB, a *App, dsn, instance string) jobs.Config {
 	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 1,
-		Poll: 50 * time.Millisecond, JobTimeout: time.Minute}
+		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, Log: Logger(tb)}
 }
 
 // OpenJobs opens and starts a job queue on dsn for a's service, closed when the test ends.
@@ -190,7 +190,7 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 		tb.Fatalf("publish: %v", err)
 	}
 	if opt.Jobs {
-		a.Jobs = OpenJobs(tb, a, JobsConfig(a, dsn, "apptest"))
+		a.Jobs = OpenJobs(tb, a, JobsConfig(tb, a, dsn, "apptest"))
 	}
 	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, Log: log, PDF: a.PDF, Jobs: a.Jobs}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
