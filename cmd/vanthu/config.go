@@ -31,6 +31,9 @@ type config struct {
 	PDFWorkers int           // VANTHU_PDF_WORKERS: LibreOffice processes converting at once
 	PDFTimeout time.Duration // VANTHU_PDF_TIMEOUT: longest one document's conversion may take
 	PDFCache   string        // VANTHU_PDF_CACHE: folder keeping the PDFs made, by SHA-256 of the .docx
+	// Jobs (River).
+	Instance   string // VANTHU_INSTANCE: this process's name in the job queue
+	JobWorkers int    // VANTHU_JOB_WORKERS: jobs run at once by this process
 }
 
 func defaultConfig() config {
@@ -47,6 +50,7 @@ func defaultConfig() config {
 		PDFWorkers:  1,
 		PDFTimeout:  60 * time.Second,
 		PDFCache:    "vanthu-pdf",
+		JobWorkers:  1,
 	}
 }
 
@@ -65,6 +69,8 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.IntVar(&c.PDFWorkers, "pdf-workers", int(envInt("VANTHU_PDF_WORKERS", int64(c.PDFWorkers))), "LibreOffice processes converting to PDF at once (VANTHU_PDF_WORKERS)")
 	fs.DurationVar(&c.PDFTimeout, "pdf-timeout", envDuration("VANTHU_PDF_TIMEOUT", c.PDFTimeout), "longest a document's PDF conversion may take before it is killed and retried once (VANTHU_PDF_TIMEOUT)")
 	fs.StringVar(&c.PDFCache, "pdf-cache", env("VANTHU_PDF_CACHE", c.PDFCache), "folder keeping the PDFs made, by SHA-256 of the .docx; empty keeps none (VANTHU_PDF_CACHE)")
+	fs.StringVar(&c.Instance, "instance", env("VANTHU_INSTANCE", c.Instance), "this process's name in the job queue: unique among the instances sharing a database, the same across restarts (VANTHU_INSTANCE; default host name and -addr)")
+	fs.IntVar(&c.JobWorkers, "job-workers", int(envInt("VANTHU_JOB_WORKERS", int64(c.JobWorkers))), "jobs (PDF batches) run at once by this process (VANTHU_JOB_WORKERS)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
 }
 
@@ -86,6 +92,16 @@ func (c *config) validate() error {
 	}
 	if c.PDFTimeout < time.Second {
 		return fmt.Errorf("-pdf-timeout %s is too short", c.PDFTimeout)
+	}
+	if c.JobWorkers < 1 || c.JobWorkers > 32 {
+		return fmt.Errorf("-job-workers %d: want 1 to 32", c.JobWorkers)
+	}
+	if c.Instance == "" {
+		host, err := os.Hostname()
+		if err != nil {
+			host = "vanthu"
+		}
+		c.Instance = host + "@" + c.Addr
 	}
 	if c.DataDir != "" {
 		if st, err := os.Stat(c.DataDir); err != nil || !st.IsDir() {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"vanthu/appdata"
+	"vanthu/jobs"
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/secretariat"
@@ -63,4 +64,17 @@ func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publi
 		return nil, nil, err
 	}
 	return pub, pool, nil
+}
+
+// openJobs starts the job queue on the application's database.
+func openJobs(ctx context.Context, cfg config, svc *secretariat.Service, pub *publish.Service, log *slog.Logger) (*jobs.Service, error) {
+	j, err := jobs.Open(ctx, jobs.Config{DSN: cfg.DB, Instance: cfg.Instance, Docs: svc, PDF: pub, Workers: cfg.JobWorkers, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	if err := j.Start(ctx); err != nil {
+		j.Close(ctx)
+		return nil, err
+	}
+	return j, nil
 }
