@@ -3,6 +3,8 @@ package httpapi_test
 import (
 	"bytes"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,6 +80,39 @@ func TestPDFRoutes(t *testing.T) {
 		res := b.Do(t, http.MethodGet, issueSeed(t, b)+"/pdf", nil)
 		if res.Status != http.StatusOK || res.Header.Get("X-Vanthu-Cache") != "hit" {
 			t.Fatalf("%d, X-Vanthu-Cache %q", res.Status, res.Header.Get("X-Vanthu-Cache"))
+		}
+	})
+	t.Run("signed", func(t *testing.T) {
+		// With a PKCS#12 configured, the issued document's PDF/A is signed, and pdfsig
+		// (poppler) finds the signature valid over the whole file.
+		if _, err := exec.LookPath("pdfsig"); err != nil {
+			t.Skip("pdfsig (poppler-utils) not installed")
+		}
+		b := apptest.StartWith(t, data, storagetest.SQLiteDSN(t), apptest.Options{Converter: conv, PDFCache: cache, Signer: apptest.Signer(t)})
+		doc := issueSeed(t, b)
+		res := b.Do(t, http.MethodGet, doc+"/pdf", nil)
+		if res.Status != http.StatusOK {
+			t.Fatalf("%d %s", res.Status, apptest.Excerpt(res.Body))
+		}
+		if !bytes.HasPrefix(res.Body, first) {
+			t.Error("the signed PDF is not the unsigned PDF/A with a signature appended")
+		}
+		if pdf := apptest.ReadPDF(t, res.Body); !pdf.IsPDFA2b() || pdf.Pages != 4 {
+			t.Errorf("signed: %d pages, PDF/A-2b %t", pdf.Pages, pdf.IsPDFA2b())
+		}
+		path := filepath.Join(t.TempDir(), "signed.pdf")
+		if err := os.WriteFile(path, res.Body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := exec.Command("pdfsig", path).CombinedOutput()
+		for _, want := range []string{apptest.SignerName, "Signature is Valid.", "Total document signed"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("pdfsig does not say %q:\n%s", want, out)
+			}
+		}
+		again := b.Do(t, http.MethodGet, doc+"/pdf", nil)
+		if again.Header.Get("X-Vanthu-Cache") != "hit" || !bytes.Equal(again.Body, res.Body) {
+			t.Error("the signed PDF is signed anew on each download; want it signed once and cached")
 		}
 	})
 	t.Run("draft", func(t *testing.T) {

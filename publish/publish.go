@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/singleflight"
 
@@ -18,6 +19,7 @@ import (
 	"vanthu/pdfconv"
 	"vanthu/register"
 	"vanthu/secretariat"
+	"vanthu/signing"
 )
 
 // Config is what New needs.
@@ -27,22 +29,25 @@ type Config struct {
 	// CacheDir keeps the PDFs made, one file per .docx and variant. It is created when
 	// missing; "" keeps nothing (every download converts).
 	CacheDir string
-	Log      *slog.Logger
+	// Signer, when set, signs the PDF/A of every issued document.
+	Signer *signing.Signer
+	Log    *slog.Logger
 }
 
 // Service makes PDFs. It is safe for concurrent use.
 type Service struct {
-	docs  *secretariat.Service
-	conv  *pdfconv.Pool
-	cache string
-	log   *slog.Logger
+	docs   *secretariat.Service
+	conv   *pdfconv.Pool
+	cache  string
+	signer *signing.Signer
+	log    *slog.Logger
 	// flight makes concurrent requests for the same PDF wait for one conversion.
 	flight singleflight.Group
 }
 
 // New returns the service, creating the cache folder.
 func New(cfg Config) (*Service, error) {
-	s := &Service{docs: cfg.Docs, conv: cfg.Converter, cache: cfg.CacheDir, log: cfg.Log}
+	s := &Service{docs: cfg.Docs, conv: cfg.Converter, cache: cfg.CacheDir, signer: cfg.Signer, log: cfg.Log}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -74,6 +79,8 @@ type File struct {
 	Variant pdfconv.Variant
 	// Cached says the PDF came from the cache.
 	Cached bool
+	// Signed says the PDF carries the configured digital signature.
+	Signed bool
 	// Document is the document the PDF is of (Documents only).
 	Document register.Document
 }
@@ -95,11 +102,51 @@ func (s *Service) Document(ctx context.Context, id int64) (File, error) {
 		}
 		return s.convert(ctx, "du-thao-"+strconv.FormatInt(id, 10)+".pdf", docx, pdfconv.Plain)
 	}
-	docx, _, err := s.docs.File(ctx, id)
+	docx, sha, err := s.docs.File(ctx, id)
 	if err != nil {
 		return File{}, err
 	}
-	return s.convert(ctx, FileName(d), docx, pdfconv.Archival)
+	f, err := s.convert(ctx, FileName(d), docx, pdfconv.Archival)
+	if err != nil {
+		return File{}, err
+	}
+	return s.sign(d, sha, f)
+}
+
+// signedSuffix marks a signed PDF/A in the cache.
+const signedSuffix = "-signed"
+
+// sign signs an issued document's PDF/A when a signer is configured, once: the signed file
+// is cached beside the unsigned one, so every download gives the same signed bytes, dated
+// at the document's issue.
+func (s *Service) sign(d register.Document, docxSHA string, f File) (File, error) {
+	if s.signer == nil {
+		return f, nil
+	}
+	k := key(docxSHA, pdfconv.Archival+signedSuffix)
+	if pdf, ok := s.cached(k); ok {
+		f.Data, f.Cached, f.Signed = pdf, true, true
+		return f, nil
+	}
+	info := signing.Info{Reason: fmt.Sprintf(msgSignReason, register.NumberSymbol(d.Number, d.Symbol)), Time: s.issuedAt(d)}
+	if u, ok := s.docs.Tree().Unit(d.IssuerID); ok {
+		info.Location = u.Place
+		info.Contact = u.Name
+	}
+	signed, err := s.signer.Sign(f.Data, info)
+	if err != nil {
+		return File{}, apperr.Wrap(apperr.Internal, apperr.DefaultMessage(apperr.Internal), err)
+	}
+	s.store(k, signed)
+	f.Data, f.Cached, f.Signed = signed, false, true
+	return f, nil
+}
+
+func (s *Service) issuedAt(d register.Document) time.Time {
+	if d.IssuedAt != nil {
+		return *d.IssuedAt
+	}
+	return time.Now()
 }
 
 // FileName is the name of an issued document's PDF: "01/UBND-NC" → "01-UBND-NC.pdf", since
@@ -131,6 +178,7 @@ func (s *Service) Documents(ctx context.Context, ids []int64, progress func(done
 	var missing []int
 	var docxs [][]byte
 	keys := make([]string, len(ids))
+	shas := make([]string, len(ids))
 	for i, id := range ids {
 		d, err := s.docs.Document(ctx, id)
 		if err != nil {
@@ -144,7 +192,7 @@ func (s *Service) Documents(ctx context.Context, ids []int64, progress func(done
 			return nil, err
 		}
 		files[i] = File{Name: FileName(d), Variant: pdfconv.Archival, Document: d}
-		keys[i] = key(sha, pdfconv.Archival)
+		keys[i], shas[i] = key(sha, pdfconv.Archival), sha
 		if pdf, ok := s.cached(keys[i]); ok {
 			files[i].Data, files[i].Cached = pdf, true
 			continue
@@ -160,7 +208,7 @@ func (s *Service) Documents(ctx context.Context, ids []int64, progress func(done
 	}
 	report(0)
 	if len(missing) == 0 {
-		return files, nil
+		return s.signAll(files, shas)
 	}
 	pdfs, err := s.conv.ConvertBatchFunc(ctx, docxs, pdfconv.Archival, report)
 	if err != nil {
@@ -171,6 +219,21 @@ func (s *Service) Documents(ctx context.Context, ids []int64, progress func(done
 		s.store(keys[i], pdfs[j])
 	}
 	report(len(missing))
+	return s.signAll(files, shas)
+}
+
+// signAll signs the files of Documents when a signer is configured.
+func (s *Service) signAll(files []File, shas []string) ([]File, error) {
+	if s.signer == nil {
+		return files, nil
+	}
+	for i := range files {
+		f, err := s.sign(files[i].Document, shas[i], files[i])
+		if err != nil {
+			return nil, err
+		}
+		files[i] = f
+	}
 	return files, nil
 }
 

@@ -31,6 +31,9 @@ type config struct {
 	PDFWorkers int           // VANTHU_PDF_WORKERS: LibreOffice processes converting at once
 	PDFTimeout time.Duration // VANTHU_PDF_TIMEOUT: longest one document's conversion may take
 	PDFCache   string        // VANTHU_PDF_CACHE: folder keeping the PDFs made, by SHA-256 of the .docx
+	// Signing (optional): a PKCS#12 file and its password.
+	SignP12      string // VANTHU_SIGN_P12: PKCS#12 file signing issued documents' PDFs
+	SignPassword string // VANTHU_SIGN_PASSWORD: its password (prefer the variable: a flag shows in ps)
 	// Jobs (River).
 	Instance   string // VANTHU_INSTANCE: this process's name in the job queue
 	JobWorkers int    // VANTHU_JOB_WORKERS: jobs run at once by this process
@@ -69,6 +72,8 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.IntVar(&c.PDFWorkers, "pdf-workers", int(envInt("VANTHU_PDF_WORKERS", int64(c.PDFWorkers))), "LibreOffice processes converting to PDF at once (VANTHU_PDF_WORKERS)")
 	fs.DurationVar(&c.PDFTimeout, "pdf-timeout", envDuration("VANTHU_PDF_TIMEOUT", c.PDFTimeout), "longest a document's PDF conversion may take before it is killed and retried once (VANTHU_PDF_TIMEOUT)")
 	fs.StringVar(&c.PDFCache, "pdf-cache", env("VANTHU_PDF_CACHE", c.PDFCache), "folder keeping the PDFs made, by SHA-256 of the .docx; empty keeps none (VANTHU_PDF_CACHE)")
+	fs.StringVar(&c.SignP12, "sign-p12", env("VANTHU_SIGN_P12", c.SignP12), "PKCS#12 file (.p12/.pfx) whose key signs the PDF of issued documents; empty signs nothing (VANTHU_SIGN_P12)")
+	fs.StringVar(&c.SignPassword, "sign-password", env("VANTHU_SIGN_PASSWORD", c.SignPassword), "password of -sign-p12; prefer VANTHU_SIGN_PASSWORD, a flag shows in the process list")
 	fs.StringVar(&c.Instance, "instance", env("VANTHU_INSTANCE", c.Instance), "this process's name in the job queue: unique among the instances sharing a database, the same across restarts (VANTHU_INSTANCE; default host name and -addr)")
 	fs.IntVar(&c.JobWorkers, "job-workers", int(envInt("VANTHU_JOB_WORKERS", int64(c.JobWorkers))), "jobs (PDF batches) run at once by this process (VANTHU_JOB_WORKERS)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")

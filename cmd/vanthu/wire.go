@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"os"
 
 	"vanthu/appdata"
 	"vanthu/jobs"
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/secretariat"
+	"vanthu/signing"
 	"vanthu/storage"
 )
 
@@ -58,7 +61,20 @@ func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publi
 	if err := pool.Err(); err != nil {
 		log.Warn("PDF disabled: LibreOffice not found; the PDF routes answer 503", "soffice", cfg.Soffice, "err", err)
 	}
-	pub, err := publish.New(publish.Config{Docs: svc, Converter: pool, CacheDir: cfg.PDFCache, Log: log})
+	var signer *signing.Signer
+	if cfg.SignP12 != "" {
+		p12, err := os.ReadFile(cfg.SignP12)
+		if err == nil {
+			signer, err = signing.Load(p12, cfg.SignPassword)
+		}
+		if err != nil {
+			pool.Close()
+			return nil, nil, fmt.Errorf("-sign-p12: %w", err)
+		}
+		c := signer.Certificate()
+		log.Info("issued documents' PDFs are signed", "subject", c.Subject.String(), "not_after", c.NotAfter)
+	}
+	pub, err := publish.New(publish.Config{Docs: svc, Converter: pool, CacheDir: cfg.PDFCache, Signer: signer, Log: log})
 	if err != nil {
 		pool.Close()
 		return nil, nil, err

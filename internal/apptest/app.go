@@ -20,6 +20,7 @@ import (
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/secretariat"
+	"vanthu/signing"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
 )
@@ -125,6 +126,8 @@ type Options struct {
 	Converter *pdfconv.Pool
 	// PDFCache is the PDF cache folder; a fresh temporary folder by default.
 	PDFCache string
+	// Signer signs issued documents' PDFs.
+	Signer *signing.Signer
 	// Jobs starts a job queue on the app's database (App.Jobs, the /api/jobs routes);
 	// without it they answer 503.
 	Jobs bool
@@ -185,7 +188,7 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	if opt.PDFCache == "" {
 		opt.PDFCache = tb.TempDir()
 	}
-	a.PDF, err = publish.New(publish.Config{Docs: a.Service, Converter: opt.Converter, CacheDir: opt.PDFCache, Log: log})
+	a.PDF, err = publish.New(publish.Config{Docs: a.Service, Converter: opt.Converter, CacheDir: opt.PDFCache, Signer: opt.Signer, Log: log})
 	if err != nil {
 		tb.Fatalf("publish: %v", err)
 	}
