@@ -59,7 +59,7 @@ func BenchmarkPDFBatchCertificates(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("VANTHU_BENCH_CERTIFICATES")); err == nil && v > 0 {
 		n = v
 	}
-	conv := apptest.Converter(b)
+	conv := converter(b)
 	dsn := storagetest.SQLiteDSN(b)
 	a := apptest.StartWith(b, apptest.LoadData(b), dsn, apptest.Options{Converter: conv})
 	ctx := context.Background()

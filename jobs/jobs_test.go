@@ -85,7 +85,7 @@ func checkZip(tb testing.TB, zipData []byte, n int) {
 // address; the job's progress grows to its total; the ZIP downloads once it completes;
 // asking for the result before, or cancelling after, is refused with 409.
 func TestPDFJobThroughAPI(t *testing.T) {
-	conv := apptest.Converter(t)
+	conv := converter(t)
 	data := apptest.LoadData(t)
 	cache := t.TempDir()
 	for _, b := range apptest.Backends() {

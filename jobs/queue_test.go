@@ -14,7 +14,7 @@ import (
 // TestCancelRunningJob cancels a job while it converts: it stops within seconds, ends
 // cancelled and keeps no result.
 func TestCancelRunningJob(t *testing.T) {
-	conv := apptest.Converter(t)
+	conv := converter(t)
 	data := apptest.LoadData(t)
 	for _, b := range apptest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
@@ -51,7 +51,7 @@ func TestCancelRunningJob(t *testing.T) {
 // PostgreSQL database: every job runs once (one attempt, by one instance) and has one
 // result. The PDFs are made once beforehand, so the jobs are quick and contend.
 func TestTwoInstancesShareQueue(t *testing.T) {
-	conv := apptest.Converter(t)
+	conv := converter(t)
 	dsn := apptest.PostgresDSN(t)
 	cache := t.TempDir()
 	a := apptest.StartWith(t, apptest.LoadData(t), dsn, apptest.Options{Converter: conv, PDFCache: cache})

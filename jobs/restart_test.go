@@ -23,13 +23,6 @@ import (
 	"vanthu/storage"
 )
 
-// The child process of TestKilledServerResumes reads these.
-const (
-	childDSN   = "VANTHU_TEST_JOBS_CHILD_DSN"
-	childCache = "VANTHU_TEST_JOBS_CHILD_CACHE"
-	childDir   = "VANTHU_TEST_JOBS_CHILD_DIR"
-)
-
 // TestJobsChild is not a test: it is the server process TestKilledServerResumes starts
 // and kills. It serves jobs as instance "worker-1" until it is killed.
 func TestJobsChild(t *testing.T) {
@@ -77,7 +70,7 @@ func TestJobsChild(t *testing.T) {
 // name: the job resumes at once, its PDFs made before the kill come from the cache, and it
 // ends with exactly one result holding every document.
 func TestKilledServerResumes(t *testing.T) {
-	conv := apptest.Converter(t)
+	conv := converter(t)
 	data := apptest.LoadData(t)
 	for _, b := range apptest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
