@@ -40,6 +40,9 @@ type Config struct {
 	Workers int
 	// ChunkSize is how many documents go to one LibreOffice start; 50 by default.
 	ChunkSize int
+	// Parallel is how many chunks of one job convert at once; 1 by default. More than the
+	// PDF pool's converters only queues them.
+	Parallel int
 	// JobTimeout bounds one job; 30 minutes by default. A job running longer on an
 	// instance that has disappeared is rescued by another instance after twice this.
 	JobTimeout time.Duration
@@ -77,6 +80,9 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 	}
 	if cfg.ChunkSize <= 0 {
 		cfg.ChunkSize = 50
+	}
+	if cfg.Parallel <= 0 {
+		cfg.Parallel = 1
 	}
 	if cfg.JobTimeout <= 0 {
 		cfg.JobTimeout = 30 * time.Minute

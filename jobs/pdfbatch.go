@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+
+	"vanthu/publish"
 )
 
 // PDFBatchArgs is the job making the PDF/A of documents into one ZIP.
@@ -107,25 +109,66 @@ func (s *Service) report(ctx context.Context, id int64, done int) bool {
 	return cancel != 0
 }
 
+// chunkResult is the outcome of one chunk's conversion.
+type chunkResult struct {
+	files []publish.File
+	err   error
+}
+
 // zip writes the PDFs of ids into a ZIP in a temporary file, left open for the caller.
+// Chunks convert in parallel up to Parallel (one LibreOffice start each) and are written in
+// order; a chunk starts only when the one Parallel places before it is written, so at most
+// Parallel chunks of PDFs are held in memory.
 func (w *pdfBatchWorker) zip(ctx context.Context, ids []int64, done *atomic.Int64) (*os.File, error) {
 	f, err := os.CreateTemp("", "vanthu-job-*.zip")
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	size := w.s.cfg.ChunkSize
+	var chunks [][]int64
+	for start := 0; start < len(ids); start += size {
+		chunks = append(chunks, ids[start:min(start+size, len(ids))])
+	}
+	results := make([]chan chunkResult, len(chunks))
+	launch := func(i int) {
+		results[i] = make(chan chunkResult, 1)
+		go func() {
+			var reported atomic.Int64
+			files, err := w.s.cfg.PDF.Documents(ctx, chunks[i], func(n int) {
+				done.Add(int64(n) - reported.Swap(int64(n)))
+			})
+			results[i] <- chunkResult{files, err}
+		}()
+	}
+	for i := range min(w.s.cfg.Parallel, len(chunks)) {
+		launch(i)
+	}
 	fail := func(err error) (*os.File, error) {
+		cancel()
+		// Wait for the chunks still converting: their LibreOffice must be gone before the
+		// job ends.
+		for _, r := range results {
+			if r != nil {
+				<-r
+			}
+		}
 		f.Close()
 		os.Remove(f.Name())
 		return nil, err
 	}
 	zw := zip.NewWriter(f)
-	for start := 0; start < len(ids); start += w.s.cfg.ChunkSize {
-		chunk := ids[start:min(start+w.s.cfg.ChunkSize, len(ids))]
-		files, err := w.s.cfg.PDF.Documents(ctx, chunk, func(n int) { done.Store(int64(start + n)) })
-		if err != nil {
-			return fail(err)
+	for i := range chunks {
+		r := <-results[i]
+		results[i] = nil
+		if r.err != nil {
+			return fail(r.err)
 		}
-		for _, file := range files {
+		if next := i + w.s.cfg.Parallel; next < len(chunks) {
+			launch(next)
+		}
+		for _, file := range r.files {
 			d := file.Document
 			// One folder per issuer and year: numbers restart every year in every series.
 			name := fmt.Sprintf("%s/%d/%s", d.IssuerID, d.Year, file.Name)
@@ -137,7 +180,6 @@ func (w *pdfBatchWorker) zip(ctx context.Context, ids []int64, done *atomic.Int6
 				return fail(err)
 			}
 		}
-		done.Store(int64(start + len(chunk)))
 	}
 	if err := zw.Close(); err != nil {
 		return fail(err)

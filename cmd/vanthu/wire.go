@@ -84,7 +84,8 @@ func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publi
 
 // openJobs starts the job queue on the application's database.
 func openJobs(ctx context.Context, cfg config, svc *secretariat.Service, pub *publish.Service, log *slog.Logger) (*jobs.Service, error) {
-	j, err := jobs.Open(ctx, jobs.Config{DSN: cfg.DB, Instance: cfg.Instance, Docs: svc, PDF: pub, Workers: cfg.JobWorkers, Log: log})
+	j, err := jobs.Open(ctx, jobs.Config{DSN: cfg.DB, Instance: cfg.Instance, Docs: svc, PDF: pub, Workers: cfg.JobWorkers,
+		Parallel: cfg.PDFWorkers, Log: log})
 	if err != nil {
 		return nil, err
 	}
