@@ -134,9 +134,9 @@ type Options struct {
 }
 
 // JobsConfig is the job queue configuration of a test app: polls every 50 ms so tests
-// wait little, one document per LibreOffice start so progress moves document by document.
+// wait little, documents in chunks of 50 per LibreOffice start as the server does.
 func JobsConfig(tb testing.TB, a *App, dsn, instance string) jobs.Config {
-	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 1,
+	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 50,
 		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, Log: Logger(tb)}
 }
 
