@@ -41,6 +41,35 @@ func (c *converter) reset() {
 	c.runs = 0
 }
 
+// warm converts a one-line text file when the profile is missing, to make the profile as
+// a real conversion does (Writer and the PDF export loaded once).
+func (c *converter) warm(ctx context.Context, soffice string, timeout time.Duration) error {
+	if _, err := os.Stat(c.profile()); err == nil {
+		return nil
+	}
+	work := filepath.Join(c.dir, "warm")
+	if err := os.MkdirAll(work, 0o700); err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	in := filepath.Join(work, "warm.txt")
+	if err := os.WriteFile(in, []byte("vanthu\n"), 0o600); err != nil {
+		return err
+	}
+	tctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	cmd := exec.CommandContext(tctx, soffice, "-env:UserInstallation=file://"+c.profile(), "--headless",
+		"--norestore", "--nologo", "--nodefault", "--convert-to", "pdf", "--outdir", work, in)
+	inGroup(cmd)
+	cmd.WaitDelay = 2 * time.Second
+	cmd.Env = append(os.Environ(), "HOME="+c.dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		c.reset()
+		return &crashError{err: err, output: string(out)}
+	}
+	return nil
+}
+
 // run converts docs in one LibreOffice start, killing it (and every process it started)
 // when timeout passes or ctx ends.
 func (c *converter) run(ctx context.Context, soffice, filter string, docs [][]byte, timeout time.Duration, progress func(int)) ([][]byte, error) {

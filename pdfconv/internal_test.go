@@ -98,3 +98,23 @@ func TestCrashReplaced(t *testing.T) {
 		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 20)])
 	}
 }
+
+// TestWarm makes the converters' profiles ahead of the first conversion.
+func TestWarm(t *testing.T) {
+	RequireTools(t)
+	pool, err := New(Config{Workers: 2, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if err := pool.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		c := <-pool.idle
+		if _, err := os.Stat(filepath.Join(c.profile(), "user")); err != nil {
+			t.Errorf("%s: no profile after Warm: %v", c.dir, err)
+		}
+		pool.idle <- c
+	}
+}

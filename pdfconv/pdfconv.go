@@ -115,6 +115,38 @@ func New(cfg Config) (*Pool, error) {
 	return p, nil
 }
 
+// Warm makes the profile of every converter that has none, one small conversion each, so
+// that the first documents do not pay for it: making a profile costs more than converting
+// a document. Call it in the background at start-up.
+func (p *Pool) Warm(ctx context.Context) error {
+	if p.unavailable != nil {
+		return p.unavailable
+	}
+	p.mu.RLock()
+	if p.closed {
+		p.mu.RUnlock()
+		return ErrClosed
+	}
+	p.wg.Add(1)
+	p.mu.RUnlock()
+	defer p.wg.Done()
+	n := cap(p.idle)
+	for range n {
+		var c *converter
+		select {
+		case c = <-p.idle:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		err := c.warm(ctx, p.soffice, p.timeout)
+		p.idle <- c
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Err is nil when the pool can convert, else why not (wrapping ErrUnavailable).
 func (p *Pool) Err() error { return p.unavailable }
 

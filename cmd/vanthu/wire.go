@@ -60,6 +60,12 @@ func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publi
 	}
 	if err := pool.Err(); err != nil {
 		log.Warn("PDF disabled: LibreOffice not found; the PDF routes answer 503", "soffice", cfg.Soffice, "err", err)
+	} else {
+		go func() {
+			if err := pool.Warm(context.Background()); err != nil {
+				log.Warn("LibreOffice profiles not made ahead", "err", err)
+			}
+		}()
 	}
 	var signer *signing.Signer
 	if cfg.SignP12 != "" {
