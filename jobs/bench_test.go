@@ -70,6 +70,9 @@ func BenchmarkPDFBatchCertificates(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer conv.Close()
+	if err := conv.Warm(context.Background()); err != nil { // as the server does at start-up
+		b.Fatal(err)
+	}
 	dsn := storagetest.SQLiteDSN(b)
 	a := apptest.StartWith(b, apptest.LoadData(b), dsn, apptest.Options{Converter: conv})
 	ctx := context.Background()

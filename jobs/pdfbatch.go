@@ -126,10 +126,17 @@ func (w *pdfBatchWorker) zip(ctx context.Context, ids []int64, done *atomic.Int6
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	size := w.s.cfg.ChunkSize
+	// The first chunks grow to the full size (with two lanes: half, then full), so that the
+	// lanes' LibreOffice starts, during which no PDF appears, fall at different times and
+	// the progress keeps moving.
 	var chunks [][]int64
-	for start := 0; start < len(ids); start += size {
+	for start := 0; start < len(ids); {
+		size := w.s.cfg.ChunkSize
+		if i := len(chunks); i < w.s.cfg.Parallel {
+			size = max(1, size*(i+1)/w.s.cfg.Parallel)
+		}
 		chunks = append(chunks, ids[start:min(start+size, len(ids))])
+		start += size
 	}
 	results := make([]chan chunkResult, len(chunks))
 	launch := func(i int) {
