@@ -216,9 +216,9 @@ func (s *Service) resumeOrphans(ctx context.Context) error {
 			continue
 		}
 		// River has no call that puts a running job back in line (JobRetry leaves running
-		// jobs alone), so this one statement touches River's table, by id.
-		if _, err := s.db.ExecContext(ctx, s.rebind(`UPDATE river_job SET state = 'available', scheduled_at = ? WHERE id = ? AND state = 'running'`),
-			time.Now().UTC(), j.ID); err != nil {
+		// jobs alone), so this one statement touches River's table, by id. Its scheduled_at
+		// is in the past already (it ran), so it is next in line.
+		if _, err := s.db.ExecContext(ctx, s.rebind(`UPDATE river_job SET state = 'available' WHERE id = ? AND state = 'running'`), j.ID); err != nil {
 			return fmt.Errorf("jobs: resume job %d: %w", j.ID, err)
 		}
 		s.log.Warn("job cut short by a restart, resumed", "job", j.ID, "kind", j.Kind, "attempt", j.Attempt)
