@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"net/url"
 
@@ -50,13 +52,22 @@ func (h *handler) previewPDF(c *gin.Context) {
 	sendPDF(c, f)
 }
 
-// sendPDF writes a PDF as a download; X-Vanthu-Cache says whether it was converted now.
+// sendPDF writes a PDF as a download; X-Vanthu-Cache says whether it was converted now. Its
+// SHA-256 is the ETag, as for the .docx, so a client that has it gets 304.
 func sendPDF(c *gin.Context, f publish.File) {
 	cache := "miss"
 	if f.Cached {
 		cache = "hit"
 	}
 	c.Header("X-Vanthu-Cache", cache)
+	sum := sha256.Sum256(f.Data)
+	sha := hex.EncodeToString(sum[:])
+	c.Header("ETag", `"`+sha+`"`)
+	c.Header("X-Content-SHA256", sha)
+	if etagMatches(c.GetHeader("If-None-Match"), `"`+sha+`"`) {
+		c.Status(http.StatusNotModified)
+		return
+	}
 	c.Header("Content-Disposition", `attachment; filename="`+asciiName(f.Name)+`"; filename*=UTF-8''`+url.PathEscape(f.Name))
 	c.Data(http.StatusOK, "application/pdf", f.Data)
 }

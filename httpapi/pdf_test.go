@@ -68,6 +68,9 @@ func TestPDFRoutes(t *testing.T) {
 		if res.Status != http.StatusOK || res.Header.Get("X-Vanthu-Cache") != "hit" || !bytes.Equal(res.Body, first) {
 			t.Fatalf("%d, X-Vanthu-Cache %q, same bytes %t", res.Status, res.Header.Get("X-Vanthu-Cache"), bytes.Equal(res.Body, first))
 		}
+		if res := a.Do(t, http.MethodGet, doc+"/pdf", nil, "If-None-Match", res.Header.Get("ETag")); res.Status != http.StatusNotModified {
+			t.Errorf("If-None-Match with the ETag: %d, want 304", res.Status)
+		}
 		files, _ := filepath.Glob(filepath.Join(cache, "*.pdfa.pdf"))
 		if len(files) != 1 {
 			t.Errorf("cache folder holds %v, want one PDF/A", files)
