@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -46,6 +48,10 @@ type Config struct {
 	// JobTimeout bounds one job; 30 minutes by default. A job running longer on an
 	// instance that has disappeared is rescued by another instance after twice this.
 	JobTimeout time.Duration
+	// WorkDir holds the ZIPs being written. Start empties it: files left there are from
+	// jobs of this instance cut short by a crash. By default a folder named after Instance
+	// in the system's temporary folder.
+	WorkDir string
 	// Poll is how often the queue is looked at for new jobs (SQLite has no notifications);
 	// 1 s by default.
 	Poll time.Duration
@@ -95,6 +101,15 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 	}
 	if cfg.Instance == "" {
 		return nil, errors.New("jobs: Instance is empty")
+	}
+	if cfg.WorkDir == "" {
+		name := strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
+				return r
+			}
+			return '_'
+		}, cfg.Instance)
+		cfg.WorkDir = filepath.Join(os.TempDir(), "vanthu-jobs-"+name)
 	}
 	s := &Service{cfg: cfg, log: cfg.Log}
 	workers := river.NewWorkers()
@@ -199,6 +214,12 @@ func dollars(q string) string {
 // died are made available again first, so they resume now rather than when River's
 // rescuer deems them stuck.
 func (s *Service) Start(ctx context.Context) error {
+	if err := os.RemoveAll(s.cfg.WorkDir); err != nil {
+		return fmt.Errorf("jobs: empty the work folder: %w", err)
+	}
+	if err := os.MkdirAll(s.cfg.WorkDir, 0o700); err != nil {
+		return fmt.Errorf("jobs: %w", err)
+	}
 	if err := s.resumeOrphans(ctx); err != nil {
 		return err
 	}

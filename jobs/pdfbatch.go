@@ -120,7 +120,7 @@ type chunkResult struct {
 // order; a chunk starts only when the one Parallel places before it is written, so at most
 // Parallel chunks of PDFs are held in memory.
 func (w *pdfBatchWorker) zip(ctx context.Context, ids []int64, done *atomic.Int64) (*os.File, error) {
-	f, err := os.CreateTemp("", "vanthu-job-*.zip")
+	f, err := os.CreateTemp(w.s.cfg.WorkDir, "job-*.zip")
 	if err != nil {
 		return nil, err
 	}

@@ -54,7 +54,8 @@ func TestJobsChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	j, err := jobs.Open(ctx, jobs.Config{DSN: dsn, Instance: "worker-1", Docs: svc, PDF: pub, ChunkSize: 1,
-		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, Log: log})
+		WorkDir: filepath.Join(os.Getenv(childDir), "jobs"),
+		Poll:    50 * time.Millisecond, JobTimeout: time.Minute, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,8 @@ func TestKilledServerResumes(t *testing.T) {
 			}
 
 			child := exec.Command(os.Args[0], "-test.run", "^TestJobsChild$", "-test.count=1")
-			child.Env = append(os.Environ(), childDSN+"="+dsn, childCache+"="+cache, childDir+"="+filepath.Join(t.TempDir(), "lo"))
+			loDir := filepath.Join(t.TempDir(), "lo")
+			child.Env = append(os.Environ(), childDSN+"="+dsn, childCache+"="+cache, childDir+"="+loDir)
 			child.Stderr = os.Stderr
 			child.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 			if err := child.Start(); err != nil {
@@ -129,10 +131,17 @@ func TestKilledServerResumes(t *testing.T) {
 				t.Fatalf("after the kill the job is %+v (%v), want left running", j, err)
 			}
 
+			if left, _ := os.ReadDir(filepath.Join(loDir, "jobs")); len(left) == 0 {
+				t.Error("the killed job left no ZIP in its work folder: nothing for the restart to clear")
+			}
+
 			// The restart: same instance name.
 			cfg := apptest.JobsConfig(t, a, dsn, "worker-1")
-			cfg.ChunkSize = 10 // the rest in one LibreOffice start
+			cfg.WorkDir = filepath.Join(loDir, "jobs") // the killed process's: Start empties it
 			restarted := apptest.OpenJobs(t, a, cfg)
+			if left, _ := os.ReadDir(cfg.WorkDir); len(left) != 0 {
+				t.Errorf("the killed job's files are still in the work folder: %v", left)
+			}
 			deadline = time.Now().Add(60 * time.Second)
 			for j.State != "completed" {
 				if time.Now().After(deadline) || j.State == "discarded" || j.State == "cancelled" {

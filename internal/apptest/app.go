@@ -137,7 +137,7 @@ type Options struct {
 // wait little, documents in chunks of 50 per LibreOffice start as the server does.
 func JobsConfig(tb testing.TB, a *App, dsn, instance string) jobs.Config {
 	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 50,
-		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, Log: Logger(tb)}
+		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, WorkDir: tb.TempDir(), Log: Logger(tb)}
 }
 
 // OpenJobs opens and starts a job queue on dsn for a's service, closed when the test ends.
