@@ -132,7 +132,7 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("jobs: %w", err)
 		}
 		driver := riverpgxv5.New(pool)
-		if err := migrate(ctx, driver, cfg.Log); err != nil {
+		if err := migrateLocked(ctx, pool, driver, cfg.Log); err != nil {
 			pool.Close()
 			return nil, err
 		}
@@ -153,7 +153,7 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 		// SQLite allows one writer.
 		db.SetMaxOpenConns(1)
 		driver := riversqlite.New(db)
-		if err := migrate(ctx, driver, cfg.Log); err != nil {
+		if err := migrateRetrying(ctx, driver, cfg.Log); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -193,6 +193,43 @@ func migrate[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], log *
 		log.Info("River migrations applied", "versions", len(res.Versions))
 	}
 	return nil
+}
+
+// riverMigrationLock is the PostgreSQL advisory lock key that serializes instances applying
+// River's migrations at start-up, as storage's key does ours.
+const riverMigrationLock = 7_466_231_052
+
+// migrateLocked runs migrate while holding riverMigrationLock on one connection of pool, so
+// instances starting together on a new database do not create River's tables twice.
+func migrateLocked(ctx context.Context, pool *pgxpool.Pool, driver *riverpgxv5.Driver, log *slog.Logger) error {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("jobs: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(riverMigrationLock)); err != nil {
+		return fmt.Errorf("jobs: lock River migrations: %w", err)
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(riverMigrationLock))
+	return migrate(ctx, driver, log)
+}
+
+// migrateRetrying runs migrate until it succeeds, for a few seconds: SQLite has no
+// advisory lock, and two processes starting together on a new file can both try a version;
+// the loser's transaction rolls back, and its next try finds the version applied.
+func migrateRetrying(ctx context.Context, driver *riversqlite.Driver, log *slog.Logger) error {
+	var err error
+	for range 50 {
+		if err = migrate(ctx, driver, log); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return err
 }
 
 // dollars rewrites ? placeholders as $1, $2, … for PostgreSQL.

@@ -113,3 +113,32 @@ func TestTwoInstancesShareQueue(t *testing.T) {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// TestInstancesStartTogether opens four job queues at once on a new database, as servers
+// started together would: River's migrations are applied once and every queue opens.
+func TestInstancesStartTogether(t *testing.T) {
+	data := apptest.LoadData(t)
+	for _, b := range apptest.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			b.SkipIfUnavailable(t)
+			dsn := b.DSN(t)
+			a := apptest.StartWith(t, data, dsn, apptest.Options{})
+			errs := make(chan error, 4)
+			for i := range 4 {
+				go func() {
+					cfg := apptest.JobsConfig(t, a, dsn, "instance-"+strconv.Itoa(i))
+					q, err := jobs.Open(context.Background(), cfg)
+					if err == nil {
+						err = q.Close(context.Background())
+					}
+					errs <- err
+				}()
+			}
+			for range 4 {
+				if err := <-errs; err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
