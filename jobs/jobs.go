@@ -431,7 +431,7 @@ func (s *Service) StartPDFBatch(ctx context.Context, req PDFBatchRequest) (Job, 
 			return Job{}, err
 		}
 		if d.Status != register.Issued {
-			return Job{}, apperr.InvalidFields(map[string]string{"ids": fmt.Sprintf("Văn bản số %d chưa ban hành.", id)})
+			return Job{}, apperr.InvalidFields(map[string]string{"ids": fmt.Sprintf(msgNotIssued, id)})
 		}
 	}
 	res, err := s.river.Insert(ctx, PDFBatchArgs{IDs: ids}, &river.InsertOpts{MaxAttempts: 5})
