@@ -26,8 +26,9 @@ test:
 
 ## race: the tests of the packages with concurrent code (the group commit and checkpoint
 ## loop in storage, the caches and pools of generator, typeset and directory, the service's
-## routing cache, the HTTP concurrency tests) under the race detector.
-RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts
+## routing cache, the HTTP concurrency tests, the converter pool and the job queue) under the
+## race detector.
+RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts ./pdfconv ./jobs
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 
