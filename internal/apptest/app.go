@@ -18,6 +18,7 @@ import (
 	"vanthu/access"
 	"vanthu/accounts"
 	"vanthu/appdata"
+	"vanthu/apperr"
 	"vanthu/httpapi"
 	"vanthu/inspection"
 	"vanthu/jobs"
@@ -143,6 +144,22 @@ func (a *App) User(tb testing.TB, login string, grants ...string) string {
 	return tok.Secret
 }
 
+// attachAdmin returns a new API token of the user "admin" another app already created on
+// the database, as a second server process's operator would run `vanthu token add`; on a
+// database filled without one (by a process), it creates the admin.
+func (a *App) attachAdmin(tb testing.TB) string {
+	tb.Helper()
+	ctx := access.WithActor(context.Background(), access.System("apptest"))
+	tok, err := a.Accounts.TokenFor(ctx, "admin", accounts.NewToken{Name: "apptest attach"})
+	switch {
+	case apperr.CodeOf(err) == apperr.NotFound:
+		return a.User(tb, "admin", "admin", access.Everywhere)
+	case err != nil:
+		tb.Fatalf("token of admin: %v", err)
+	}
+	return tok.Secret
+}
+
 // Backend is a database the application runs on in tests.
 type Backend struct {
 	Name string
@@ -207,7 +224,8 @@ func StartAt(tb testing.TB, data *Data, dsn string, now time.Time) *App {
 
 // Attach starts a second application on a database another App (or process) has already
 // filled: its own database handle, service and HTTP server, as a second server process
-// would have. The demo directory is not loaded.
+// would have. The demo directory is not loaded, and Client acts as the admin already on
+// the database (created only if there is none) with a token of its own.
 func Attach(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
 	return StartWith(tb, data, dsn, Options{Attach: true})
@@ -324,7 +342,11 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	a.URL = a.Server.URL
 	a.Anonymous = a.Server.Client()
 	a.Anonymous.Timeout = 60 * time.Second
-	a.AdminToken = a.User(tb, "admin", "admin", access.Everywhere)
+	if demo {
+		a.AdminToken = a.User(tb, "admin", "admin", access.Everywhere)
+	} else {
+		a.AdminToken = a.attachAdmin(tb)
+	}
 	a.Client = &http.Client{Timeout: 60 * time.Second, Transport: asAdmin{token: a.AdminToken, next: a.Anonymous.Transport}}
 	return a
 }
