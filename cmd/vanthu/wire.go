@@ -46,7 +46,7 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
-	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize)})
+	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize), Tree: svc.Tree})
 	if err != nil {
 		db.Close()
 		return nil, err

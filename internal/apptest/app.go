@@ -212,7 +212,7 @@ func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
 	}
 	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
 		Awards: a.Awards, Now: func() time.Time { return Now }})
-	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return Now }})
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return Now }, Tree: a.Service.Tree})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
