@@ -42,19 +42,19 @@ type GrantOutput struct {
 // checked before the decision is issued, so a faulty one issues nothing; the documents
 // are issued one after the other, not in one transaction.
 func (s *Service) Grant(ctx context.Context, proposalID int64, req AwardRequest) (GrantOutput, error) {
-	if err := req.Signer.check(); err != nil {
-		return GrantOutput{}, err
-	}
-	date, err := committee.ParseDate(string(req.Date))
-	if err != nil {
-		return GrantOutput{}, invalid("date", "%s", err.Error())
-	}
 	v, err := s.proposal(ctx, proposalID)
 	if err != nil {
 		return GrantOutput{}, err
 	}
 	if err := s.require(ctx, access.CommendationGrant, v.Authority.Unit.ID); err != nil {
 		return GrantOutput{}, err
+	}
+	if err := req.Signer.check(); err != nil {
+		return GrantOutput{}, err
+	}
+	date, err := committee.ParseDate(string(req.Date))
+	if err != nil {
+		return GrantOutput{}, invalid("date", "%s", err.Error())
 	}
 	if v.DecisionID != 0 && req.Issue {
 		return GrantOutput{}, apperr.New(apperr.Conflict, msgAlreadyAwarded)

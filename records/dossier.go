@@ -37,14 +37,14 @@ type SubmissionRequest struct {
 // the award (found from the award and the directory, never typed). A proposal with no
 // eligible nominee is refused with each nominee's reasons.
 func (s *Service) Submission(ctx context.Context, proposalID int64, req SubmissionRequest) (Output, error) {
-	if err := req.Signer.check(); err != nil {
-		return Output{}, err
-	}
 	v, err := s.proposal(ctx, proposalID)
 	if err != nil {
 		return Output{}, err
 	}
 	if err := s.require(ctx, access.CommendationPropose, v.ProposerID); err != nil {
+		return Output{}, err
+	}
+	if err := req.Signer.check(); err != nil {
 		return Output{}, err
 	}
 	results, err := s.eligibility(ctx, proposalID)
