@@ -324,17 +324,33 @@ func (s *Service) eligibility(ctx context.Context, proposalID int64) ([]commenda
 
 // records loads what the award's conditions read, and only that.
 func (s *Service) records(ctx context.Context, a *commendation.Award, year int, ns []commendation.Nominee) (*commendation.Records, error) {
-	rec := &commendation.Records{Year: year, Recognitions: s.recognitions, ServiceYears: map[string]map[int64]int{}}
+	rec := &commendation.Records{Year: year, ServiceYears: map[string]map[int64]int{}}
 	for _, c := range a.Condition {
 		switch c.Kind {
 		case commendation.CondAreaRecognised:
-			if rec.Recognitions == nil {
-				r, err := s.db.Recognitions(ctx, year)
+			if rec.Recognitions != nil {
+				continue
+			}
+			switch src := s.recognitions.(type) {
+			case nil:
+			case commendation.RecognitionLoader:
+				r, held, err := src.LoadRecognitions(ctx, year)
 				if err != nil {
 					return nil, err
 				}
-				rec.Recognitions = r
+				if held {
+					rec.Recognitions = r
+					continue
+				}
+			default:
+				rec.Recognitions = src
+				continue
 			}
+			r, err := s.db.Recognitions(ctx, year)
+			if err != nil {
+				return nil, err
+			}
+			rec.Recognitions = r
 		case commendation.CondServiceYears:
 			if _, done := rec.ServiceYears[c.BodyKind]; done {
 				continue

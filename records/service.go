@@ -22,7 +22,8 @@ type Service struct {
 	rules  *committee.Rulebook
 	awards *commendation.Catalog
 	// recognitions, when set, answers whether an area was recognised in a year instead of
-	// the store's table: the inspection records plug in here.
+	// the store's table: the inspection rounds plug in here (inspection.AreaRecognitions),
+	// and the table still answers for a year the rounds hold nothing of.
 	recognitions commendation.RecognitionSource
 	now          func() time.Time
 }

@@ -76,7 +76,8 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			}
 		}
 	}
-	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards})
+	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards,
+		Recognitions: insp.AreaRecognitions()})
 	return &app{db: db, svc: svc, insp: insp, accounts: acc, records: rec}, nil
 }
 

@@ -210,12 +210,12 @@ func start(tb testing.TB, data *Data, dsn string, demo bool) *App {
 			tb.Fatal("load demo directory: the fresh database already has units")
 		}
 	}
-	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
-		Awards: a.Awards, Now: func() time.Time { return Now }})
 	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: func() time.Time { return Now }, Tree: a.Service.Tree})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
+	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
+		Awards: a.Awards, Recognitions: a.Inspection.AreaRecognitions(), Now: func() time.Time { return Now }})
 	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
 		Now: func() time.Time { return Now.Add(time.Duration(a.clock.Load())) }, Log: log, Params: TestPasswordParams})
 	if err != nil {
