@@ -166,13 +166,13 @@ var cycleRules = map[string]rule{
 		return "/api/people", fmt.Sprintf(`{"name":"Lê Thị Bình","gender":"nu","birth_year":1985,"unit_id":%q}`, scopedUnit)
 	}},
 	"GET /api/people": {perm: access.CommitteeRead, target: onAnyUnit, request: path("/api/people"), leak: `"unit_id":"` + scopedUnit + `"`},
-	"GET /api/people/:id": {perm: access.CommitteeRead, target: onScopedUnit, request: func(f *fixture) (string, string) {
+	"GET /api/people/:id": {perm: access.CommitteeRead, target: onScopedUnit, hides: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/api/people/%d", f.cycle.person), ""
 	}},
-	"PUT /api/people/:id": {perm: access.CommitteeWrite, target: onScopedUnit, request: func(f *fixture) (string, string) {
+	"PUT /api/people/:id": {perm: access.CommitteeWrite, target: onScopedUnit, hides: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/api/people/%d", f.cycle.person), fmt.Sprintf(`{"name":"Nguyễn Văn An","gender":"nam","birth_year":1980,"unit_id":%q}`, scopedUnit)
 	}},
-	"GET /api/people/:id/service-years": {perm: access.CommitteeRead, target: onScopedUnit, request: func(f *fixture) (string, string) {
+	"GET /api/people/:id/service-years": {perm: access.CommitteeRead, target: onScopedUnit, hides: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/api/people/%d/service-years", f.cycle.person), ""
 	}},
 

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"vanthu/access"
+	"vanthu/apperr"
 	"vanthu/commendation"
 	"vanthu/committee"
 )
@@ -50,16 +51,21 @@ func (s *Service) audited(ctx context.Context, action string) context.Context {
 // whom only an actor over the whole organisation manages.
 func personUnit(p *committee.Person) string { return p.UnitID }
 
-// readablePerson returns person id when the actor may read its unit's records.
-func (s *Service) readablePerson(ctx context.Context, id int64) (committee.Person, error) {
-	if err := access.RequireAny(ctx, access.CommitteeRead); err != nil {
+// authorizedPerson returns person id when the actor may do p on its unit's records. A
+// person outside the actor's scope is answered as not found: a person's record is personal
+// data, and which unit an id belongs to is not told either.
+func (s *Service) authorizedPerson(ctx context.Context, p access.Permission, id int64) (committee.Person, error) {
+	if err := access.RequireAny(ctx, p); err != nil {
 		return committee.Person{}, err
 	}
-	p, err := s.db.Person(ctx, id)
+	person, err := s.db.Person(ctx, id)
 	if err != nil {
-		return p, err
+		return person, err
 	}
-	return p, s.require(ctx, access.CommitteeRead, personUnit(&p))
+	if !s.can(ctx, p, personUnit(&person)) {
+		return committee.Person{}, apperr.New(apperr.NotFound, MsgNoSuchPerson)
+	}
+	return person, nil
 }
 
 // authorizedBody returns body id when the actor may do p on its unit.

@@ -135,14 +135,7 @@ func (s *Service) CreatePerson(ctx context.Context, p *committee.Person) error {
 // UpdatePerson checks and saves a person; the actor must keep the records of the unit
 // the person is in and of the one they move to.
 func (s *Service) UpdatePerson(ctx context.Context, p *committee.Person) error {
-	if err := access.RequireAny(ctx, access.CommitteeWrite); err != nil {
-		return err
-	}
-	old, err := s.db.Person(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	if err := s.require(ctx, access.CommitteeWrite, personUnit(&old)); err != nil {
+	if _, err := s.authorizedPerson(ctx, access.CommitteeWrite, p.ID); err != nil {
 		return err
 	}
 	if err := s.require(ctx, access.CommitteeWrite, p.UnitID); err != nil {
@@ -161,7 +154,7 @@ func (s *Service) UpdatePerson(ctx context.Context, p *committee.Person) error {
 
 // Person returns a person.
 func (s *Service) Person(ctx context.Context, id int64) (committee.Person, error) {
-	return s.readablePerson(ctx, id)
+	return s.authorizedPerson(ctx, access.CommitteeRead, id)
 }
 
 // People lists the people of a unit ("" for all) whose records the actor may read.
@@ -193,7 +186,7 @@ func (s *Service) People(ctx context.Context, unitID string) ([]committee.Person
 
 // ServiceYears returns a person's whole years on Tổ bảo vệ an ninh, trật tự up to asOf.
 func (s *Service) ServiceYears(ctx context.Context, personID int64, asOf committee.Date) (int, error) {
-	if _, err := s.readablePerson(ctx, personID); err != nil {
+	if _, err := s.authorizedPerson(ctx, access.CommitteeRead, personID); err != nil {
 		return 0, err
 	}
 	ms, err := s.db.ServiceSpans(ctx, committee.SecurityTeam)
