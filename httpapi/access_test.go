@@ -67,6 +67,7 @@ type fixture struct {
 	groupsCSV      string
 	seq            int
 	createdUserIDs []int64
+	cycle          *cycleFixture // the recognition cycle's and the records' (access_cycle_test.go)
 }
 
 func path(p string) func(*fixture) (string, string) {
@@ -222,7 +223,7 @@ func TestAccessMatrix(t *testing.T) {
 			}
 			for _, route := range routes {
 				key := route.Method + " " + route.Path
-				r, ok := rules[key]
+				r, ok := ruleFor(key)
 				if !ok {
 					t.Errorf("route %s has no access rule in access_test.go: say which permission it needs", key)
 					continue
@@ -252,7 +253,7 @@ func TestAccessMatrix(t *testing.T) {
 					}
 				})
 			}
-			for key := range rules {
+			for key := range allRules() {
 				method, p, _ := strings.Cut(key, " ")
 				found := false
 				for _, route := range routes {
@@ -301,6 +302,7 @@ func newFixture(t *testing.T, a *apptest.App) *fixture {
 	if f.scopedUserID == 0 {
 		t.Fatal("fixture user not listed")
 	}
+	f.cycle = newCycleFixture(t, a)
 	return f
 }
 

@@ -52,7 +52,7 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
-	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize)})
+	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize), Tree: svc.Tree})
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -82,7 +82,8 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			}
 		}
 	}
-	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards})
+	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards,
+		Recognitions: insp.AreaRecognitions()})
 	return &app{db: db, svc: svc, insp: insp, accounts: acc, records: rec}, nil
 }
 

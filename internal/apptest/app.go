@@ -308,12 +308,12 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 			tb.Fatal("load demo directory: the fresh database already has units")
 		}
 	}
-	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
-		Awards: a.Awards, Now: a.Now})
-	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: a.Now})
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: a.Now, Tree: a.Service.Tree})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
+	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
+		Awards: a.Awards, Recognitions: a.Inspection.AreaRecognitions(), Now: a.Now})
 	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
 		Now: a.Now, Log: log, Params: TestPasswordParams})
 	if err != nil {
