@@ -9,6 +9,8 @@ import (
 	"vanthu/accounts"
 	"vanthu/apperr"
 	"vanthu/inspection"
+	"vanthu/jobs"
+	"vanthu/publish"
 	"vanthu/records"
 	"vanthu/secretariat"
 )
@@ -33,6 +35,10 @@ type Options struct {
 	Records *records.Service
 	// Pages, when set, are the HTML pages mounted beside the API (package web).
 	Pages Pages
+	// PDF makes the PDF routes' files; nil answers them 503.
+	PDF *publish.Service
+	// Jobs runs long work; nil answers the job routes 503.
+	Jobs *jobs.Service
 }
 
 // handler holds what every handler needs.
@@ -40,6 +46,8 @@ type handler struct {
 	svc           *secretariat.Service
 	insp          *inspection.Service
 	accounts      *accounts.Service
+	pdf           *publish.Service
+	jobs          *jobs.Service
 	log           *slog.Logger
 	secureCookies bool
 	// openPages are the page routes that need no actor (Pages.OpenPages).
@@ -55,7 +63,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	if opt.Accounts == nil {
 		panic("httpapi: Options.Accounts is required: every route but /healthz needs an actor")
 	}
-	h := &handler{svc: svc, insp: opt.Inspection, accounts: opt.Accounts, log: opt.Log, secureCookies: opt.SecureCookies}
+	h := &handler{svc: svc, insp: opt.Inspection, accounts: opt.Accounts, pdf: opt.PDF, jobs: opt.Jobs, log: opt.Log, secureCookies: opt.SecureCookies}
 	if opt.Pages != nil {
 		h.openPages = map[string]bool{}
 		for _, p := range opt.Pages.OpenPages() {
@@ -105,13 +113,20 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	api.POST("/route", h.route)
 	api.POST("/preview", h.preview)
+	api.POST("/preview.pdf", h.previewPDF)
 	api.POST("/documents", h.idempotent, h.createDocument)
 	api.GET("/documents", h.listDocuments)
 	api.GET("/documents/:id", h.getDocument)
 	api.PUT("/documents/:id", h.updateDocument)
 	api.GET("/documents/:id/docx", h.documentFile)
+	api.GET("/documents/:id/pdf", h.documentPDF)
 	api.POST("/documents/:id/issue", h.idempotent, h.issueDocument)
 	api.POST("/documents/:id/corrections", h.idempotent, h.correctDocument)
+
+	api.POST("/jobs/pdf", h.startPDFJob)
+	api.GET("/jobs/:id", h.getJob)
+	api.GET("/jobs/:id/result", h.jobResult)
+	api.POST("/jobs/:id/cancel", h.cancelJob)
 
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)

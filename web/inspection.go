@@ -93,7 +93,17 @@ type checklistView struct {
 	Answered int
 	Asked    int
 	Verdict  *inspection.Verdict
-	Saved    bool
+	// Summary is shown after sending to someone who may not read the round's results (an
+	// inspector): the criteria they answered "không đạt", with their notes, and how many
+	// are not answered. It reads only the checklist they filled.
+	Summary *summary
+	Saved   bool
+}
+
+// summary is the inspector's own reading of a sent checklist.
+type summary struct {
+	Failed     []critRow
+	Unanswered int
 }
 
 func rowsOf(list []*inspection.Criterion, depth int, answers map[string]inspection.Answer, out *[]critRow) {
@@ -140,6 +150,18 @@ func (p *Pages) checklistPage(c *gin.Context) {
 		v.Message = "Đã gửi kết quả kiểm tra."
 		if verdict, err := p.insp.ObjectResult(ctx, id, form.Object.ID); err == nil {
 			cv.Verdict = verdict
+		} else {
+			sum := &summary{}
+			for _, r := range cv.Rows {
+				switch {
+				case !r.Leaf || r.Automatic:
+				case r.Answer.Result == inspection.Fail:
+					sum.Failed = append(sum.Failed, r)
+				case r.Answer.Result == "":
+					sum.Unanswered++
+				}
+			}
+			cv.Summary = sum
 		}
 	case c.Query("da-luu") != "":
 		v.Message = fmt.Sprintf("Đã lưu (lần %d).", form.Assessment.Version)
