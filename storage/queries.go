@@ -67,7 +67,7 @@ type queries struct {
 	InsertRegisterEntry *sqlx.Stmt `query:"insert-register-entry"`
 	ListRegister        *sqlx.Stmt `query:"list-register"`
 	PageRegister        *sqlx.Stmt `query:"page-register"`
-	CountRegister       *sqlx.Stmt `query:"count-register"`
+	PageSeries          *sqlx.Stmt `query:"page-register-series"`
 	UpdateRegisterNotes *sqlx.Stmt `query:"update-register-notes"`
 
 	// inspection.sql

@@ -19,9 +19,9 @@ import (
 type registerView struct {
 	Search    register.RegisterSearch
 	Entries   []register.Entry
-	Total     int
 	Page      int // 1-based
-	Pages     int
+	First     int // the line numbers shown, 1-based, within the search
+	Last      int
 	Prev      string
 	Next      string
 	Issuers   []directory.Unit
@@ -68,13 +68,13 @@ func (p *Pages) registerPage(c *gin.Context) {
 	if defs, err := p.svc.Forms(ctx); err == nil {
 		rv.Forms = defs
 	}
-	entries, total, err := p.svc.SearchRegister(ctx, s)
+	entries, more, err := p.svc.SearchRegister(ctx, s)
 	if err != nil {
 		p.fail(c, err)
 		return
 	}
-	rv.Entries, rv.Total = entries, total
-	rv.Pages = max((total+register.SearchLimit-1)/register.SearchLimit, 1)
+	rv.Entries = entries
+	rv.First, rv.Last = s.Offset+1, s.Offset+len(entries)
 	q := c.Request.URL.Query()
 	link := func(n int) string {
 		q.Set("page", strconv.Itoa(n))
@@ -83,7 +83,7 @@ func (p *Pages) registerPage(c *gin.Context) {
 	if page > 1 {
 		rv.Prev = link(page - 1)
 	}
-	if page < rv.Pages {
+	if more {
 		rv.Next = link(page + 1)
 	}
 	ex := url.Values{}

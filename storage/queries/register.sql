@@ -58,14 +58,18 @@ WHERE (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
 ORDER BY r.year DESC, r.issuer_id, r.number DESC
 LIMIT ? OFFSET ?;
 
--- name: count-register
--- How many lines page-register would list without its limit.
-SELECT COUNT(*)
+
+-- name: page-register-series
+-- page-register for one issuer's series of one year, the register page's usual question:
+-- the UNIQUE (issuer_id, year, number) index finds the range and gives the order, so a
+-- page costs its lines, not the year's. The number bounds are always given (0 and the
+-- largest integer when the user gives none); an empty form or text matches everything.
+SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
+       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note
 FROM register_entries r
-JOIN documents d ON d.id = r.document_id
-WHERE (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
-  AND (CAST(? AS INTEGER) = 0 OR r.year = ?)
-  AND (CAST(? AS TEXT) = '' OR d.form_id = ?)
-  AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
-  AND (CAST(? AS INTEGER) = 0 OR r.number <= ?)
-  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\');
+WHERE r.issuer_id = ? AND r.year = ? AND r.number BETWEEN ? AND ?
+  AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
+  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
+ORDER BY r.number DESC
+LIMIT ? OFFSET ?;
+
