@@ -370,3 +370,28 @@ func TestUnitDownloadsBlankTemplate(t *testing.T) {
 		t.Errorf("the blank does not carry the header %q:\n%s", header, doc.Text())
 	}
 }
+
+// TestFormTableRowsWithoutScript adds and removes rows of a table field with the page's
+// own buttons: a round trip to the server, no script needed.
+func TestFormTableRowsWithoutScript(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	b := newBrowser(t, a.URL, 390, 844)
+	b.signIn("vanthu.xa")
+	b.do("open", chromedp.Navigate(a.URL+"/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt"), chromedp.WaitVisible(chromedp.CSS(`input[name="f.thanh_vien.0.1"]`)),
+		chromedp.SetValue(chromedp.CSS(`input[name="f.thanh_vien.0.1"]`), "Nguyễn Văn An"))
+	b.do("add", chromedp.Click(chromedp.CSS(`button[value="add-row:thanh_vien"]`)), chromedp.WaitVisible(chromedp.CSS(`input[name="f.thanh_vien.1.1"]`)),
+		chromedp.SetValue(chromedp.CSS(`input[name="f.thanh_vien.1.1"]`), "Trần Thị Bình"))
+	b.do("add again", chromedp.Click(chromedp.CSS(`button[value="add-row:thanh_vien"]`)), chromedp.WaitVisible(chromedp.CSS(`input[name="f.thanh_vien.2.1"]`)),
+		chromedp.SetValue(chromedp.CSS(`input[name="f.thanh_vien.2.1"]`), "Lê Văn Cường"))
+	b.do("scroll", chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="f.thanh_vien.0.1"]').scrollIntoView()`))
+	b.shot("ba-dong")
+	b.do("remove the first", chromedp.Click(chromedp.CSS(`button[value="del-row:thanh_vien:0"]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`input[name="f.thanh_vien.2.1"]`)))
+	b.do("scroll", chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="f.thanh_vien.0.1"]').scrollIntoView()`))
+	b.shot("xoa-dong-dau")
+	got := eval[[]string](b, `[...document.querySelectorAll('input[name^="f.thanh_vien."][name$=".1"]')].map(e => e.value)`)
+	if strings.Join(got, "|") != "Trần Thị Bình|Lê Văn Cường" {
+		t.Errorf("after removing the first row the names are %q", got)
+	}
+}
