@@ -181,6 +181,7 @@ var rules = map[string]rule{
 	"GET /van-ban/:id": {perm: access.DocumentRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/van-ban/%d", f.issued), ""
 	}},
+	"GET /tong-hop/:round": {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
 	"GET /kiem-tra":        {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
 	"GET /kiem-tra/:round": {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
 	"GET /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {

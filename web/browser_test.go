@@ -347,6 +347,19 @@ func TestInspectorFillsChecklistOnPhone(t *testing.T) {
 	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
 		t.Errorf("the checklist is %d px wide on a 390 px screen", w)
 	}
+
+	// The leader reads the round's dashboard: the chart and the table drawn on the server.
+	b.do("sign out", chromedp.Click(chromedp.CSS(".signout button")), chromedp.WaitVisible(chromedp.CSS("#login")))
+	b.signIn("lanhdao")
+	b.do("round", chromedp.Navigate(fmt.Sprintf("%s/kiem-tra/%d", a.URL, round.ID)), chromedp.WaitVisible(chromedp.CSS(`a[href^="/tong-hop/"]`)),
+		chromedp.Click(chromedp.CSS(`a[href^="/tong-hop/"]`)), chromedp.WaitVisible(chromedp.CSS("figure.chart svg")))
+	b.shot("tong-hop")
+	if n := eval[int](b, `document.querySelectorAll("figure.chart svg rect.done").length`); n == 0 {
+		t.Error("the dashboard's chart has no bar")
+	}
+	if row := b.text("tbody tr"); !strings.Contains(row, "1") {
+		t.Errorf("the dashboard's first row reads %q", row)
+	}
 }
 
 // TestUnitDownloadsBlankTemplate downloads a blank công văn with the unit's header.

@@ -34,6 +34,8 @@ type objectRow struct {
 type roundView struct {
 	Round   *inspection.Round
 	Objects []objectRow
+	// Dashboard shows the link to the round's dashboard to those who may read it.
+	Dashboard bool
 }
 
 func (p *Pages) roundID(c *gin.Context) (int64, bool) {
@@ -58,7 +60,7 @@ func (p *Pages) roundPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	rv := roundView{Round: round}
+	rv := roundView{Round: round, Dashboard: access.Holds(access.FromContext(ctx), access.DashboardRead)}
 	if _, objects, scores, err := p.insp.Result(ctx, id); err == nil {
 		for _, o := range objects {
 			rv.Objects = append(rv.Objects, objectRow{Object: o, Verdict: scores.Of(o.ID)})

@@ -103,6 +103,7 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 		r.GET("/kiem-tra/:round", p.roundPage)
 		r.GET("/kiem-tra/:round/:object", p.checklistPage)
 		r.POST("/kiem-tra/:round/:object", p.checklistPost)
+		r.GET("/tong-hop/:round", p.dashboardPage)
 	}
 }
 
@@ -207,11 +208,9 @@ var (
 )
 
 var funcs = template.FuncMap{
-	"kindName":    func(k inspection.Kind) string { return kindNames[k] },
-	"outcomeName": func(o inspection.Outcome) string { return outcomeNames[o] },
-	"percent": func(f float64) string {
-		return strings.Replace(strconv.FormatFloat(f*100, 'f', -1, 64), ".", ",", 1) + "%"
-	},
+	"kindName":     func(k inspection.Kind) string { return kindNames[k] },
+	"outcomeName":  func(o inspection.Outcome) string { return outcomeNames[o] },
+	"percent":      percentOf,
 	"numberSymbol": register.NumberSymbol,
 	"date": func(t any) string {
 		switch d := t.(type) {
@@ -227,4 +226,9 @@ var funcs = template.FuncMap{
 	"inc":   func(i int) int { return i + 1 },
 	"join":  func(s []string, sep string) string { return strings.Join(s, sep) },
 	"lines": func(s []string) string { return strings.Join(s, "\n") },
+}
+
+// percentOf writes a share as Vietnamese readers write a percentage: "62,5%".
+func percentOf(f float64) string {
+	return strings.Replace(strconv.FormatFloat(f*100, 'f', 1, 64), ".", ",", 1) + "%"
 }
