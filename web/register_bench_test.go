@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -52,6 +53,8 @@ func signedIn(tb testing.TB, a *apptest.App, login string) string {
 // the real router and middleware (session read) on SQLite, without the network: the
 // handler is called directly. It reports the p50 and p99 of the requests' times.
 func BenchmarkRegisterPage(b *testing.B) {
+	// The binary's GC target (vanthu serve -gc-percent, default 400), not the test's 100.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	a := apptest.NewSQLite(b)
 	a.User(b, "vanthu.xa", "secretariat", "ubnd-xa-dong-tien")
 	year := apptest.Now.Year()
