@@ -408,3 +408,25 @@ func TestFormTableRowsWithoutScript(t *testing.T) {
 		t.Errorf("after removing the first row the names are %q", got)
 	}
 }
+
+// TestPagesAt360 opens every page of the văn thư and the unit on a 360 px wide screen:
+// none may be wider than the screen (tables scroll inside their own box).
+func TestPagesAt360(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	seedRegister(t, a, 60, time.Now().Year())
+	b := newBrowser(t, a.URL, 360, 740)
+	b.signIn("vanthu.xa")
+	for _, p := range []string{"/", "/van-ban/moi", "/van-ban/moi/cong-van", "/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt",
+		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/mau-trong", "/kiem-tra"} {
+		b.do("open "+p, chromedp.Navigate(a.URL+p), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		b.shot("360" + p)
+		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
+			wide := eval[[]string](b, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 362 && !e.closest(".scroll, nav")).slice(0, 5).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right))`)
+			t.Errorf("%s is %d px wide on a 360 px screen: %q", p, w, wide)
+		}
+		if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
+			t.Errorf("%s has %d inputs without a label", p, n)
+		}
+	}
+}
