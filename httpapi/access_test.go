@@ -181,9 +181,11 @@ var rules = map[string]rule{
 	"GET /van-ban/:id": {perm: access.DocumentRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/van-ban/%d", f.issued), ""
 	}},
-	"GET /tong-hop/:round": {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
-	"GET /kiem-tra":        {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
-	"GET /kiem-tra/:round": {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
+	"GET /quan-tri/nguoi-dung": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
+	"GET /quan-tri/nhat-ky":    {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
+	"GET /tong-hop/:round":     {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
+	"GET /kiem-tra":            {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
+	"GET /kiem-tra/:round":     {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
 	"GET /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), ""
 	}},

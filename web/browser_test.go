@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -164,7 +165,7 @@ var demoRoles = []struct {
 	login, role, unit string
 	links             []string
 }{
-	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
+	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu", "Người dùng", "Nhật ký"}},
 	{"vanthu.xa", "secretariat", "ubnd-xa-dong-tien", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
 	{"kiemtra", "inspector", "tinh-thanh-hoa", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
 	{"donvi", "unit", "xa-dong-tien", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
@@ -197,6 +198,18 @@ func TestRolesSeeOnlyTheirPages(t *testing.T) {
 		got := eval[[]string](b, `[...document.querySelectorAll(".tiles strong")].map(e => e.textContent)`)
 		if strings.Join(got, "|") != strings.Join(d.links, "|") {
 			t.Errorf("%s sees %q, want %q", d.login, got, d.links)
+		}
+		if d.login == "quantri" {
+			b.do("audit log", chromedp.Click(chromedp.CSS(`a[href="/quan-tri/nhat-ky"]`)), chromedp.WaitVisible(chromedp.CSS("table")),
+				chromedp.SetValue(chromedp.CSS("#login"), "quantri"), chromedp.Click(chromedp.CSS(".filters button")),
+				chromedp.WaitVisible(chromedp.CSS(`#login[value="quantri"]`)))
+			b.shot("nhat-ky")
+			logins := eval[[]string](b, `[...document.querySelectorAll("tbody tr td:nth-child(3)")].map(e => e.textContent)`)
+			if len(logins) == 0 || slices.ContainsFunc(logins, func(l string) bool { return l != "quantri" }) {
+				t.Errorf("the audit log filtered by quantri lists %q", logins)
+			}
+			b.do("users", chromedp.Click(chromedp.CSS(`a[href="/quan-tri/nguoi-dung"]`)), chromedp.WaitVisible(chromedp.CSS("table")))
+			b.shot("nguoi-dung")
 		}
 		b.do("sign out", chromedp.Click(chromedp.CSS(".signout button")), chromedp.WaitVisible(chromedp.CSS("#login")))
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vanthu/access"
+	"vanthu/accounts"
 	"vanthu/apperr"
 	"vanthu/httpapi"
 	"vanthu/inspection"
@@ -34,16 +35,19 @@ type Config struct {
 	Secretariat *secretariat.Service
 	// Inspection is nil when the recognition cycle is not served: its pages are left out.
 	Inspection *inspection.Service
-	Log        *slog.Logger
+	// Accounts answers the admin pages (users, audit log); nil leaves them out.
+	Accounts *accounts.Service
+	Log      *slog.Logger
 }
 
 // Pages are the web pages; New parses their templates once.
 type Pages struct {
-	svc   *secretariat.Service
-	insp  *inspection.Service
-	log   *slog.Logger
-	pages map[string]*template.Template
-	sess  httpapi.Sessions
+	svc      *secretariat.Service
+	insp     *inspection.Service
+	accounts *accounts.Service
+	log      *slog.Logger
+	pages    map[string]*template.Template
+	sess     httpapi.Sessions
 }
 
 // New parses every page template with the layout; a broken template fails here, at start.
@@ -51,7 +55,7 @@ func New(cfg Config) (*Pages, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, log: cfg.Log, pages: map[string]*template.Template{}}
+	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{}}
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -105,6 +109,10 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 		r.POST("/kiem-tra/:round/:object", p.checklistPost)
 		r.GET("/tong-hop/:round", p.dashboardPage)
 	}
+	if p.accounts != nil {
+		r.GET("/quan-tri/nguoi-dung", p.usersPage)
+		r.GET("/quan-tri/nhat-ky", p.auditPage)
+	}
 }
 
 // link is one entry of the navigation and the home page.
@@ -140,6 +148,12 @@ func (p *Pages) links(a *access.Actor) []link {
 	}
 	if access.Holds(a, access.TemplateRead) {
 		out = append(out, link{"/mau-trong", "Thư viện mẫu", "Tải mẫu trống (.docx) có sẵn tiêu đề của đơn vị."})
+	}
+	if p.accounts != nil && access.Holds(a, access.UserManage) {
+		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Người dùng và vai trò trong phạm vi quản lý."})
+	}
+	if p.accounts != nil && access.Can(a, access.AuditRead, access.Everywhere, nil) {
+		out = append(out, link{"/quan-tri/nhat-ky", "Nhật ký", "Ai đã làm gì, khi nào; lọc và xuất CSV."})
 	}
 	return out
 }
