@@ -234,11 +234,22 @@ func TestSecretariatIssuesCongVan(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#f-ho_ten_nguoi_ky"), "Lê Văn Bình"),
 	)
 	b.shot("dien-mau")
+	// Leaving the wrong field: the page asks the server, which answers with its own rule.
+	b.do("check as typed", chromedp.Evaluate[chromedp.Void](`document.getElementById("f-so_ban_luu").dispatchEvent(new Event("change", {bubbles: true}))`),
+		chromedp.WaitVisible(chromedp.CSS("#f-so_ban_luu-err")))
+	b.shot("kiem-tra-khi-nhap")
+	if n := eval[int](b, `document.querySelectorAll(".msg").length`); n != 1 {
+		t.Errorf("checking one field shows %d messages, want 1 (only the field left)", n)
+	}
+	early := b.text("#f-so_ban_luu-err")
 	b.do("route", chromedp.Click(chromedp.CSS(`button[value=route]`)), chromedp.WaitVisible(chromedp.CSS(".error")))
 	b.shot("loi-tai-truong")
 	msg := b.text("#f-so_ban_luu-err")
 	if !strings.Contains(msg, "Số bản lưu") || !strings.Contains(msg, "99") {
 		t.Errorf("the message at Số bản lưu reads %q", msg)
+	}
+	if early != msg {
+		t.Errorf("the page's check said %q, the server on sending %q", early, msg)
 	}
 	if got := eval[string](b, `document.getElementById("f-so_ban_luu").getAttribute("aria-describedby")`); !strings.Contains(got, "f-so_ban_luu-err") {
 		t.Errorf("the field is not described by its message: %q", got)

@@ -167,7 +167,7 @@ func (fv *formView) showErrors(err error) {
 }
 
 // formPost answers POST /van-ban/moi/:form: propose recipients, add or remove a table row,
-// preview (the .docx itself) or issue.
+// check the fields (for the page's script), preview (the .docx itself) or issue.
 func (p *Pages) formPost(c *gin.Context) {
 	ctx := c.Request.Context()
 	def, err := p.svc.Form(ctx, c.Param("form"))
@@ -194,6 +194,18 @@ func (p *Pages) formPost(c *gin.Context) {
 	case strings.HasPrefix(action, "add-row:"), strings.HasPrefix(action, "del-row:"):
 		editRows(fv, action)
 		again(http.StatusOK, "", nil)
+	case action == "check":
+		// The page's script asks as the user types: the server's own rules, no copy of them
+		// in the page. Answered 200 either way; the messages are in the page.
+		_, err := p.svc.Route(ctx, &secretariat.Submission{Form: sub.Form, IssuerID: sub.IssuerID, Data: sub.Data})
+		if err != nil && apperr.CodeOf(err) != apperr.Invalid {
+			p.fail(c, err)
+			return
+		}
+		if err != nil {
+			fv.showErrors(err)
+		}
+		p.render(c, http.StatusOK, "form", view{Title: def.Title, Data: fv})
 	case action == "route":
 		rec, err := p.svc.Route(ctx, &secretariat.Submission{Form: sub.Form, IssuerID: sub.IssuerID, Data: sub.Data})
 		if err != nil {

@@ -52,3 +52,52 @@
     if (timer) { clearTimeout(timer); timer = null; save(); }
   });
 })();
+
+// The form of a document: as the user leaves a field, the server checks the whole form
+// with its own rules (action=check) and the page shows, at each field already touched,
+// the message the server gives, in the server's words.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-check]");
+  if (!form || !window.fetch || !window.FormData || !window.DOMParser) return;
+  var touched = {}, timer = null;
+  function place(field, msg) {
+    var box = field.closest(".field");
+    if (!box) return;
+    var old = box.querySelector(".msg");
+    if (old) old.remove();
+    var ids = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== field.id + "-err"; });
+    if (msg) {
+      var p = document.createElement("p");
+      p.className = "msg"; p.id = field.id + "-err"; p.textContent = msg;
+      field.insertAdjacentElement("afterend", p);
+      ids.unshift(p.id);
+      field.setAttribute("aria-invalid", "true");
+    } else {
+      field.removeAttribute("aria-invalid");
+    }
+    if (ids.length) field.setAttribute("aria-describedby", ids.join(" ")); else field.removeAttribute("aria-describedby");
+    box.classList.toggle("invalid", !!msg);
+  }
+  function check() {
+    var data = new FormData(form);
+    data.set("action", "check");
+    fetch(form.getAttribute("action"), { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
+      .then(function (res) { return res.ok ? res.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        Object.keys(touched).forEach(function (id) {
+          var field = document.getElementById(id);
+          var err = doc.getElementById(id + "-err");
+          if (field) place(field, err ? err.textContent : "");
+        });
+      })
+      .catch(function () {});
+  }
+  form.addEventListener("change", function (e) {
+    if (!e.target.id || e.target.id.indexOf("f-") !== 0) return;
+    touched[e.target.id] = true;
+    clearTimeout(timer); timer = setTimeout(check, 250);
+  });
+})();
