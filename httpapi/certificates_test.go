@@ -16,6 +16,7 @@ import (
 
 	"vanthu/inspection"
 	"vanthu/internal/apptest"
+	"vanthu/storage/storagetest"
 )
 
 // checkCertificateBatch reads a multi-page .docx of certificates: n sections, one per
@@ -172,6 +173,9 @@ func TestCertificatesBatchIssuedAPI(t *testing.T) {
 				}
 			}
 			checkCertificateBatch(t, res, 3, numbers)
+			if backend.Name == "sqlite" {
+				batchInLibreOffice(t, res.Body, 3)
+			}
 			if n := registerLines(); n != 3 {
 				t.Errorf("%d register lines, want 3", n)
 			}
@@ -193,7 +197,8 @@ func BenchmarkCertificatesDocxIssued(b *testing.B) {
 }
 
 func benchmarkCertificatesDocx(b *testing.B, issue bool) {
-	a := apptest.NewSQLite(b)
+	// The day the certificates are dated: an issued one is dated the day it is numbered.
+	a := apptest.StartAt(b, apptest.LoadData(b), storagetest.SQLiteDSN(b), time.Date(2025, time.November, 25, 10, 0, 0, 0, apptest.Now.Location()))
 	ctx := context.Background()
 	r, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: 2025, AuthorityID: "ubnd-xa-dong-tien"})
 	if err != nil {
@@ -217,6 +222,7 @@ func benchmarkCertificatesDocx(b *testing.B, issue bool) {
 		b.Fatal(err)
 	}
 	path := fmt.Sprintf("/api/inspection/rounds/%d/certificates", r.ID)
+	var last []byte
 	b.ResetTimer()
 	for b.Loop() {
 		res := a.Do(b, "POST", path, bytes.NewReader(body))
@@ -224,5 +230,10 @@ func benchmarkCertificatesDocx(b *testing.B, issue bool) {
 			b.Fatalf("%d %s", res.Status, apptest.Excerpt(res.Body))
 		}
 		b.SetBytes(int64(len(res.Body)))
+		last = res.Body
+	}
+	b.StopTimer()
+	if n := strings.Count(apptest.OpenDocx(b, last).Document(), "<w:sectPr"); n != len(objects) {
+		b.Fatalf("%d certificates in the file, want %d", n, len(objects))
 	}
 }
