@@ -555,8 +555,10 @@ func (h *handler) createCertificates(c *gin.Context) {
 
 // certificatesDocx answers the certificates as one multi-page .docx. Issued, every
 // certificate is numbered and registered first, one after the other, and the file is
-// rendered from the numbers they were given; the register's ids of the issued documents
-// are in the X-Document-Ids header, in the order of the pages.
+// rendered from the numbers they were given; the ids of the issued documents are in the
+// X-Document-Ids header, in the order of the pages, as ranges ("41-1040", or
+// "41-60,75-1054" when another document was issued in between) so that a thousand of
+// them still fit in a header a proxy passes on.
 func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat.Submission, issue bool) {
 	if len(subs) == 0 {
 		fail(c, h.log, apperr.InvalidFields(map[string]string{"kinds": msgNoneRecognised}))
@@ -569,11 +571,7 @@ func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat
 		var docs []register.Document
 		docs, file, err = h.svc.CreateAndIssueBatch(ctx, subs)
 		if err == nil {
-			ids := make([]string, len(docs))
-			for i, d := range docs {
-				ids[i] = strconv.FormatInt(d.ID, 10)
-			}
-			c.Header("X-Document-Ids", strings.Join(ids, ","))
+			c.Header("X-Document-Ids", idRanges(docs))
 		}
 	} else {
 		file, err = h.svc.PreviewBatch(ctx, subs)
@@ -584,6 +582,28 @@ func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat
 	}
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="giay-cong-nhan-antt-%d.docx"`, year))
 	c.Data(http.StatusCreated, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file)
+}
+
+// idRanges writes the ids of docs, in order, as comma-separated runs "first-last" of
+// consecutive ids (a lone id alone).
+func idRanges(docs []register.Document) string {
+	var b []byte
+	for i := 0; i < len(docs); {
+		j := i
+		for j+1 < len(docs) && docs[j+1].ID == docs[j].ID+1 {
+			j++
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, docs[i].ID, 10)
+		if j > i {
+			b = append(b, '-')
+			b = strconv.AppendInt(b, docs[j].ID, 10)
+		}
+		i = j + 1
+	}
+	return string(b)
 }
 
 // submission lays the computed fields over the user's data, through JSON so that lists and
