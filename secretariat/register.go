@@ -6,7 +6,6 @@ import (
 
 	"vanthu/register"
 	"vanthu/safecsv"
-	"vanthu/spreadsheet"
 )
 
 // registerRow returns the ten Decree 30 columns of an entry as text.
@@ -29,25 +28,4 @@ func WriteRegisterCSV(w io.Writer, entries []register.Entry) error {
 		}
 	}
 	return cw.Flush()
-}
-
-// registerWidths are the column widths of the XLSX register, in characters.
-var registerWidths = []float64{14, 11, 40, 18, 34, 16, 8, 11, 12, 14}
-
-// WriteRegisterXLSX writes the register as a spreadsheet to print: A4 landscape, the header
-// row repeated on every page.
-func WriteRegisterXLSX(w io.Writer, title string, entries []register.Entry) error {
-	cols := make([]spreadsheet.Column, len(register.Columns))
-	for i, h := range register.Columns {
-		cols[i] = spreadsheet.Column{Heading: h, Width: registerWidths[i]}
-	}
-	cols[1].Align, cols[6].Align, cols[7].Align = spreadsheet.AlignCenter, spreadsheet.AlignCenter, spreadsheet.AlignCenter
-	rows := make([][]spreadsheet.Cell, len(entries))
-	for i := range entries {
-		e := &entries[i]
-		row := spreadsheet.TextRow(registerRow(e)...)
-		row[6] = spreadsheet.Int(e.Copies)
-		rows[i] = row
-	}
-	return spreadsheet.Write(w, spreadsheet.Sheet{Name: "Sổ văn bản đi", Title: title, Columns: cols, Rows: rows})
 }
