@@ -220,3 +220,20 @@ func TestStampAttachment(t *testing.T) {
 		t.Errorf("%d of the stamp's two lines on the first page", found)
 	}
 }
+
+// BenchmarkDrawSignatures draws the signature and seal on the seed dispatch, as publish
+// does once per signed PDF (before a conversion that takes about a second).
+func BenchmarkDrawSignatures(b *testing.B) {
+	r := newRenderer(b)
+	a := appearance(b)
+	var buf bytes.Buffer
+	if err := r.Render(&buf, loadExample(b, "cong-van-1028.json")); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.DrawSignatures(buf.Bytes(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

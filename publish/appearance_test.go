@@ -48,6 +48,14 @@ func TestSignedPDFShowsSignatureAndSeal(t *testing.T) {
 	if !f.Signed {
 		t.Fatal("the issued document's PDF is not signed")
 	}
+	// The batch behind the PDF jobs gives the same signed file, from the cache.
+	batch, err := a.PDF.Documents(ctx, []int64{id}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !batch[0].Signed || !batch[0].Cached || !bytes.Equal(batch[0].Data, f.Data) {
+		t.Errorf("the batch's PDF (signed %t, cached %t) is not the download's", batch[0].Signed, batch[0].Cached)
+	}
 	stored, _, err := a.Service.File(ctx, id)
 	if err != nil {
 		t.Fatal(err)

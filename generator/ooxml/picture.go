@@ -136,7 +136,8 @@ func AddPictures(docx []byte, ins []Insertion, pngs [][]byte) ([]byte, error) {
 		if data, err = patch(data); err != nil {
 			return nil, fmt.Errorf("ooxml: %s: %w", f.Name, err)
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		// Stored: the copy is read once, by the converter, and thrown away (see WriteStored).
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
 		if err != nil {
 			return nil, err
 		}
