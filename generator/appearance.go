@@ -7,8 +7,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"slices"
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"vanthu/generator/ooxml"
@@ -83,55 +84,62 @@ func transparentPNG(data []byte) (image.Config, error) {
 	return cfg, errors.New("the PNG has no transparency (want a transparent background)")
 }
 
-// spaceParagraph is the empty paragraph signerBlock writes for the signature, spacePt high.
-func spaceParagraph(spacePt float64) []byte {
+// signatureSpace returns the pattern of the empty paragraph signerBlock writes for the
+// signature, its height in twips the one group: written by the writer itself, so that it
+// follows the writer's output.
+func signatureSpace() *regexp.Regexp {
+	const sentinel = 123457
 	var b ooxml.Body
-	b.StartPara(&ooxml.Para{Line: ptToTwips(spacePt), LineExact: true, KeepNext: true})
+	b.StartPara(&ooxml.Para{Line: sentinel, LineExact: true, KeepNext: true})
 	b.EndPara()
-	return b.Bytes()
+	return regexp.MustCompile(strings.Replace(regexp.QuoteMeta(string(b.Bytes())), strconv.Itoa(sentinel), `(\d+)`, 1))
 }
 
-// DrawSignatures returns a copy of docx, a document this renderer wrote, with the
+// minSpace is the lowest signature space DrawSignatures looks for, in twips: higher than
+// any other empty paragraph of exact height the generator writes (12 pt at most).
+const minSpace = 30 * ooxml.TwipsPerPt
+
+// DrawSignatures returns a copy of docx, a document this package wrote, with the
 // appearance drawn in the signature space of its signer: in each signature block's space
 // but the left one of a row of two (the secretary of minutes, who signs without the seal).
-// It finds the spaces by the exact paragraph signerBlock writes, so the stored file needs
-// no mark and renders as it did; a document without a signature space is refused.
+// It finds the spaces by the paragraph signerBlock writes, of whatever height, so the
+// stored file needs no mark and renders as it did, and a document issued under another
+// layout is found as well; a document without a signature space is refused.
 func (r *Renderer) DrawSignatures(docx []byte, a *Appearance) ([]byte, error) {
 	doc, err := ooxml.ReadDocument(docx)
 	if err != nil {
 		return nil, err
 	}
+	var spaces [][]int
+	for _, m := range r.signatureSpace.FindAllSubmatchIndex(doc, -1) {
+		if h, _ := strconv.Atoi(string(doc[m[2]:m[3]])); h >= minSpace {
+			spaces = append(spaces, m)
+		}
+	}
 	var ins []ooxml.Insertion
 	drawings := 0
-	for _, spacePt := range []float64{r.l.SignatureSpacePt, r.l.SignatureSpacePt * certificateSpace} {
-		space := spaceParagraph(spacePt)
-		for off := 0; ; {
-			i := bytes.Index(doc[off:], space)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(space)
-			rowEnd := bytes.Index(doc[off:], []byte("</w:tr>"))
-			if next := bytes.Index(doc[off:], space); next >= 0 && next < rowEnd {
+	for i, m := range spaces {
+		at, end := m[0], m[1]
+		if i+1 < len(spaces) {
+			if rowEnd := bytes.Index(doc[end:], []byte("</w:tr>")); rowEnd >= 0 && spaces[i+1][0] < end+rowEnd {
 				continue // a signer on the left of another
 			}
-			inner, err := cellWidth(doc[:at])
-			if err != nil {
-				return nil, err
-			}
-			var run []byte
-			for _, p := range a.pictures(inner, ptToTwips(spacePt)) {
-				drawings++
-				run = append(run, ooxml.PictureRun(&p.Picture, p.media, drawings)...)
-			}
-			ins = append(ins, ooxml.Insertion{At: at + len(space) - len("</w:p>"), XML: run})
 		}
+		inner, err := cellWidth(doc[:at])
+		if err != nil {
+			return nil, err
+		}
+		height, _ := strconv.Atoi(string(doc[m[2]:m[3]]))
+		var run []byte
+		for _, p := range a.pictures(inner, height) {
+			drawings++
+			run = append(run, ooxml.PictureRun(&p.Picture, p.media, drawings)...)
+		}
+		ins = append(ins, ooxml.Insertion{At: end - len("</w:p>"), XML: run})
 	}
 	if len(ins) == 0 {
 		return nil, errors.New("generator: the document has no signature space")
 	}
-	slices.SortFunc(ins, func(x, y ooxml.Insertion) int { return x.At - y.At })
 	pngs := [][]byte{a.Signature}
 	if a.Seal != nil {
 		pngs = append(pngs, a.Seal)

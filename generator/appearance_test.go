@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"vanthu/generator"
+	"vanthu/generator/ooxml"
 	"vanthu/internal/apptest"
 )
 
@@ -93,6 +94,53 @@ func TestDrawSignatures(t *testing.T) {
 			}
 		})
 	}
+	t.Run("issued under another layout", func(t *testing.T) {
+		// A document issued with a lower signature space is still found, and the
+		// signature fits that space.
+		l := generator.DefaultLayout()
+		l.SignatureSpacePt = 60
+		old, err := generator.New(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := old.Render(&buf, loadExample(t, "cong-van-1028.json")); err != nil {
+			t.Fatal(err)
+		}
+		signed, err := r.DrawSignatures(buf.Bytes(), appearance(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := string(openDocx(t, signed).parts["word/document.xml"])
+		m := regexp.MustCompile(`<wp:extent cx="\d+" cy="(\d+)"/>`).FindStringSubmatch(doc)
+		if m == nil {
+			t.Fatal("no picture")
+		}
+		if cy, _ := strconv.Atoi(m[1]); cy > 60*12700 || cy < 40*12700 {
+			t.Errorf("the signature is %d EMU high in a space of 60 pt (%d EMU)", cy, 60*12700)
+		}
+	})
+	t.Run("no signature space", func(t *testing.T) {
+		pkg, err := ooxml.New(ooxml.Style{Font: "Times New Roman", BodySize: 28, PageNumberSize: 28, Lang: "vi-VN"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := pkg.Body()
+		b.Paragraph(&ooxml.Para{}, "Văn bản không có chữ ký.", &ooxml.Run{})
+		b.SectionProps(&ooxml.Section{Width: 11906, Height: 16838})
+		var buf bytes.Buffer
+		if err := pkg.Write(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.DrawSignatures(buf.Bytes(), appearance(t)); err == nil || !strings.Contains(err.Error(), "no signature space") {
+			t.Errorf("a document without a signature space: error %v", err)
+		}
+	})
+	t.Run("not a package", func(t *testing.T) {
+		if _, err := r.DrawSignatures([]byte("not a zip"), appearance(t)); err == nil {
+			t.Error("a file that is not a package was accepted")
+		}
+	})
 	t.Run("seal optional", func(t *testing.T) {
 		a, err := generator.NewAppearance(apptest.SignatureImage(), nil, 0)
 		if err != nil {
