@@ -34,8 +34,9 @@ type Appearance struct {
 	sig, seal image.Config
 }
 
-// DefaultSealMM is the width of a seal when none is given: the 36 mm seal of a commune or
-// provincial department; a provincial people's committee's is 42 mm.
+// DefaultSealMM is the width of a seal when none is given. Seals are commonly 36 to 42 mm
+// across; the size of a given seal is a fact of that seal, not of Decree 30, so it is set
+// with the image.
 const DefaultSealMM = 36
 
 // NewAppearance checks the images: PNG, with transparency, a seal of a plausible size.
