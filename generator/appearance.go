@@ -60,6 +60,12 @@ func NewAppearance(signature, seal []byte, sealMM float64) (*Appearance, error) 
 	return a, nil
 }
 
+// SignatureAspect is the signature image's width over its height: how a signer finds
+// it again on the laid-out page (see signing.Info.WidgetAspect).
+func (a *Appearance) SignatureAspect() float64 {
+	return float64(a.sig.Width) / float64(a.sig.Height)
+}
+
 // transparentPNG reads a PNG's size and refuses one that cannot be transparent: an opaque
 // white box would hide the title and the name.
 func transparentPNG(data []byte) (image.Config, error) {

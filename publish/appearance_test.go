@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digitorus/pdf"
+
 	"vanthu/access"
 	"vanthu/generator"
 	"vanthu/internal/apptest"
@@ -83,7 +85,7 @@ func TestSignedPDFShowsSignatureAndSeal(t *testing.T) {
 	page := lastPage(t, path)
 
 	// pdfimages: the two pictures, each with its soft mask (the transparency), on the
-	// signer's page, and no other picture.
+	// signer's page, and no other picture but the clear pixel the signature field draws.
 	out, err := exec.Command("pdfimages", "-list", path).Output()
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +93,9 @@ func TestSignedPDFShowsSignatureAndSeal(t *testing.T) {
 	kinds := map[string]int{}
 	for _, line := range strings.Split(string(out), "\n")[2:] {
 		if fields := strings.Fields(line); len(fields) > 3 {
+			if fields[3] == "1" {
+				continue // the signature field's one clear pixel
+			}
 			if fields[0] != strconv.Itoa(page) {
 				t.Errorf("a picture on page %s, not the signer's page %d: %s", fields[0], page, line)
 			}
@@ -141,6 +146,19 @@ func TestSignedPDFShowsSignatureAndSeal(t *testing.T) {
 	if red.minX >= blue.minX || red.maxX <= blue.minX || red.maxX > (blue.minX+blue.maxX)/2 {
 		t.Errorf("the seal spans x %d–%d px, the signature %d–%d: want the seal over the signature's left third",
 			red.minX, red.maxX, blue.minX, blue.maxX)
+	}
+	// The signature field lies over the signature image, on its page.
+	field := signatureField(t, f.Data)
+	if field.page != page {
+		t.Errorf("the signature field is on page %d, the signature on page %d", field.page, page)
+	}
+	pageHeight := 841.89
+	fx0, fx1 := px(field.rect[0]), px(field.rect[2])
+	fy0, fy1 := px(pageHeight-field.rect[3]), px(pageHeight-field.rect[1])
+	t.Logf("signature field %v pt → x %d–%d, y %d–%d px", field.rect, fx0, fx1, fy0, fy1)
+	if blue.minX < fx0-2 || blue.maxX > fx1+2 || blue.minY < fy0-2 || blue.maxY > fy1+2 || fx1-fx0 > 2*(blue.maxX-blue.minX) {
+		t.Errorf("the signature field (x %d–%d, y %d–%d px) is not over the signature (x %d–%d, y %d–%d px)",
+			fx0, fx1, fy0, fy1, blue.minX, blue.maxX, blue.minY, blue.maxY)
 	}
 	// Its real size: 36 mm wide, within the rendering's pixel.
 	if w, want := red.maxX-red.minX+1, 36/25.4*dpi; float64(w) < want*0.95 || float64(w) > want*1.02 {
@@ -222,4 +240,36 @@ func renderPage(t *testing.T, path string, page, dpi int) image.Image {
 		t.Fatal(err)
 	}
 	return img
+}
+
+type field struct {
+	page int
+	rect [4]float64
+}
+
+// signatureField reads the signature field's widget: its page and rectangle.
+func signatureField(t *testing.T, data []byte) field {
+	t.Helper()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := r.Trailer().Key("Root").Key("AcroForm").Key("Fields")
+	if fields.Len() != 1 {
+		t.Fatalf("%d form fields, want the one signature", fields.Len())
+	}
+	w := fields.Index(0)
+	var f field
+	for i := range 4 {
+		f.rect[i] = w.Key("Rect").Index(i).Float64()
+	}
+	for n := 1; n <= r.NumPage(); n++ {
+		annots := r.Page(n).V.Key("Annots")
+		for i := range annots.Len() {
+			if annots.Index(i).Key("FT").Name() == "Sig" {
+				f.page = n
+			}
+		}
+	}
+	return f
 }

@@ -165,6 +165,10 @@ func (s *Service) sign(d register.Document, docxSHA string, f File) (File, error
 		return f, nil
 	}
 	info := signing.Info{Reason: fmt.Sprintf(msgSignReason, register.NumberSymbol(d.Number, d.Symbol)), Time: s.issuedAt(d)}
+	if s.appearance != nil {
+		// The signature field lies over the signature image: pointing at it shows the signature.
+		info.WidgetAspect = s.appearance.SignatureAspect()
+	}
 	if u, ok := s.docs.Tree().Unit(d.IssuerID); ok {
 		info.Location = u.Place
 		info.Contact = u.Name
