@@ -6,7 +6,9 @@
 // own; tables sized from their content, in annexes or in the body; the optional marks of
 // Annex I (secrecy, urgency, circulation, drafter, address). RenderBatch puts many
 // documents, each with its own page setup, in one file. Document.Check refuses what a kind
-// would not print, so nothing given is dropped silently.
+// would not print, so nothing given is dropped silently. DrawSignatures and
+// StampAttachment give a written document the visible marks of its electronic signature
+// (Annex I, II.7.d and II.8) in a copy, leaving the issued file as it was.
 //
 // It takes domain data (a Document) and writes to an io.Writer: it must not depend on HTTP,
 // SQL, forms or routing. Every size, margin and spacing lives in Layout; typography

@@ -436,7 +436,7 @@ func (c *composer) certificate() {
 	c.para(&ooxml.Para{Align: ooxml.Center, SpaceBefore: ptToTwips(12)},
 		typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
 		&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
-	c.signerBlock(&d.Signer, l.SignatureSpacePt*0.75, 0, 0) // the certificate page is tighter
+	c.signerBlock(&d.Signer, l.SignatureSpacePt*certificateSpace, 0, 0) // the certificate page is tighter
 	c.b.EndCell()
 	c.b.EndRow()
 	c.b.EndTable()

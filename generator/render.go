@@ -2,6 +2,7 @@ package generator
 
 import (
 	"io"
+	"regexp"
 	"strings"
 
 	kflate "github.com/klauspost/compress/flate"
@@ -31,6 +32,9 @@ type Renderer struct {
 	splits   lineCache
 	balanced balanceCache
 	phrases  *typeset.Phrases // where titles and subjects break
+
+	// signatureSpace finds the signature spaces of a written document (DrawSignatures).
+	signatureSpace *regexp.Regexp
 }
 
 // cellMargin is the left/right padding of table cells, in twips (1 mm).
@@ -64,7 +68,7 @@ func New(l Layout) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{l: l, pkg: pkg, phrases: typeset.NewPhrases(l.Compounds...)}
+	r := &Renderer{l: l, pkg: pkg, phrases: typeset.NewPhrases(l.Compounds...), signatureSpace: signatureSpace()}
 	r.nationalTitleWidth = typeset.Width(nationalTitle, typeset.Bold, l.NationalTitleSize)
 	r.mottoWidth = typeset.Width(motto, typeset.Bold, l.MottoSize)
 	r.portrait = ooxml.Section{

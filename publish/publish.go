@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"vanthu/apperr"
+	"vanthu/generator"
 	"vanthu/pdfconv"
 	"vanthu/register"
 	"vanthu/secretariat"
@@ -31,7 +32,12 @@ type Config struct {
 	CacheDir string
 	// Signer, when set, signs the PDF/A of every issued document.
 	Signer *signing.Signer
-	Log    *slog.Logger
+	// Appearance, with a Signer, is drawn on every signed PDF/A by Renderer, the renderer
+	// of the documents: the signer's signature and the agency's seal (Decree 30, Annex I,
+	// II.7.d and II.8.a). Without it the signature is invisible.
+	Appearance *generator.Appearance
+	Renderer   *generator.Renderer
+	Log        *slog.Logger
 }
 
 // Service makes PDFs. It is safe for concurrent use.
@@ -40,7 +46,10 @@ type Service struct {
 	conv   *pdfconv.Pool
 	cache  string
 	signer *signing.Signer
-	log    *slog.Logger
+	// appearance is nil unless signed PDFs show the signature and seal images.
+	appearance *generator.Appearance
+	renderer   *generator.Renderer
+	log        *slog.Logger
 	// flight makes concurrent requests for the same PDF wait for one conversion.
 	flight singleflight.Group
 }
@@ -48,6 +57,12 @@ type Service struct {
 // New returns the service, creating the cache folder.
 func New(cfg Config) (*Service, error) {
 	s := &Service{docs: cfg.Docs, conv: cfg.Converter, cache: cfg.CacheDir, signer: cfg.Signer, log: cfg.Log}
+	if cfg.Signer != nil && cfg.Appearance != nil {
+		if cfg.Renderer == nil {
+			return nil, errors.New("publish: an appearance needs the documents' renderer")
+		}
+		s.appearance, s.renderer = cfg.Appearance, cfg.Renderer
+	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -108,11 +123,30 @@ func (s *Service) Document(ctx context.Context, id int64) (File, error) {
 	if err != nil {
 		return File{}, err
 	}
+	if docx, sha, err = s.signedSource(docx, sha); err != nil {
+		return File{}, err
+	}
 	f, err := s.convert(ctx, FileName(d), docx, pdfconv.Archival)
 	if err != nil {
 		return File{}, err
 	}
 	return s.sign(d, sha, f)
+}
+
+// signedSource returns the .docx whose PDF/A is signed and its SHA-256: the stored one, or,
+// with an appearance, a copy with the signature and seal images drawn on it. The stored
+// .docx stays without them: it is the record, and a download of it must not hand out the
+// images.
+func (s *Service) signedSource(docx []byte, sha string) ([]byte, string, error) {
+	if s.appearance == nil {
+		return docx, sha, nil
+	}
+	drawn, err := s.renderer.DrawSignatures(docx, s.appearance)
+	if err != nil {
+		return nil, "", apperr.Wrap(apperr.Internal, apperr.DefaultMessage(apperr.Internal), err)
+	}
+	sum := sha256.Sum256(drawn)
+	return drawn, hex.EncodeToString(sum[:]), nil
 }
 
 // signedSuffix marks a signed PDF/A in the cache.
@@ -131,6 +165,10 @@ func (s *Service) sign(d register.Document, docxSHA string, f File) (File, error
 		return f, nil
 	}
 	info := signing.Info{Reason: fmt.Sprintf(msgSignReason, register.NumberSymbol(d.Number, d.Symbol)), Time: s.issuedAt(d)}
+	if s.appearance != nil {
+		// The signature field lies over the signature image: pointing at it shows the signature.
+		info.WidgetAspect = s.appearance.SignatureAspect()
+	}
 	if u, ok := s.docs.Tree().Unit(d.IssuerID); ok {
 		info.Location = u.Place
 		info.Contact = u.Name
@@ -191,6 +229,9 @@ func (s *Service) Documents(ctx context.Context, ids []int64, progress func(done
 		}
 		docx, sha, err := s.docs.File(ctx, id)
 		if err != nil {
+			return nil, err
+		}
+		if docx, sha, err = s.signedSource(docx, sha); err != nil {
 			return nil, err
 		}
 		files[i] = File{Name: FileName(d), Variant: pdfconv.Archival, Document: d}

@@ -44,6 +44,11 @@ type Info struct {
 	Location string // e.g. "Thanh Hoá"
 	Contact  string
 	Time     time.Time
+	// WidgetAspect, when not zero, makes the signature field visible over the first
+	// transparent image the PDF draws whose width over height is WidgetAspect: the
+	// signer's signature image, so that a reader pointing at it is shown the signature.
+	// The field draws nothing itself. Without such an image the field stays invisible.
+	WidgetAspect float64
 }
 
 // Sign returns pdf with an approval signature appended as an incremental update, so the
@@ -60,8 +65,16 @@ func (s *Signer) Sign(in []byte, info Info) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signing: read PDF: %w", err)
 	}
+	var look sign.Appearance
+	if info.WidgetAspect > 0 {
+		if page, box, ok := findImage(r, info.WidgetAspect); ok {
+			look = sign.Appearance{Visible: true, Page: uint32(page), Image: clearPixel(),
+				LowerLeftX: box[0], LowerLeftY: box[1], UpperRightX: box[2], UpperRightY: box[3]}
+		}
+	}
 	var out bytes.Buffer
 	err = sign.Sign(rd, &out, r, int64(len(in)), sign.SignData{
+		Appearance: look,
 		Signature: sign.SignDataSignature{
 			CertType:   sign.ApprovalSignature,
 			DocMDPPerm: sign.AllowFillingExistingFormFieldsAndSignaturesPerms,

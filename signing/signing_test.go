@@ -29,12 +29,17 @@ func TestSignVerifiesWithPdfsig(t *testing.T) {
 		t.Fatal(err)
 	}
 	when := time.Date(2026, 3, 5, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
-	out, err := s.Sign(in, signing.Info{Reason: "Ban hành văn bản số 01/UBND-NC", Location: "Thanh Hoá", Time: when})
+	// The certificate has no signature image: asked for a field over one, the signature
+	// stays invisible and valid.
+	out, err := s.Sign(in, signing.Info{Reason: "Ban hành văn bản số 01/UBND-NC", Location: "Thanh Hoá", Time: when, WidgetAspect: 2.5})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(out) <= len(in) || string(out[:len(in)]) != string(in) {
 		t.Fatal("the signature is not an incremental update of the PDF")
+	}
+	if update := string(out[len(in):]); !strings.Contains(update, "/Rect [0 0 0 0]") || strings.Contains(update, "/Subtype /Image") {
+		t.Error("without a signature image in the PDF, the signature field is not invisible")
 	}
 	path := filepath.Join(t.TempDir(), "signed.pdf")
 	if err := os.WriteFile(path, out, 0o600); err != nil {

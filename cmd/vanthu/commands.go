@@ -43,7 +43,7 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.db.Close()
-	pub, pool, err := openPublish(cfg, a.svc, log)
+	pub, pool, err := openPublish(cfg, a.svc, a.renderer, log)
 	if err != nil {
 		return err
 	}

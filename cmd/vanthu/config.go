@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"vanthu/generator"
 )
 
 // config is every setting of the binary, with its default. Each can be set by a flag or
@@ -41,6 +43,10 @@ type config struct {
 	// Signing (optional): a PKCS#12 file and its password.
 	SignP12      string // VANTHU_SIGN_P12: PKCS#12 file signing issued documents' PDFs
 	SignPassword string // VANTHU_SIGN_PASSWORD: its password (prefer the variable: a flag shows in ps)
+	// The visible signature of signed PDFs (optional): PNG images on a transparent background.
+	SignImage string  // VANTHU_SIGN_IMAGE: the signer's handwritten signature, blue
+	SealImage string  // VANTHU_SEAL_IMAGE: the agency's seal, red
+	SealMM    float64 // VANTHU_SEAL_MM: the seal's real width in millimetres
 	// Jobs (River).
 	Instance   string // VANTHU_INSTANCE: this process's name in the job queue
 	JobWorkers int    // VANTHU_JOB_WORKERS: jobs run at once by this process
@@ -61,6 +67,7 @@ func defaultConfig() config {
 		PDFWorkers:  1,
 		PDFTimeout:  60 * time.Second,
 		PDFCache:    "vanthu-pdf",
+		SealMM:      generator.DefaultSealMM,
 		JobWorkers:  1,
 	}
 }
@@ -84,6 +91,9 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.PDFCache, "pdf-cache", env("VANTHU_PDF_CACHE", c.PDFCache), "folder keeping the PDFs made, by SHA-256 of the .docx; empty keeps none (VANTHU_PDF_CACHE)")
 	fs.StringVar(&c.SignP12, "sign-p12", env("VANTHU_SIGN_P12", c.SignP12), "PKCS#12 file (.p12/.pfx) whose key signs the PDF of issued documents; empty signs nothing (VANTHU_SIGN_P12)")
 	fs.StringVar(&c.SignPassword, "sign-password", env("VANTHU_SIGN_PASSWORD", c.SignPassword), "password of -sign-p12; prefer VANTHU_SIGN_PASSWORD, a flag shows in the process list")
+	fs.StringVar(&c.SignImage, "sign-image", env("VANTHU_SIGN_IMAGE", c.SignImage), "PNG of the signer's signature (blue, transparent background) drawn between the signer's title and name on signed PDFs; empty draws nothing (VANTHU_SIGN_IMAGE)")
+	fs.StringVar(&c.SealImage, "seal-image", env("VANTHU_SEAL_IMAGE", c.SealImage), "PNG of the agency's seal (red, transparent background) drawn over the left third of the signature; needs -sign-image (VANTHU_SEAL_IMAGE)")
+	fs.Float64Var(&c.SealMM, "seal-mm", envFloat("VANTHU_SEAL_MM", c.SealMM), "the seal's real width in millimetres, 20 to 60 (VANTHU_SEAL_MM)")
 	fs.StringVar(&c.Instance, "instance", env("VANTHU_INSTANCE", c.Instance), "this process's name in the job queue: unique among the instances sharing a database, the same across restarts (VANTHU_INSTANCE; default host name and -addr)")
 	fs.IntVar(&c.JobWorkers, "job-workers", int(envInt("VANTHU_JOB_WORKERS", int64(c.JobWorkers))), "jobs (PDF batches) run at once by this process (VANTHU_JOB_WORKERS)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
@@ -120,6 +130,12 @@ func (c *config) validate() error {
 			host = "vanthu"
 		}
 		c.Instance = host + "@" + c.Addr
+	}
+	if c.SignImage != "" && c.SignP12 == "" {
+		return fmt.Errorf("-sign-image needs -sign-p12: only signed PDFs show the signature")
+	}
+	if c.SealImage != "" && c.SignImage == "" {
+		return fmt.Errorf("-seal-image needs -sign-image: the seal covers part of the signature")
 	}
 	if c.DataDir != "" {
 		if st, err := os.Stat(c.DataDir); err != nil || !st.IsDir() {
@@ -164,6 +180,13 @@ func envInt(key string, def int64) int64 {
 
 func envDuration(key string, def time.Duration) time.Duration {
 	if v, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envFloat(key string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(key), 64); err == nil {
 		return v
 	}
 	return def

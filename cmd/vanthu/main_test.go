@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vanthu/internal/apptest"
 )
 
 // TestRender runs the render command on the seed dispatch and on a form submission, as the
@@ -66,5 +68,51 @@ func TestConfig(t *testing.T) {
 	}
 	if got := redact("postgres://vanthu:secret@127.0.0.1/db"); strings.Contains(got, "secret") {
 		t.Errorf("redact kept the password: %s", got)
+	}
+}
+
+// TestSignatureImageConfig reads the signature and seal images from flags and the
+// environment, refuses them without what they depend on, and refuses an image that is not
+// a transparent PNG when the server starts.
+func TestSignatureImageConfig(t *testing.T) {
+	dir := t.TempDir()
+	sig, seal, bad := filepath.Join(dir, "chu-ky.png"), filepath.Join(dir, "dau.png"), filepath.Join(dir, "anh.jpg")
+	for path, data := range map[string][]byte{sig: apptest.SignatureImage(), seal: apptest.SealImage(), bad: []byte("JFIF")} {
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("VANTHU_SEAL_IMAGE", seal)
+	t.Setenv("VANTHU_SEAL_MM", "42")
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("vanthu", flag.ContinueOnError)
+	cfg.bind(fs)
+	if err := fs.Parse([]string{"-sign-image", sig}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.SignImage != sig || cfg.SealImage != seal || cfg.SealMM != 42 {
+		t.Fatalf("flags or environment not applied: %q %q %g", cfg.SignImage, cfg.SealImage, cfg.SealMM)
+	}
+	if err := cfg.validate(); err == nil || !strings.Contains(err.Error(), "-sign-p12") {
+		t.Errorf("a signature image without -sign-p12: %v", err)
+	}
+	cfg.SignP12 = filepath.Join(dir, "ky.p12")
+	if err := cfg.validate(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := loadAppearance(cfg)
+	if err != nil || a == nil || a.SealMM != 42 || a.Seal == nil {
+		t.Fatalf("loadAppearance: %+v, %v", a, err)
+	}
+	cfg.SealImage = bad
+	if _, err := loadAppearance(cfg); err == nil {
+		t.Error("a seal that is not a PNG was accepted")
+	}
+	cfg.SignImage, cfg.SealImage = "", seal
+	if err := cfg.validate(); err == nil || !strings.Contains(err.Error(), "-sign-image") {
+		t.Errorf("a seal without a signature image: %v", err)
+	}
+	if a, err := loadAppearance(defaultConfig()); a != nil || err != nil {
+		t.Errorf("no images configured: %+v, %v; want nothing drawn", a, err)
 	}
 }

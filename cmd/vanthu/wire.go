@@ -9,6 +9,7 @@ import (
 	"vanthu/access"
 	"vanthu/accounts"
 	"vanthu/appdata"
+	"vanthu/generator"
 	"vanthu/inspection"
 	"vanthu/jobs"
 	"vanthu/pdfconv"
@@ -26,6 +27,8 @@ type app struct {
 	insp     *inspection.Service
 	accounts *accounts.Service
 	records  *records.Service
+	// renderer wrote the stored documents; it draws the signature images on signed PDFs.
+	renderer *generator.Renderer
 }
 
 // system returns ctx acting as the command line: every permission, as the operator who
@@ -84,7 +87,7 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards,
 		Recognitions: insp.AreaRecognitions()})
-	return &app{db: db, svc: svc, insp: insp, accounts: acc, records: rec}, nil
+	return &app{db: db, svc: svc, insp: insp, accounts: acc, records: rec, renderer: d.Renderer}, nil
 }
 
 // demoUsers are the demo database's users, one per role, so a newcomer can try each. Their
@@ -101,7 +104,7 @@ var demoUsers = []accounts.NewUser{
 
 // openPublish starts the PDF service. Without LibreOffice it still starts (the PDF routes
 // answer 503) and says so in the log.
-func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publish.Service, *pdfconv.Pool, error) {
+func openPublish(cfg config, svc *secretariat.Service, renderer *generator.Renderer, log *slog.Logger) (*publish.Service, *pdfconv.Pool, error) {
 	pool, err := pdfconv.New(pdfconv.Config{Soffice: cfg.Soffice, Workers: cfg.PDFWorkers, Timeout: cfg.PDFTimeout, Log: log})
 	if err != nil {
 		return nil, nil, err
@@ -128,12 +131,44 @@ func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publi
 		c := signer.Certificate()
 		log.Info("issued documents' PDFs are signed", "subject", c.Subject.String(), "not_after", c.NotAfter)
 	}
-	pub, err := publish.New(publish.Config{Docs: svc, Converter: pool, CacheDir: cfg.PDFCache, Signer: signer, Log: log})
+	appearance, err := loadAppearance(cfg)
+	if err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	if appearance != nil {
+		log.Info("signed PDFs show the signature image", "signature", cfg.SignImage, "seal", cfg.SealImage, "seal_mm", appearance.SealMM)
+	}
+	pub, err := publish.New(publish.Config{Docs: svc, Converter: pool, CacheDir: cfg.PDFCache, Signer: signer,
+		Appearance: appearance, Renderer: renderer, Log: log})
 	if err != nil {
 		pool.Close()
 		return nil, nil, err
 	}
 	return pub, pool, nil
+}
+
+// loadAppearance reads the signature and seal images of signed PDFs; nil when no signature
+// image is configured.
+func loadAppearance(cfg config) (*generator.Appearance, error) {
+	if cfg.SignImage == "" {
+		return nil, nil
+	}
+	sig, err := os.ReadFile(cfg.SignImage)
+	if err != nil {
+		return nil, fmt.Errorf("-sign-image: %w", err)
+	}
+	var seal []byte
+	if cfg.SealImage != "" {
+		if seal, err = os.ReadFile(cfg.SealImage); err != nil {
+			return nil, fmt.Errorf("-seal-image: %w", err)
+		}
+	}
+	a, err := generator.NewAppearance(sig, seal, cfg.SealMM)
+	if err != nil {
+		return nil, fmt.Errorf("-sign-image, -seal-image: %w", err)
+	}
+	return a, nil
 }
 
 // openJobs starts the job queue on the application's database.

@@ -60,6 +60,8 @@ type Para struct {
 // top Y twips from the top edge of the page; the text of the page flows around it.
 type Frame struct {
 	Width, Y int
+	// Right puts the frame against the right margin instead of the left.
+	Right bool
 }
 
 // Run holds run properties. Size is in half-points, 0 for the style default.
@@ -138,6 +140,9 @@ func (b *Body) paraProps(p *Para) {
 		b.attrInt("w:w", f.Width)
 		b.buf.WriteString(` w:wrap="around" w:vAnchor="page" w:hAnchor="margin"`)
 		b.attrInt("w:y", f.Y)
+		if f.Right {
+			b.buf.WriteString(` w:xAlign="right"`)
+		}
 		b.buf.WriteString("/>")
 	}
 	if p.Style != "" {

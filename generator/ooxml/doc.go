@@ -9,4 +9,6 @@
 //
 // It must depend on the standard library only. The fixed parts are built and compressed once
 // per Package and reused for every document; only word/document.xml is compressed per call.
+// AddPictures rewrites a package it wrote, adding PNG pictures anchored in the body: the
+// signature images of a signed copy.
 package ooxml

@@ -19,6 +19,7 @@ import (
 	"vanthu/accounts"
 	"vanthu/appdata"
 	"vanthu/apperr"
+	"vanthu/generator"
 	"vanthu/httpapi"
 	"vanthu/inspection"
 	"vanthu/jobs"
@@ -245,6 +246,8 @@ type Options struct {
 	PDFCache string
 	// Signer signs issued documents' PDFs.
 	Signer *signing.Signer
+	// Appearance draws the signature and seal images on the signed PDFs.
+	Appearance *generator.Appearance
 	// Jobs starts a job queue on the app's database (App.Jobs, the /api/jobs routes);
 	// without it they answer 503.
 	Jobs bool
@@ -331,7 +334,7 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	if opt.PDFCache == "" {
 		opt.PDFCache = tb.TempDir()
 	}
-	a.PDF, err = publish.New(publish.Config{Docs: a.Service, Converter: opt.Converter, CacheDir: opt.PDFCache, Signer: opt.Signer, Log: log})
+	a.PDF, err = publish.New(publish.Config{Docs: a.Service, Converter: opt.Converter, CacheDir: opt.PDFCache, Signer: opt.Signer, Appearance: opt.Appearance, Renderer: a.Renderer, Log: log})
 	if err != nil {
 		tb.Fatalf("publish: %v", err)
 	}
