@@ -89,6 +89,14 @@ func (d *Definition) blankValues() Values {
 			v[f.Name] = n
 		case f.Default != "":
 			v[f.Name] = f.Default
+		case f.Type == TypeTable && f.Target != TargetAnnex:
+			// A table in the body (a report's past awards) gets empty rows to write in;
+			// an annex gets its numbered rows from annex.
+			rows := make([][]string, blankRows/2)
+			for j := range rows {
+				rows[j] = make([]string, len(f.Columns))
+			}
+			v[f.Name] = rows
 		case f.Type == TypeTable:
 			v[f.Name] = [][]string(nil)
 		case f.Type == TypeNumber:
@@ -270,12 +278,6 @@ func (d *Definition) document(v Values, iss Issuer, r directory.Recipients, blan
 			}
 			f := &d.Fields[i]
 			rows, _ := v[name].([][]string)
-			if blank {
-				rows = make([][]string, blankRows/2)
-				for j := range rows {
-					rows[j] = make([]string, len(f.Columns))
-				}
-			}
 			if len(rows) == 0 {
 				return nil, nil
 			}

@@ -614,3 +614,25 @@ func TestReportTablePlacedInBody(t *testing.T) {
 		t.Errorf("collective body has the individual's section: %s", all)
 	}
 }
+
+// TestBlankReportHasAnEmptyTable checks that the blank achievement report offers empty
+// rows under section III rather than saying there is no award.
+func TestBlankReportHasAnEmptyTable(t *testing.T) {
+	def, _ := mustLoad(t).Get("bao-cao-thanh-tich")
+	doc := def.Blank(Issuer{})
+	tables := 0
+	for _, b := range doc.Body {
+		if b.Table != nil {
+			tables++
+			if len(b.Table.Rows) == 0 || len(b.Table.Rows[0]) != 3 || b.Table.Rows[0][0] != "" {
+				t.Errorf("blank table %+v", b.Table)
+			}
+		}
+		if strings.HasPrefix(b.Text, "Chưa có hình thức") {
+			t.Errorf("blank report says %q", b.Text)
+		}
+	}
+	if tables != 1 {
+		t.Errorf("%d tables in the blank report, want 1", tables)
+	}
+}
