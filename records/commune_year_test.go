@@ -404,6 +404,10 @@ func communeYear(t *testing.T, a *apptest.App) {
 		cstdReport(t, a, p.ID, ns[0].ID, giayKhenDecision)
 	})
 
+	t.Run("the medal's report counts the years of service", func(t *testing.T) {
+		medalReport(t, a, teamMembers[1][2])
+	})
+
 	t.Run("awards of higher levels go up to their authority", func(t *testing.T) {
 		for _, tc := range []struct{ award, proposer, line string }{
 			{"bang-khen-chu-tich-ubnd-tinh", commune, "Chủ tịch UBND tỉnh Thanh Hoá"},

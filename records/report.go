@@ -203,7 +203,11 @@ func serviceLine(a *commendation.Award, rec *commendation.Records, n *commendati
 		if c.BodyKind == committee.SecurityTeam {
 			what = "Thời gian tham gia Tổ bảo vệ an ninh, trật tự"
 		}
-		return fmt.Sprintf("%s: %s năm (tính đến hết năm %d)", what, typeset.TwoDigits(rec.ServiceYears[c.BodyKind][n.PersonID]), rec.Year)
+		years := "dưới 01 năm"
+		if y := rec.ServiceYears[c.BodyKind][n.PersonID]; y > 0 {
+			years = typeset.TwoDigits(y) + " năm"
+		}
+		return fmt.Sprintf("%s: %s (tính đến hết năm %d)", what, years, rec.Year)
 	}
 	return ""
 }

@@ -194,3 +194,31 @@ func reportsOpenInLibreOffice(t *testing.T, reps []reportFile) {
 			"III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
 	}
 }
+
+// medalReport checks the report of a nominee for the team members' medal, asked by id
+// before the nominee qualifies: it gives the years of service the award counts, and the
+// authority that grants the medal.
+func medalReport(t *testing.T, a *apptest.App, personID int64) {
+	t.Helper()
+	var p struct {
+		ID int64 `json:"id"`
+	}
+	call(t, a, "POST", "/api/proposals", map[string]any{"award_id": "ky-niem-chuong-to-bao-ve-antt", "year": 2025,
+		"proposer_id": "cong-an-xa-dong-tien", "movement": "phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+		"summary": "Thành viên Tổ bảo vệ an ninh, trật tự."}, 201, &p)
+	var ns []struct {
+		ID int64 `json:"id"`
+	}
+	call(t, a, "POST", fmt.Sprintf("/api/proposals/%d/nominees", p.ID), map[string]any{"nominees": []map[string]any{
+		{"kind": "person", "person_id": personID, "achievement": "Tích cực tuần tra"}}}, 201, &ns)
+	var e apiError
+	call(t, a, "POST", fmt.Sprintf("/api/proposals/%d/reports", p.ID), map[string]any{}, 422, &e)
+	mustContain(t, "no eligible nominee", e.Fields["nominees"], "Không có tập thể, cá nhân nào đủ điều kiện")
+	reps := reportsOf(t, a, p.ID, map[string]any{"nominee_id": ns[0].ID, "date": "2025-12-15"})
+	text := reportText(t, reps[0])
+	noRegisterParts(t, "medal report", text)
+	mustContain(t, "medal report", text, "ĐỀ NGHỊ TẶNG KỶ NIỆM CHƯƠNG", "Họ và tên: Lê Thị Mai; giới tính: nữ",
+		"Thời gian tham gia Tổ bảo vệ an ninh, trật tự: dưới 01 năm (tính đến hết năm 2025).",
+		"đề nghị Bộ trưởng Bộ Công an tặng Kỷ niệm chương")
+	mustNotContain(t, "medal report", text, "Kết quả bình xét")
+}
