@@ -407,6 +407,9 @@ func communeYear(t *testing.T, a *apptest.App) {
 	t.Run("the medal's report counts the years of service", func(t *testing.T) {
 		medalReport(t, a, teamMembers[1][2])
 	})
+	t.Run("a collective's report names it once, with its place", func(t *testing.T) {
+		collectiveReport(t, a)
+	})
 
 	t.Run("awards of higher levels go up to their authority", func(t *testing.T) {
 		for _, tc := range []struct{ award, proposer, line string }{

@@ -161,8 +161,12 @@ func (s *Service) Reports(ctx context.Context, proposalID int64, req ReportReque
 			data["ten_tap_the"] = n.Name
 			data["dac_diem"] = collectiveSituation(tree, &n, u)
 			data["chuc_danh_bao_cao"] = head
+			name := n.Name
+			if n.Kind == commendation.Area {
+				name = lowerFirst(name) // "thôn Phù Lưu" inside a sentence; a body keeps its capital
+			}
 			data["de_nghi"] = fmt.Sprintf("Trên đây là báo cáo thành tích của %s, kính đề nghị %s xem xét, đề nghị %s tặng %s.",
-				lowerFirst(n.Name), proposer.Name, v.Authority.Line, lowerAward(v.Award))
+				name, proposer.Name, v.Authority.Line, lowerAward(v.Award))
 		}
 		docx, err := s.sec.Preview(ctx, &secretariat.Submission{Form: formReport, IssuerID: proposer.ID, Data: data,
 			Recipients: &directory.Recipients{KinhGui: []string{}, NoiNhan: []string{}}})
@@ -215,11 +219,16 @@ func serviceLine(a *commendation.Award, rec *commendation.Records, n *commendati
 // collectiveSituation is section I of a collective's report: what and where it is. The
 // records hold no more (households, staff): the rest is written by the collective.
 func collectiveSituation(tree *directory.Tree, n *commendation.Nominee, u directory.Unit) string {
-	where := placeOf(tree, n.UnitID)
-	if n.Kind == commendation.Area {
-		return fmt.Sprintf("%s là khu dân cư thuộc %s.", n.Name, strings.TrimPrefix(where, u.Name+", "))
+	above := strings.TrimPrefix(strings.TrimPrefix(placeOf(tree, n.UnitID), u.Name), ", ")
+	switch {
+	case n.Kind == commendation.Area && above != "":
+		return fmt.Sprintf("%s là khu dân cư thuộc %s.", n.Name, above)
+	case n.Kind == commendation.Area:
+		return n.Name + " là khu dân cư."
+	case above != "":
+		return fmt.Sprintf("%s, %s.", n.Name, above)
 	}
-	return fmt.Sprintf("%s (%s).", n.Name, where)
+	return n.Name + "."
 }
 
 // placeOf names a unit with the localities above it: "Thôn Phù Lưu, xã Đông Tiến, tỉnh

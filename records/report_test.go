@@ -222,3 +222,25 @@ func medalReport(t *testing.T, a *apptest.App, personID int64) {
 		"đề nghị Bộ trưởng Bộ Công an tặng Kỷ niệm chương")
 	mustNotContain(t, "medal report", text, "Kết quả bình xét")
 }
+
+// collectiveReport checks the report of a collective that is a body of the directory (the
+// commune's police, proposed by the people's committee) for Tập thể lao động tiên tiến: the
+// collective model, its name once and with its capital, the head's title on the right.
+func collectiveReport(t *testing.T, a *apptest.App) {
+	t.Helper()
+	var p struct {
+		ID int64 `json:"id"`
+	}
+	call(t, a, "POST", "/api/proposals", map[string]any{"award_id": "tap-the-lao-dong-tien-tien", "year": 2025,
+		"proposer_id": "ubnd-xa-dong-tien", "movement": "phong trào thi đua năm 2025",
+		"summary": "Tập thể hoàn thành tốt nhiệm vụ."}, 201, &p)
+	call(t, a, "POST", fmt.Sprintf("/api/proposals/%d/nominees", p.ID), map[string]any{"nominees": []map[string]any{
+		{"kind": "collective", "unit_id": "cong-an-xa-dong-tien", "achievement": "Hoàn thành tốt nhiệm vụ năm 2025"}}}, 201, nil)
+	reps := reportsOf(t, a, p.ID, map[string]any{"date": "2025-12-15"})
+	text := reportText(t, reps[0])
+	mustContain(t, "collective report", text, "ĐỀ NGHỊ TẶNG DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN",
+		"Công an xã Đông Tiến\nI. ĐẶC ĐIỂM, TÌNH HÌNH\nCông an xã Đông Tiến, tỉnh Thanh Hoá.",
+		"Chưa có hình thức khen thưởng", "TRƯỞNG CÔNG AN",
+		"Trên đây là báo cáo thành tích của Công an xã Đông Tiến, kính đề nghị Ủy ban nhân dân xã Đông Tiến xem xét, đề nghị Chủ tịch UBND xã Đông Tiến tặng danh hiệu Tập thể lao động tiên tiến./.")
+	mustNotContain(t, "collective report", text, "SƠ LƯỢC LÝ LỊCH", "NGƯỜI BÁO CÁO THÀNH TÍCH")
+}
