@@ -25,6 +25,7 @@ var shippedForms = []string{
 	"bien-ban-hop-hoi-dong-thi-dua-khen-thuong",
 	"quyet-dinh-khen-thuong",
 	"quyet-dinh-kien-toan-hoi-dong-thi-dua-khen-thuong",
+	"bao-cao-thanh-tich",
 }
 
 func mustLoad(tb testing.TB) *Catalog {
@@ -203,6 +204,12 @@ func TestLoadRejectsBrokenDefinitions(t *testing.T) {
 			files: map[string]string{"thu.json": strings.Replace(minimal, `"target": "subject"}`,
 				`"target": "subject"}, {"name": "ds", "label": "Danh sách", "type": "table", "columns": ["STT", "Tên"], "target": "annex"}`, 1)},
 			wantErr: []string{`field "ds" fills the annex but the definition has no "annex" object`},
+		},
+		{
+			name: "body template placing a field that is not a table",
+			files: map[string]string{"thu.json": strings.Replace(minimal, `"fields"`,
+				`"body_template": "Nội dung\n% trich_yeu\n", "fields"`, 1)},
+			wantErr: []string{"body template", `"trich_yeu"`, "not a table field"},
 		},
 		{
 			name:    "no legal basis",

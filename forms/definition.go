@@ -166,7 +166,8 @@ type Definition struct {
 	// BodyTemplate is a text/template executed with the field values (see templateData);
 	// each non-empty line of its output becomes a body Block, before the blocks of fields
 	// with target "body". A line starting with "# " is a heading, "= " a centred line, "| "
-	// a paragraph without indent.
+	// a paragraph without indent; "% <field>" places the rows of a table field there as a
+	// bordered table.
 	BodyTemplate string `json:"body_template,omitempty"`
 	// Annex describes the annex whose table rows come from the field with target "annex".
 	Annex *AnnexSpec `json:"annex,omitempty"`

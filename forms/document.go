@@ -89,6 +89,14 @@ func (d *Definition) blankValues() Values {
 			v[f.Name] = n
 		case f.Default != "":
 			v[f.Name] = f.Default
+		case f.Type == TypeTable && f.Target != TargetAnnex:
+			// A table in the body (a report's past awards) gets empty rows to write in;
+			// an annex gets its numbered rows from annex.
+			rows := make([][]string, blankRows/2)
+			for j := range rows {
+				rows[j] = make([]string, len(f.Columns))
+			}
+			v[f.Name] = rows
 		case f.Type == TypeTable:
 			v[f.Name] = [][]string(nil)
 		case f.Type == TypeNumber:
@@ -239,12 +247,11 @@ func (d *Definition) document(v Values, iss Issuer, r directory.Recipients, blan
 
 	doc.Symbol = d.Kind.Symbol(iss.ShortName, unit)
 	// The generator refuses parts a kind does not print: Kính gửi only where the kind has
-	// one, Nơi nhận on every kind but the certificates.
-	spec, _ := d.Kind.Spec()
+	// one, Nơi nhận on every kind but the certificates and the achievement report.
 	if d.Kind.TakesRecipients() {
 		doc.Recipients = append(append([]string(nil), r.KinhGui...), kinhGui...)
 	}
-	if !spec.Certificate {
+	if d.Kind.TakesCopyTo() {
 		doc.CopyTo = generator.CopyTo{Items: append([]string(nil), r.NoiNhan...), Archive: archive(r.Archive, unit, copies)}
 	}
 	if certificate != nil {
@@ -264,7 +271,23 @@ func (d *Definition) document(v Values, iss Issuer, r directory.Recipients, blan
 		if err := d.body.Execute(&out, data); err != nil {
 			return generator.Document{}, fmt.Errorf("forms: %s: body template: %w", d.ID, err)
 		}
-		doc.Body = blocks(out.String())
+		table := func(name string) (*generator.Table, error) {
+			i, ok := d.index[name]
+			if !ok || d.Fields[i].Type != TypeTable {
+				return nil, fmt.Errorf("forms: %s: body template: %q after %q is not a table field", d.ID, name, string(tableMarker))
+			}
+			f := &d.Fields[i]
+			rows, _ := v[name].([][]string)
+			if len(rows) == 0 {
+				return nil, nil
+			}
+			return &generator.Table{Columns: f.Columns, Rows: rows}, nil
+		}
+		body, err := blocks(out.String(), table)
+		if err != nil {
+			return generator.Document{}, err
+		}
+		doc.Body = body
 	}
 	doc.Body = append(doc.Body, fieldBody...)
 

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,7 +131,7 @@ func TestExamples(t *testing.T) {
 			spec, _ := def.Kind.Spec()
 			if def.Kind.TakesRecipients() && (len(doc.Recipients) == 0 || doc.Recipients[0] != "Các sở, ban, ngành") ||
 				!def.Kind.TakesRecipients() && len(doc.Recipients) > 0 ||
-				spec.Certificate != (len(doc.CopyTo.Items) == 0) {
+				def.Kind.TakesCopyTo() == (len(doc.CopyTo.Items) == 0) {
 				t.Errorf("recipients %q, copy to %q: not the routed ones", doc.Recipients, doc.CopyTo.Items)
 			}
 			if doc.Signer.Name == "" || doc.Signer.Title == "" {
@@ -446,7 +447,7 @@ func TestBlank(t *testing.T) {
 						t.Errorf("blank rows are not numbered: %q", doc.Annexes[0].Table.Rows[0])
 					}
 				}
-				if len(doc.CopyTo.Items) == 0 || !dotted(doc.CopyTo.Items[0]) {
+				if def.Kind.TakesCopyTo() && (len(doc.CopyTo.Items) == 0 || !dotted(doc.CopyTo.Items[0])) {
 					t.Errorf("copy to %+v", doc.CopyTo)
 				}
 			})
@@ -548,5 +549,90 @@ func TestDates(t *testing.T) {
 				t.Errorf("dmy: %q, want %q", got, tt.dmy)
 			}
 		})
+	}
+}
+
+// TestReportTablePlacedInBody checks the "% <field>" line of a body template on the
+// achievement report: the past awards sit as a table under section III, before the closing
+// sentence; without any, a sentence says so and no table is printed.
+func TestReportTablePlacedInBody(t *testing.T) {
+	c, v := mustLoad(t), mustValidator(t)
+	def, _ := c.Get("bao-cao-thanh-tich")
+	ex := readExample(t, "bao-cao-thanh-tich")
+	build := func(data map[string]any) generator.Document {
+		t.Helper()
+		values, msgs := v.Validate(def, data)
+		if msgs != nil {
+			t.Fatalf("does not validate: %v", msgs)
+		}
+		doc, err := def.Document(values, Issuer{Name: "CÔNG AN XÃ ĐÔNG TIẾN", ShortName: "CAX", Place: "Đông Tiến"}, directory.Recipients{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	doc := build(ex.Data)
+	at := map[string]int{}
+	for i, b := range doc.Body {
+		switch {
+		case b.Table != nil:
+			at["table"] = i
+			if len(b.Table.Rows) != 1 || b.Table.Columns[0] != "Năm" || b.Table.Rows[0][0] != "2025" {
+				t.Errorf("table %+v", b.Table)
+			}
+		case strings.HasPrefix(b.Text, "III."):
+			at["III"] = i
+		case strings.HasPrefix(b.Text, "Trên đây"):
+			at["end"] = i
+		}
+	}
+	if len(at) != 3 || !(at["III"] < at["table"] && at["table"] < at["end"]) {
+		t.Errorf("positions %v: want heading III, the table, then the closing sentence", at)
+	}
+	if doc.Number != 0 || len(doc.CopyTo.Items) > 0 || doc.CopyTo.Archive != "" {
+		t.Errorf("number %d, copy to %+v: a report has neither", doc.Number, doc.CopyTo)
+	}
+
+	data := maps.Clone(ex.Data)
+	delete(data, "khen_thuong")
+	data["doi_tuong"], data["ten_tap_the"], data["dac_diem"] = "Tập thể", "Thôn Phù Lưu", "Thôn có 312 hộ."
+	doc = build(data)
+	var texts []string
+	for _, b := range doc.Body {
+		if b.Table != nil {
+			t.Error("a table without rows")
+		}
+		texts = append(texts, b.Text)
+	}
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"Thôn Phù Lưu|I. ĐẶC ĐIỂM, TÌNH HÌNH|Thôn có 312 hộ.", "Chưa có hình thức khen thưởng"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("collective body lacks %q: %s", want, all)
+		}
+	}
+	if strings.Contains(all, "SƠ LƯỢC LÝ LỊCH") {
+		t.Errorf("collective body has the individual's section: %s", all)
+	}
+}
+
+// TestBlankReportHasAnEmptyTable checks that the blank achievement report offers empty
+// rows under section III rather than saying there is no award.
+func TestBlankReportHasAnEmptyTable(t *testing.T) {
+	def, _ := mustLoad(t).Get("bao-cao-thanh-tich")
+	doc := def.Blank(Issuer{})
+	tables := 0
+	for _, b := range doc.Body {
+		if b.Table != nil {
+			tables++
+			if len(b.Table.Rows) == 0 || len(b.Table.Rows[0]) != 3 || b.Table.Rows[0][0] != "" {
+				t.Errorf("blank table %+v", b.Table)
+			}
+		}
+		if strings.HasPrefix(b.Text, "Chưa có hình thức") {
+			t.Errorf("blank report says %q", b.Text)
+		}
+	}
+	if tables != 1 {
+		t.Errorf("%d tables in the blank report, want 1", tables)
 	}
 }

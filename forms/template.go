@@ -127,9 +127,15 @@ func (d *Definition) UsesNumber() bool {
 // markers are the first characters of a body template line that set its style.
 var markers = map[byte]string{'#': "heading", '=': "center", '|': "plain"}
 
+// tableMarker begins a body template line that places a table field: "% <field>".
+const tableMarker = '%'
+
 // blocks turns the output of a body template into paragraphs: one per non-empty line, with
-// the markers "# " (heading), "= " (centred line) and "| " (no first-line indent).
-func blocks(out string) []generator.Block {
+// the markers "# " (heading), "= " (centred line) and "| " (no first-line indent). A line
+// "% <field>" puts there the rows of that table field as a bordered table (a report's
+// table of past awards in its section III), or nothing when it has no rows; table returns
+// it, or an error when the name is not a table field of the form.
+func blocks(out string, table func(name string) (*generator.Table, error)) ([]generator.Block, error) {
 	var bs []generator.Block
 	for line := range strings.SplitSeq(out, "\n") {
 		line = strings.TrimSpace(line)
@@ -138,11 +144,21 @@ func blocks(out string) []generator.Block {
 		}
 		b := generator.Block{Text: line}
 		if len(line) > 2 && line[1] == ' ' {
+			if line[0] == tableMarker {
+				t, err := table(strings.TrimSpace(line[2:]))
+				if err != nil {
+					return nil, err
+				}
+				if t != nil {
+					bs = append(bs, generator.Block{Table: t})
+				}
+				continue
+			}
 			if style, ok := markers[line[0]]; ok {
 				b = generator.Block{Text: strings.TrimSpace(line[2:]), Style: style}
 			}
 		}
 		bs = append(bs, b)
 	}
-	return bs
+	return bs, nil
 }

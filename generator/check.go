@@ -56,9 +56,20 @@ func (d *Document) Check() error {
 		refuse("proposal", strings.TrimSpace(d.Proposal) != "", "“Theo đề nghị của …”")
 		refuse("authority", strings.TrimSpace(d.Authority) != "", "thẩm quyền ban hành")
 	}
-	if d.Kind != BienBan {
+	if !spec.TwoSigners {
 		refuse("secretary", d.Secretary != nil, "chữ ký của thư ký")
+	}
+	if d.Kind != BienBan {
 		refuse("minutes", d.Minutes != nil, "diễn biến cuộc họp")
+	}
+	if spec.NoCopyTo && !spec.Certificate {
+		refuse("copy_to", len(d.CopyTo.Items) > 0 || d.CopyTo.Archive != "", "Nơi nhận")
+	}
+	if spec.Unnumbered {
+		refuse("number", d.Number != 0, "số, ký hiệu (không vào sổ văn bản đi)")
+		refuse("secrecy", d.Secrecy != "", "dấu độ mật")
+		refuse("urgency", d.Urgency != "", "dấu độ khẩn")
+		refuse("address", len(d.Address) > 0, "địa chỉ cơ quan")
 	}
 	if d.Kind != GiayMoi {
 		refuse("invitation", d.Invitation != nil, "thời gian, địa điểm của giấy mời")

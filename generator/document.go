@@ -23,6 +23,11 @@ const (
 	GiayMoi          Kind = "giay-moi"            // 1.7 giấy mời
 	GiayKhen         Kind = "giay-khen"           // certificate: Giấy khen
 	GiayCongNhan     Kind = "giay-cong-nhan"      // certificate: Giấy công nhận
+	// BaoCaoThanhTich is the achievement report of a commendation dossier (báo cáo thành
+	// tích, the models of the decree on emulation and commendation): it takes no number,
+	// its header is the Quốc hiệu alone, and two sides sign it — the confirming level on
+	// the left, the person reporting or the collective's head on the right.
+	BaoCaoThanhTich Kind = "bao-cao-thanh-tich"
 )
 
 // Document is one administrative document, as the secretariat would draft it. The generator
@@ -97,7 +102,8 @@ type Document struct {
 	// representative of the inspected unit.
 	Signer Signer `json:"signer"`
 	// Secretary signs on the left of minutes (THƯ KÝ); for inspection minutes, the
-	// representative of the inspection team.
+	// representative of the inspection team; for an achievement report, the level that
+	// confirms it.
 	Secretary *Signer `json:"secretary,omitempty"`
 
 	// CopyTo is the Nơi nhận block.

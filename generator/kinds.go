@@ -16,6 +16,14 @@ type KindSpec struct {
 	DateInHeader bool
 	// Certificate kinds print on A4 landscape with the certificate layout.
 	Certificate bool
+	// Unnumbered kinds are not entered in the register: the header holds neither the issuer
+	// nor a "Số:" line, only the Quốc hiệu and Tiêu ngữ, centred, and the place and date.
+	Unnumbered bool
+	// TwoSigners kinds are signed side by side, Document.Secretary on the left and
+	// Document.Signer on the right, their names on one line, as a biên bản is.
+	TwoSigners bool
+	// NoCopyTo kinds have no Nơi nhận block.
+	NoCopyTo bool
 }
 
 // kindSpecs holds the data of every kind, in one place.
@@ -27,10 +35,12 @@ var kindSpecs = map[Kind]KindSpec{
 	BaoCao:           {Title: "BÁO CÁO", Name: "Báo cáo", Abbrev: "BC", DateInHeader: true},
 	KeHoach:          {Title: "KẾ HOẠCH", Name: "Kế hoạch", Abbrev: "KH", DateInHeader: true},
 	ThongBao:         {Title: "THÔNG BÁO", Name: "Thông báo", Abbrev: "TB", DateInHeader: true},
-	BienBan:          {Title: "BIÊN BẢN", Name: "Biên bản", Abbrev: "BB"},
+	BienBan:          {Title: "BIÊN BẢN", Name: "Biên bản", Abbrev: "BB", TwoSigners: true},
 	GiayMoi:          {Title: "GIẤY MỜI", Name: "Giấy mời", Abbrev: "GM", DateInHeader: true}, // no Kính gửi: "… trân trọng kính mời: …"
 	GiayKhen:         {Title: "GIẤY KHEN", Name: "Giấy khen", Abbrev: "GK", DateInHeader: true, Certificate: true},
 	GiayCongNhan:     {Title: "GIẤY CÔNG NHẬN", Name: "Giấy công nhận", Abbrev: "GCN", DateInHeader: true, Certificate: true},
+	BaoCaoThanhTich: {Title: "BÁO CÁO THÀNH TÍCH", Name: "Báo cáo thành tích", Abbrev: "BC", DateInHeader: true,
+		Unnumbered: true, TwoSigners: true, NoCopyTo: true},
 }
 
 // Spec returns the data of kind k and whether the kind is known.
@@ -45,6 +55,13 @@ func (k Kind) Spec() (KindSpec, bool) {
 func (k Kind) TakesRecipients() bool {
 	s, _ := k.Spec()
 	return k == CongVan || k == GiayMoi || s.RecipientsAfterTitle
+}
+
+// TakesCopyTo reports whether documents of kind k print a Nơi nhận block: every kind but
+// the certificates and the kinds without one (an achievement report).
+func (k Kind) TakesCopyTo() bool {
+	s, _ := k.Spec()
+	return !s.Certificate && !s.NoCopyTo
 }
 
 // Symbol composes the ký hiệu of a document: "<issuer>-<drafting unit>" for a công văn

@@ -111,22 +111,23 @@ func (c *composer) list(label string, items []string) {
 // minutesSignatures writes the two signers of a biên bản side by side — THƯ KÝ and CHỦ
 // TỌA, or for an inspection ĐẠI DIỆN ĐOÀN KIỂM TRA and ĐẠI DIỆN <the unit> — with their
 // names on one line whatever the number of title lines above them, and the Nơi nhận at
-// the bottom left.
+// the bottom left. Other TwoSigners kinds (an achievement report) sign the same way,
+// with the defaults of their own kind and without the Nơi nhận when they have none.
 func (c *composer) minutesSignatures() {
 	total := c.textWidth()
 	half := total / 2
 	m := c.d.Minutes
 	inspection := m != nil && m.Inspected != ""
-	left := Signer{Title: "THƯ KÝ"}
-	if inspection {
+	left, right := Signer{Title: "THƯ KÝ"}, Signer{Title: "CHỦ TỌA"}
+	switch {
+	case inspection:
 		left = Signer{Authority: "ĐẠI DIỆN ĐOÀN KIỂM TRA"}
+		right = Signer{Authority: "ĐẠI DIỆN " + typeset.Upper(strings.TrimSpace(m.Inspected))}
+	case c.d.Kind == BaoCaoThanhTich:
+		left, right = Signer{Title: "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"}, Signer{Title: "NGƯỜI BÁO CÁO THÀNH TÍCH"}
 	}
 	if c.d.Secretary != nil {
 		left = mergeSigner(*c.d.Secretary, left)
-	}
-	right := Signer{Title: "CHỦ TỌA"}
-	if inspection {
-		right = Signer{Authority: "ĐẠI DIỆN " + typeset.Upper(strings.TrimSpace(m.Inspected))}
 	}
 	right = mergeSigner(c.d.Signer, right)
 
@@ -145,7 +146,9 @@ func (c *composer) minutesSignatures() {
 	c.signerBlock(&left, c.l.SignatureSpacePt, lineCount(ra)-lineCount(la), lineCount(rb)-lineCount(lb))
 	// The Nơi nhận sits under the left signer in the same cell, so that the row, which
 	// never splits, keeps it with the signatures.
-	c.copyTo("VT, Hồ sơ")
+	if c.d.Kind.TakesCopyTo() {
+		c.copyTo("VT, Hồ sơ")
+	}
 	c.b.EndCell()
 	c.b.StartCell(total-half, false)
 	c.b.Paragraph(&ooxml.Para{Line: ptToTwips(12), LineExact: true, KeepNext: true}, "", nil)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"vanthu/apperr"
+	"vanthu/generator"
 	"vanthu/typeset"
 )
 
@@ -144,4 +146,90 @@ func TestTitlesBreakBetweenPhrases(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAchievementReport checks the báo cáo thành tích: a header of the Quốc hiệu alone
+// (no issuer, no "Số:"), the place and date on the right, the two signers side by side with
+// their names on one line, no Nơi nhận; and that Check refuses a number or a Nơi nhận.
+func TestAchievementReport(t *testing.T) {
+	r := newRenderer(t)
+	ex := loadExample(t, "bao-cao-thanh-tich-ca-nhan.json")
+	doc := render(t, r, ex)
+
+	t.Run("header of the Quốc hiệu alone, centred, with the date on the right", func(t *testing.T) {
+		body := doc.doc.child("body")
+		if first := body.Nodes[0]; first.XMLName.Local != "p" {
+			t.Fatalf("the document opens with a %s, not the centred Quốc hiệu", first.XMLName.Local)
+		}
+		p := doc.find(t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if jc := p.pPr("jc"); jc == nil || jc.attr("val") != "center" {
+			t.Error("Quốc hiệu not centred")
+		}
+		date := doc.find(t, "Đông Tiến, ngày 10 tháng 12 năm 2025")
+		if jc := date.pPr("jc"); !date.allRuns("i") || jc == nil || jc.attr("val") != "right" {
+			t.Errorf("place and date %q not italic on the right", date.text)
+		}
+		for _, p := range doc.paras {
+			if strings.HasPrefix(p.text, "Số:") || strings.Contains(p.text, "CÔNG AN XÃ") || strings.HasPrefix(p.text, "Nơi nhận") {
+				t.Errorf("an achievement report prints %q", p.text)
+			}
+		}
+		doc.find(t, "BÁO CÁO THÀNH TÍCH")
+		doc.find(t, "Đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở")
+	})
+	t.Run("confirmation left, reporter right, names on one line", func(t *testing.T) {
+		cells := cellParas(doc.lastTable(t))
+		if len(cells) != 2 {
+			t.Fatalf("%d signature cells, want 2", len(cells))
+		}
+		// at returns the printed line of s in a cell: a title wrapped over two lines is
+		// one paragraph with a break, the other side pads with an empty paragraph.
+		at := func(cell []string, s string) int {
+			line := 0
+			for _, c := range cell {
+				if c == s {
+					return line
+				}
+				line += 1 + strings.Count(c, "\n")
+			}
+			t.Fatalf("no %q in %q", s, cell)
+			return -1
+		}
+		if l, r := at(cells[0], "Nguyễn Văn Tuấn"), at(cells[1], "Lê Văn Bình"); l != r {
+			t.Errorf("names at paragraphs %d and %d: not on one line\n%q\n%q", l, r, cells[0], cells[1])
+		}
+		left, right := strings.ReplaceAll(strings.Join(cells[0], " "), "\n", " "), strings.ReplaceAll(strings.Join(cells[1], " "), "\n", " ")
+		if !strings.Contains(left, "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN") || !strings.Contains(right, "NGƯỜI BÁO CÁO THÀNH TÍCH") {
+			t.Errorf("signing sides %q / %q", cells[0], cells[1])
+		}
+	})
+	t.Run("the past awards table in section III", func(t *testing.T) {
+		if n := len(doc.tables()); n != 1 {
+			t.Errorf("%d bordered tables, want the table of past awards", n)
+		}
+		doc.find(t, "Quyết định số 05/QĐ-UBND ngày 20/12/2025 của UBND xã Đông Tiến")
+	})
+	t.Run("default signing titles", func(t *testing.T) {
+		d := *ex
+		d.Secretary, d.Signer.Title = nil, ""
+		cells := cellParas(render(t, r, &d).lastTable(t))
+		if !strings.Contains(strings.ReplaceAll(strings.Join(cells[0], " "), "\n", " "), "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG") ||
+			!strings.Contains(strings.Join(cells[1], " "), "NGƯỜI BÁO CÁO THÀNH TÍCH") {
+			t.Errorf("default sides %q / %q", cells[0], cells[1])
+		}
+	})
+	t.Run("a number or a Nơi nhận is refused, not dropped", func(t *testing.T) {
+		for field, edit := range map[string]func(d *generator.Document){
+			"number":  func(d *generator.Document) { d.Number = 3 },
+			"copy_to": func(d *generator.Document) { d.CopyTo.Archive = "VT" },
+			"secrecy": func(d *generator.Document) { d.Secrecy = "MẬT" },
+		} {
+			d := *ex
+			edit(&d)
+			err := d.Check()
+			if e := apperr.As(err); e == nil || e.Fields[field] == "" {
+				t.Errorf("%s: Check gave %v", field, err)
+			}
+		}
+	})
 }

@@ -284,7 +284,7 @@ func (c *composer) document() {
 		c.articles(d.Articles, true, true)
 	}
 	c.markEnd = false
-	if d.Kind == BienBan {
+	if c.spec.TwoSigners {
 		c.minutesSignatures()
 	} else {
 		c.signature(&d.Signer, true)
@@ -349,6 +349,10 @@ func (c *composer) headerColumns(total int) (left, right int) {
 // attached regulation, which repeats only the names.
 func (c *composer) header(withNumber bool) {
 	d, l := c.d, c.l
+	if c.spec.Unnumbered {
+		c.nationalHeader()
+		return
+	}
 	overhang := mmToTwips(l.HeaderOverhangMM)
 	left, right := c.headerColumns(c.textWidth() + overhang)
 	leftIn, rightIn := left-2*cellMargin, right-2*cellMargin
@@ -414,6 +418,23 @@ func (c *composer) header(withNumber bool) {
 	c.b.EndTable()
 	if withNumber && len(d.Address) > 0 {
 		c.address()
+	}
+}
+
+// nationalHeader writes the header of a document that is not entered in the register (an
+// achievement report): the Quốc hiệu and Tiêu ngữ centred over the text width with the
+// line under them, then the place and date on the right. No issuer and no "Số:" line.
+func (c *composer) nationalHeader() {
+	d, l := c.d, c.l
+	center := ooxml.Para{Align: ooxml.Center}
+	c.para(&center, nationalTitle, &ooxml.Run{Bold: true, Size: halfPoints(l.NationalTitleSize)})
+	c.para(&center, motto, &ooxml.Run{Bold: true, Size: halfPoints(l.MottoSize)})
+	c.rule(c.textWidth(), c.r.mottoWidth)
+	date := ooxml.Para{Align: ooxml.Right, SpaceBefore: ptToTwips(6)}
+	c.para(&date, typeset.PlaceDate(d.Place, d.Date.Year, d.Date.Month, d.Date.Day),
+		&ooxml.Run{Italic: true, Size: halfPoints(l.PlaceDateSize)})
+	if circ := strings.TrimSpace(d.Circulation); circ != "" {
+		c.mark(typeset.Upper(circ), c.textWidth(), 0)
 	}
 }
 

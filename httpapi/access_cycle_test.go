@@ -228,6 +228,9 @@ var cycleRules = map[string]rule{
 	"POST /api/proposals/:id/minutes": {perm: access.CommendationVote, target: onScopedUnit, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/api/proposals/%d/minutes", f.cycle.proposal), `{}`
 	}},
+	"POST /api/proposals/:id/reports": {perm: access.CommendationPropose, target: onScopedUnit, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/api/proposals/%d/reports", f.cycle.proposal), `{"date":"2025-11-25"}`
+	}},
 	"POST /api/proposals/:id/award": {perm: access.CommendationGrant, target: onScopedUnit, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/api/proposals/%d/award", f.cycle.proposal), `{"date":"2025-12-01","signer":{"name":"Lê Văn Cường"}}`
 	}},

@@ -128,6 +128,13 @@ func TestAPIExamplesIssueOnTheirDay(t *testing.T) {
 					a := apptest.StartAt(t, data, backend.DSN(t), now)
 					body := edit(t, string(ex.Raw), func(m map[string]any) { m["issue"] = true })
 					res := a.Do(t, "POST", "/api/documents", strings.NewReader(body), "Content-Type", "application/json")
+					if spec, _ := def.Kind.Spec(); spec.Unnumbered {
+						// An achievement report takes no number: issuing it is refused.
+						if res.Status != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), `"form"`) {
+							t.Errorf("issuing an unnumbered form: %d %s", res.Status, apptest.Excerpt(res.Body))
+						}
+						return
+					}
 					if res.Status != http.StatusCreated {
 						t.Fatalf("status %d: %s", res.Status, apptest.Excerpt(res.Body))
 					}

@@ -1,6 +1,9 @@
 package httpapi
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -51,6 +54,7 @@ func recordRoutes(api *gin.RouterGroup, h *recordHandler) {
 	api.GET("/proposals/:id/eligibility", h.eligibility)
 	api.POST("/proposals/:id/submission", h.submission)
 	api.POST("/proposals/:id/minutes", h.minutes)
+	api.POST("/proposals/:id/reports", h.reports)
 	api.POST("/proposals/:id/award", h.grant)
 }
 
@@ -432,6 +436,51 @@ func (h *recordHandler) minutes(c *gin.Context) {
 	}
 	out, err := h.svc.Minutes(c.Request.Context(), id, req)
 	h.output(c, "du-thao-bien-ban-hoi-dong.docx", out, err)
+}
+
+// reports answers the achievement reports of a proposal as previews: one nominee's as its
+// .docx, several as a .zip holding one .docx per nominee, numbered in the proposal's order.
+func (h *recordHandler) reports(c *gin.Context) {
+	id, err := recordID(c, msgNoSuchProposal)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var req records.ReportRequest
+	if err := decodeJSON(c, &req); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	reps, err := h.svc.Reports(c.Request.Context(), id, req)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	if len(reps) == 1 {
+		sendDocx(c, "bao-cao-thanh-tich-"+reps[0].Name+".docx", reps[0].Docx)
+		return
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i, r := range reps {
+		// A preview keeps its main part stored, not deflated (generator.RenderPreview): the
+		// archive deflates it once for all.
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("%02d %s.docx", i+1, r.Name), Method: zip.Deflate})
+		if err == nil {
+			_, err = w.Write(r.Docx)
+		}
+		if err != nil {
+			fail(c, h.log, err)
+			return
+		}
+	}
+	if err := zw.Close(); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	name := fmt.Sprintf("bao-cao-thanh-tich-de-nghi-%d.zip", id)
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	c.Data(http.StatusOK, "application/zip", buf.Bytes())
 }
 
 func (h *recordHandler) grant(c *gin.Context) {

@@ -10,6 +10,7 @@ import (
 	"vanthu/commendation"
 	"vanthu/committee"
 	"vanthu/internal/apptest"
+	"vanthu/records"
 )
 
 // BenchmarkEligibility10000 checks 10,000 nominees for the medal against a year's records
@@ -98,6 +99,60 @@ func BenchmarkCheck10000(b *testing.B) {
 	for b.Loop() {
 		if _, err := commendation.Check(award, ns, rec); err != nil {
 			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkReports100 builds the achievement reports of a proposal of 100 nominees for the
+// medal on SQLite in one call, as POST /api/proposals/{id}/reports does without a
+// nominee_id: eligibility, the past awards, each person's record, and 100 previews rendered
+// through the secretariat.
+func BenchmarkReports100(b *testing.B) {
+	const n = 100
+	a := apptest.NewSQLite(b)
+	ctx := access.WithActor(context.Background(), access.System("records test"))
+	people := make([]committee.Person, n)
+	for i := range people {
+		people[i] = committee.Person{Name: fmt.Sprintf("Thành viên %03d", i), Gender: committee.Male, BirthYear: 1960 + i%30,
+			UnitID: "thon-phu-luu", Position: "Tổ viên Tổ bảo vệ an ninh, trật tự thôn Phù Lưu", Address: "Thôn Phù Lưu, xã Đông Tiến"}
+	}
+	if err := a.DB.CreatePeople(ctx, people); err != nil {
+		b.Fatal(err)
+	}
+	team := committee.Body{Kind: committee.SecurityTeam, UnitID: "ubnd-xa-dong-tien", Name: "Tổ bảo vệ an ninh, trật tự thôn Phù Lưu", Areas: []string{"thon-phu-luu"}}
+	if err := a.DB.CreateBody(ctx, &team); err != nil {
+		b.Fatal(err)
+	}
+	var plan committee.Plan
+	for _, p := range people {
+		plan.Open = append(plan.Open, committee.Membership{PersonID: p.ID, Role: "Tổ viên", Start: "2005-01-01"})
+	}
+	if err := a.DB.ApplyChange(ctx, team.ID, "2005-01-01", plan); err != nil {
+		b.Fatal(err)
+	}
+	p := commendation.Proposal{AwardID: "ky-niem-chuong-to-bao-ve-antt", Year: 2025, ProposerID: "cong-an-xa-dong-tien",
+		Movement: "phong trào toàn dân bảo vệ an ninh Tổ quốc", Summary: "Thành viên lâu năm."}
+	if _, err := a.Records.CreateProposal(ctx, &p); err != nil {
+		b.Fatal(err)
+	}
+	nominees := make([]commendation.Nominee, n)
+	for i := range nominees {
+		nominees[i] = commendation.Nominee{Kind: commendation.Person, PersonID: people[i].ID, Name: people[i].Name,
+			Achievement: "Tham gia Tổ bảo vệ an ninh, trật tự 20 năm liên tục"}
+	}
+	if err := a.DB.AddNominees(ctx, p.ID, nominees); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		reps, err := a.Records.Reports(ctx, p.ID, records.ReportRequest{Date: "2025-12-15"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(reps) != n {
+			b.Fatalf("%d reports", len(reps))
 		}
 	}
 	reportCPU(b, start)

@@ -235,6 +235,7 @@ func communeYear(t *testing.T, a *apptest.App) {
 	// The year's recognition round: Phù Lưu and Thọ Sơn recognised, Triệu Xá not.
 	call(t, a, "PUT", "/api/recognitions/2025", map[string]any{"units": []string{"thon-phu-luu", "thon-tho-son"}}, 200, nil)
 
+	var giayKhenDecision string // cited by the later report of a person it awarded
 	t.Run("Giấy khen: 5 people and 2 areas, one area refused by name", func(t *testing.T) {
 		var p struct {
 			ID        int64 `json:"id"`
@@ -307,6 +308,8 @@ func communeYear(t *testing.T, a *apptest.App) {
 			t.Errorf("submission %d not recorded on the proposal (%d)", d.ID, pv.SubmissionID)
 		}
 
+		giayKhenReports(t, a, p.ID)
+
 		// The chairman grants it: the decision and the six certificates in one request.
 		var g struct {
 			Decision     document   `json:"decision"`
@@ -326,6 +329,7 @@ func communeYear(t *testing.T, a *apptest.App) {
 			"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN", "Theo đề nghị của Trưởng Công an xã Đông Tiến tại Tờ trình số 01/TTr-CAX ngày 12/12/2025",
 			"Tặng Giấy khen cho 01 tập thể và 05 cá nhân", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
 		ref := fmt.Sprintf("Quyết định số %02d/QĐ-UBND ngày 20/12/2025", g.Decision.Number)
+		giayKhenDecision = ref
 		for i, c := range g.Certificates {
 			if c.Form != "giay-khen" || c.Data["quyet_dinh"] != ref {
 				t.Errorf("certificate %d: %s, %v", i, c.Form, c.Data["quyet_dinh"])
@@ -397,6 +401,14 @@ func communeYear(t *testing.T, a *apptest.App) {
 		text, _ = docxText(t, a, d.ID)
 		decree30(t, "submission", text)
 		mustContain(t, "submission", text, "Kính gửi: Chủ tịch UBND xã Đông Tiến", "danh hiệu Chiến sĩ thi đua cơ sở")
+		cstdReport(t, a, p.ID, ns[0].ID, giayKhenDecision)
+	})
+
+	t.Run("the medal's report counts the years of service", func(t *testing.T) {
+		medalReport(t, a, teamMembers[1][2])
+	})
+	t.Run("a collective's report names it once, with its place", func(t *testing.T) {
+		collectiveReport(t, a)
 	})
 
 	t.Run("awards of higher levels go up to their authority", func(t *testing.T) {

@@ -26,6 +26,8 @@ const (
 	msgYear             = "Năm không hợp lệ"
 	msgAlreadyAwarded   = "Đề nghị này đã có quyết định khen thưởng"
 	msgVoteNomineeTwice = "Đối tượng %d có hai kết quả bỏ phiếu"
+	msgNotANominee      = "Đối tượng %d không có trong đề nghị này"
+	msgTooManyReports   = "Đề nghị có %d đối tượng, quá %d báo cáo thành tích trong một lần: chọn từng đối tượng (nominee_id)"
 	// MsgNoSuchPerson is also the answer about a person outside the actor's scope, whose
 	// record is personal data: its existence is not revealed.
 	MsgNoSuchPerson = "Không có người này trong hồ sơ."

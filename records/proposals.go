@@ -331,22 +331,7 @@ func (s *Service) records(ctx context.Context, a *commendation.Award, year int, 
 			if rec.Recognitions != nil {
 				continue
 			}
-			switch src := s.recognitions.(type) {
-			case nil:
-			case commendation.RecognitionLoader:
-				r, held, err := src.LoadRecognitions(ctx, year)
-				if err != nil {
-					return nil, err
-				}
-				if held {
-					rec.Recognitions = r
-					continue
-				}
-			default:
-				rec.Recognitions = src
-				continue
-			}
-			r, err := s.db.Recognitions(ctx, year)
+			r, err := s.yearRecognitions(ctx, year)
 			if err != nil {
 				return nil, err
 			}
@@ -382,4 +367,23 @@ func (s *Service) records(ctx context.Context, a *commendation.Award, year int, 
 		}
 	}
 	return rec, nil
+}
+
+// yearRecognitions returns the areas recognised "An toàn về an ninh, trật tự" in a year:
+// from the inspection rounds when they hold that year, else from the store's table.
+func (s *Service) yearRecognitions(ctx context.Context, year int) (commendation.RecognitionSource, error) {
+	switch src := s.recognitions.(type) {
+	case nil:
+	case commendation.RecognitionLoader:
+		r, held, err := src.LoadRecognitions(ctx, year)
+		if err != nil {
+			return nil, err
+		}
+		if held {
+			return r, nil
+		}
+	default:
+		return src, nil
+	}
+	return s.db.Recognitions(ctx, year)
 }

@@ -15,6 +15,7 @@ const (
 	msgStoredRecip      = "Nơi nhận đã lưu bị hỏng."
 	msgIssuerLocality   = "Đơn vị %q là một địa bàn hành chính, không phải cơ quan: không ban hành văn bản."
 	msgIssuerKind       = "Đơn vị %q (loại %s) không được ban hành %s; chỉ các đơn vị loại: %s."
+	msgUnnumberedForm   = "%s không cấp số, không vào sổ văn bản đi: xem trước hoặc lưu dự thảo để in và ký."
 	msgIssuerNoSymbol   = "Đơn vị %q chưa có chữ viết tắt (short_name) để ghi ký hiệu văn bản, nên chưa thể cấp số."
 	msgIssuerFixed      = "Không đổi được cơ quan ban hành của dự thảo (%q); hãy tạo dự thảo mới."
 	msgCorrectionIssuer = "Văn bản đính chính phải do chính cơ quan đã ban hành văn bản số %s (%q) ban hành."

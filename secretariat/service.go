@@ -487,8 +487,13 @@ func (s *Service) checkIssuerKind(def *forms.Definition, unit directory.Unit) er
 }
 
 // checkIssuable refuses to number a document whose issuer has no symbol: its number would
-// read "01/-NC".
+// read "01/-NC"; and a document of a kind that takes no number at all.
 func checkIssuable(p *prepared) error {
+	if spec, _ := p.def.Kind.Spec(); spec.Unnumbered {
+		// An achievement report is signed on paper and filed in the dossier: a number in
+		// the register would be printed nowhere.
+		return apperr.InvalidFields(map[string]string{"form": fmt.Sprintf(msgUnnumberedForm, p.def.Title)})
+	}
 	if strings.TrimSpace(p.unit.ShortName) == "" {
 		return apperr.InvalidFields(map[string]string{"issuer_id": fmt.Sprintf(msgIssuerNoSymbol, p.unit.ID)})
 	}

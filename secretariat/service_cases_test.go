@@ -530,6 +530,20 @@ func serviceCases() []serviceCase {
 			},
 			code: apperr.Invalid, fields: map[string]string{"issuer_id": `"ubnd-tinh-thanh-hoa-2016" chưa có chữ viết tắt (short_name)`},
 		},
+		{
+			name: "an achievement report is drafted but never numbered",
+			setup: func(t *testing.T, e *env) {
+				draft(t, e, "report", report())
+			},
+			action: func(t *testing.T, e *env) error {
+				_, err := e.svc.Issue(e.ctx, e.ids["report"])
+				if _, err2 := e.svc.CreateAndIssue(e.ctx, report()); !sameError(err, err2) {
+					t.Errorf("CreateAndIssue: %v, unlike Issue: %v", err2, err)
+				}
+				return err
+			},
+			code: apperr.Invalid, fields: map[string]string{"form": "không cấp số, không vào sổ văn bản đi"},
+		},
 
 		// Issue 8, item 2: dates.
 		{

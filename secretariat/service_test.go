@@ -55,6 +55,17 @@ func congVan(change ...func(*secretariat.Submission)) *secretariat.Submission {
 	return sub
 }
 
+// report is an achievement report: a form whose kind takes no number.
+func report() *secretariat.Submission {
+	return &secretariat.Submission{Form: "bao-cao-thanh-tich", IssuerID: issuer, Data: map[string]any{
+		"trich_yeu":      "ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ",
+		"ho_ten":         "Lê Văn Bình",
+		"thanh_tich":     "Hoàn thành xuất sắc nhiệm vụ.",
+		"de_nghi":        "Trên đây là báo cáo thành tích của ông Lê Văn Bình.",
+		"ho_ten_bao_cao": "Lê Văn Bình",
+	}}
+}
+
 // subject sets the trích yếu.
 func subject(s string) func(*secretariat.Submission) {
 	return func(sub *secretariat.Submission) { sub.Data["trich_yeu"] = s }
