@@ -26,8 +26,9 @@ test:
 
 ## race: the tests of the packages with concurrent code (the group commit and checkpoint
 ## loop in storage, the caches and pools of generator, typeset and directory, the service's
-## routing cache, the HTTP concurrency tests) under the race detector.
-RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts
+## routing cache, the HTTP concurrency tests, the converter pool and the job queue) under the
+## race detector.
+RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts ./pdfconv ./jobs
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 
@@ -85,7 +86,9 @@ load: build
 ## connections that announce a body of LOAD_SLOW_LENGTH bytes and send none, and while they
 ## are held open run loadgen against POST /api/preview (LOAD_CLIENTS clients, LOAD_DURATION):
 ## prints the preview's throughput and latency and the server's peak RSS; then stops the
-## server and removes the files. Loopback only; LOAD_DURATION must stay under the server's
+## server and removes the files. Both the load and the slow connections send the demo
+## admin's API token (LOADGEN_TOKEN, from `vanthu token add`), so the slow bodies reach the
+## body reader rather than a 401. Loopback only; LOAD_DURATION must stay under the server's
 ## 30 s read timeout for the slow connections to be open all along.
 load-slow: build
 	@set -e; \
@@ -99,6 +102,8 @@ load-slow: build
 		sleep 0.2; \
 	done; \
 	grep '^vanthu: serving' "$$tmp/server.log" || { cat "$$tmp/server.log"; exit 1; }; \
+	LOADGEN_TOKEN=$$(bin/vanthu token add quantri -name "make load-slow" -days 1 -db "$$tmp/load.db" -log warn); \
+	export LOADGEN_TOKEN; \
 	echo "== preview with $(LOAD_SLOW) slow bodies pending"; \
 	bin/loadgen -url http://$(LOAD_ADDR) -path /api/preview -body examples/forms/cong-van.json \
 		-clients $(LOAD_CLIENTS) -duration $(LOAD_DURATION) -expect 200 -pid $$pid \

@@ -41,12 +41,20 @@ const (
 	RegisterSecretRead Permission = "register.secret.read"
 
 	RoundRead          Permission = "round.read"             // read inspection rounds
+	RoundManage        Permission = "round.manage"           // create, change and delete the rounds and rosters of an authority
 	RoundRegister      Permission = "round.register"         // register a unit in a round
 	InspectionAssess   Permission = "inspection.assess"      // fill and submit checklists
 	InspectionFileRead Permission = "inspection.file.read"   // read an inspected unit's file
 	InspectionUpload   Permission = "inspection.file.upload" // upload a unit's file
 	ResultRead         Permission = "result.read"            // read results
 	DashboardRead      Permission = "dashboard.read"         // read dashboards
+
+	CommitteeRead       Permission = "committee.read"       // read people, bodies and their composition
+	CommitteeWrite      Permission = "committee.write"      // record people, bodies, changes of composition and their decisions
+	CommendationRead    Permission = "commendation.read"    // read proposals, nominees and eligibility
+	CommendationPropose Permission = "commendation.propose" // create proposals, add nominees, make the tờ trình
+	CommendationVote    Permission = "commendation.vote"    // record the council's votes and its minutes
+	CommendationGrant   Permission = "commendation.grant"   // make the award decision and certificates
 )
 
 // Permissions lists every permission the application checks.
@@ -54,7 +62,8 @@ var Permissions = []Permission{UserManage, DirectoryWrite, RoutingWrite, AuditRe
 	DirectoryRead, FormRead, TemplateRead,
 	DocumentDraft, DocumentPreview, DocumentIssue, DocumentCorrect, DocumentRead,
 	RegisterRead, RegisterWrite, RegisterExport, RegisterSecretRead,
-	RoundRead, RoundRegister, InspectionAssess, InspectionFileRead, InspectionUpload, ResultRead, DashboardRead}
+	RoundRead, RoundManage, RoundRegister, InspectionAssess, InspectionFileRead, InspectionUpload, ResultRead, DashboardRead,
+	CommitteeRead, CommitteeWrite, CommendationRead, CommendationPropose, CommendationVote, CommendationGrant}
 
 // Scope says which units a grant of a role covers.
 type Scope string

@@ -24,6 +24,8 @@ const (
 
 	Unauthenticated Code = "unauthenticated" // no valid session or token: 401
 	Forbidden       Code = "forbidden"       // the actor may not do this: 403
+
+	Unavailable Code = "unavailable" // a part the request needs is missing or overloaded (LibreOffice): 503
 )
 
 // Error is the one error type of the application. Message is Vietnamese and shown to the

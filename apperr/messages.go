@@ -9,6 +9,7 @@ var defaultMessages = map[Code]string{
 	StorageFull:     "Bộ nhớ lưu trữ của máy chủ đã đầy nên chưa ghi được dữ liệu; xin báo quản trị hệ thống. Việc xem và tải văn bản vẫn dùng được.",
 	Unauthenticated: "Bạn cần đăng nhập để tiếp tục.",
 	Forbidden:       "Bạn không có quyền thực hiện thao tác này.",
+	Unavailable:     "Chức năng này tạm thời không dùng được, xin thử lại sau.",
 }
 
 // DefaultMessage returns the message shown for an error of code that carries no message of

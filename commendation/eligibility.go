@@ -1,6 +1,8 @@
 package commendation
 
 import (
+	"context"
+
 	"vanthu/committee"
 )
 
@@ -9,6 +11,14 @@ import (
 // it; until they do, storage keeps a table of recognitions that does.
 type RecognitionSource interface {
 	Recognised(year int, unitID string) (bool, error)
+}
+
+// RecognitionLoader is a RecognitionSource that loads a year's recognitions at once, so a
+// proposal of thousands of nominees is checked against one reading. held is false when
+// the source records nothing of that year (no round ran in it): the records then fall back
+// to the recognitions entered by hand, for the years before the cycle ran in vanthu.
+type RecognitionLoader interface {
+	LoadRecognitions(ctx context.Context, year int) (r *Recognitions, held bool, err error)
 }
 
 // Recognitions is a year's recognised areas held in memory: a RecognitionSource for one

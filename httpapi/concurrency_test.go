@@ -148,13 +148,7 @@ func TestConcurrentIssueTwoProcesses(t *testing.T) {
 	second := startServer(t, bin, dsn) // after the first has migrated and loaded the demo
 
 	// The demo's admin issues, with a token made by the operator's command.
-	cmd := exec.Command(bin, "token", "add", "quantri", "-db", dsn, "-log", "warn")
-	cmd.Env = withoutVanthuEnv(os.Environ())
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("vanthu token add: %v", err)
-	}
-	client := &http.Client{Timeout: 60 * time.Second, Transport: bearer{token: strings.TrimSpace(string(out)),
+	client := &http.Client{Timeout: 60 * time.Second, Transport: bearer{token: tokenAdd(t, bin, dsn, demoAdmin),
 		next: &http.Transport{MaxIdleConnsPerHost: concurrentClients}}}
 	t.Cleanup(client.CloseIdleConnections)
 	start := time.Now()
@@ -232,6 +226,25 @@ func startServer(t *testing.T, bin, dsn string) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// demoAdmin is the login of the admin over the whole organisation that a server started
+// with -demo=true creates in a database with no user (appdata's demo users).
+const demoAdmin = "quantri"
+
+// tokenAdd runs `vanthu token add login` on the database dsn, as an operator gives a script
+// its credentials (README, "Signing in, roles and the audit log"), and returns the token.
+func tokenAdd(t *testing.T, bin, dsn, login string) string {
+	t.Helper()
+	cmd := exec.Command(bin, "token", "add", login, "-name", t.Name(), "-days", "1", "-db", dsn, "-log", "warn")
+	cmd.Env = withoutVanthuEnv(os.Environ())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("vanthu token add %s: %v\n%s", login, err, stderr.String())
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // freeAddr returns a loopback address with a port nobody listens on right now.

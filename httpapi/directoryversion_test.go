@@ -26,8 +26,10 @@ func TestDirectoryTwoProcesses(t *testing.T) {
 			dsn := b.DSN(t)
 			first := startServer(t, bin, dsn)
 			second := startServer(t, bin, dsn)
-			client := &http.Client{Timeout: 30 * time.Second}
-			t.Cleanup(client.CloseIdleConnections)
+			// Both servers serve the demo's admin, with a token made by the operator's command.
+			transport := &http.Transport{}
+			t.Cleanup(transport.CloseIdleConnections)
+			client := &http.Client{Timeout: 30 * time.Second, Transport: bearer{token: tokenAdd(t, bin, dsn, demoAdmin), next: transport}}
 			get := func(base, path string) apptest.Response {
 				return apptest.Do(t, client, base, "GET", path, nil)
 			}

@@ -23,6 +23,7 @@ var statusOf = map[apperr.Code]int{
 
 	apperr.Unauthenticated: http.StatusUnauthorized,
 	apperr.Forbidden:       http.StatusForbidden,
+	apperr.Unavailable:     http.StatusServiceUnavailable,
 }
 
 // errorBody is what the client receives: a code, a Vietnamese message and, for invalid

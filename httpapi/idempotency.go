@@ -6,9 +6,11 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/idempotency"
 )
@@ -86,10 +88,20 @@ func (h *handler) abandon(actor, key string) {
 	}
 }
 
-// actorOf returns who sends the request, which scopes idempotency keys: "" until the API
-// knows its users; then the one middleware that reads the session puts the actor in the
-// context and this reads it.
-func actorOf(*gin.Context) string { return "" }
+// actorOf returns who sends the request, which scopes idempotency keys: the user the
+// authenticate middleware found, by their id ("user:42"), which never changes when the
+// user is renamed and is the same whether they come with a session or any of their API
+// tokens, so a retry through another credential of the same person is still the same
+// request. Two users' keys never meet: neither is answered the other's kept response.
+// Every idempotent route needs an actor, so "" (no actor) is not reached through the
+// router; it would share one scope, as before users existed.
+func actorOf(c *gin.Context) string {
+	a := access.FromContext(c.Request.Context())
+	if a == nil {
+		return ""
+	}
+	return "user:" + strconv.FormatInt(a.UserID, 10)
+}
 
 // recorder passes an answer through and keeps a copy of its body.
 type recorder struct {

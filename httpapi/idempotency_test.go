@@ -2,11 +2,14 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 
+	"vanthu/access"
+	"vanthu/accounts"
 	"vanthu/internal/apptest"
 	"vanthu/register"
 )
@@ -136,7 +139,16 @@ func TestIdempotencyKey(t *testing.T) {
 					t.Errorf("concurrent request with one key: %d %s", r.Status, apptest.Excerpt(r.Body))
 				}
 			}
-			t.Logf("%d concurrent requests with one key: %d answered 201, the others 409", n, len(created))
+			fresh := 0
+			for _, r := range created {
+				if r.Header.Get("Idempotent-Replayed") == "" {
+					fresh++
+				}
+			}
+			t.Logf("%d concurrent requests with one key: %d answered 201 (%d of them new), the others 409", n, len(created), fresh)
+			if fresh != 1 {
+				t.Errorf("%d concurrent requests with one key: %d new answers, want exactly 1 (the others replayed or 409)", n, fresh)
+			}
 			if len(created) == 0 {
 				t.Fatal("no concurrent request got 201")
 			}
@@ -171,6 +183,58 @@ func TestIdempotencyKey(t *testing.T) {
 			}
 			if res := post("/api/documents", big, "sau-khi-day"); res.Status != http.StatusCreated || res.Header.Get("Idempotent-Replayed") != "" {
 				t.Errorf("retry once there is room: %d %s, want a new 201", res.Status, apptest.Excerpt(res.Body))
+			}
+		})
+	}
+}
+
+// TestIdempotencyKeyPerActor checks that a key belongs to the user who sent it: another
+// user with the same key and the same request gets a new answer of their own, never the
+// first user's kept one, while the same user retrying through another of their tokens
+// gets their own first answer again.
+func TestIdempotencyKeyPerActor(t *testing.T) {
+	data := apptest.LoadData(t)
+	for _, b := range apptest.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			b.SkipIfUnavailable(t)
+			t.Parallel()
+			a := apptest.Start(t, data, b.DSN(t))
+			other := a.User(t, "quan.tri.hai", "admin", access.Everywhere)
+			ctx := access.WithActor(context.Background(), access.System("test"))
+			again, err := a.Accounts.TokenFor(ctx, "admin", accounts.NewToken{Name: "lần thứ hai"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := issueBody(t, 1)
+			post := func(token string) (apptest.Response, register.Document) {
+				t.Helper()
+				res := apptest.Do(t, a.Anonymous, a.URL, "POST", "/api/documents", strings.NewReader(body),
+					"Content-Type", "application/json", "Idempotency-Key", "cung-mot-khoa", "Authorization", "Bearer "+token)
+				if res.Status != http.StatusCreated {
+					t.Fatalf("POST /api/documents: %d %s", res.Status, apptest.Excerpt(res.Body))
+				}
+				var d register.Document
+				res.JSON(t, &d)
+				return res, d
+			}
+			replayed := func(r apptest.Response) bool { return r.Header.Get("Idempotent-Replayed") == "true" }
+
+			firstRes, first := post(a.AdminToken)
+			otherRes, second := post(other)
+			if replayed(firstRes) || replayed(otherRes) || second.ID == first.ID || second.Number == first.Number {
+				t.Fatalf("two users, one key: documents %d (number %d, replayed %v) and %d (number %d, replayed %v), want two new ones",
+					first.ID, first.Number, replayed(firstRes), second.ID, second.Number, replayed(otherRes))
+			}
+			if res, d := post(again.Secret); !replayed(res) || d.ID != first.ID || !bytes.Equal(res.Body, firstRes.Body) {
+				t.Errorf("the first user through another token: document %d (replayed %v), want the kept answer of document %d", d.ID, replayed(res), first.ID)
+			}
+			if res, d := post(other); !replayed(res) || d.ID != second.ID || !bytes.Equal(res.Body, otherRes.Body) {
+				t.Errorf("the second user again: document %d (replayed %v), want their own kept answer of document %d", d.ID, replayed(res), second.ID)
+			}
+			var list []map[string]any
+			a.Do(t, "GET", "/api/documents", nil).JSON(t, &list)
+			if len(list) != 2 {
+				t.Errorf("%d documents, want 2: one per user", len(list))
 			}
 		})
 	}

@@ -63,12 +63,17 @@ func roundID(c *gin.Context) (int64, error) {
 
 // listChecklists answers GET /api/checklists.
 func (h *handler) listChecklists(c *gin.Context) {
-	c.JSON(http.StatusOK, h.insp.Catalog().List())
+	list, err := h.insp.Checklists(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, list)
 }
 
 // getChecklist answers GET /api/checklists/:id.
 func (h *handler) getChecklist(c *gin.Context) {
-	cl, err := h.insp.Checklist(c.Param("id"))
+	cl, err := h.insp.Checklist(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		fail(c, h.log, err)
 		return

@@ -104,7 +104,14 @@ func (h *recordHandler) output(c *gin.Context, name string, out records.Output, 
 	}
 }
 
-func (h *recordHandler) ruleSets(c *gin.Context) { c.JSON(http.StatusOK, h.svc.RuleSets()) }
+func (h *recordHandler) ruleSets(c *gin.Context) {
+	sets, err := h.svc.RuleSets(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, sets)
+}
 
 func (h *recordHandler) createPerson(c *gin.Context) {
 	var p committee.Person
@@ -263,10 +270,17 @@ func (h *recordHandler) decision(c *gin.Context) {
 	h.output(c, "du-thao-quyet-dinh.docx", out, err)
 }
 
-func (h *recordHandler) listAwards(c *gin.Context) { c.JSON(http.StatusOK, h.svc.Awards()) }
+func (h *recordHandler) listAwards(c *gin.Context) {
+	awards, err := h.svc.Awards(c.Request.Context())
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, awards)
+}
 
 func (h *recordHandler) getAward(c *gin.Context) {
-	a, err := h.svc.Award(c.Param("id"))
+	a, err := h.svc.Award(c.Request.Context(), c.Param("id"))
 	h.respond(c, http.StatusOK, a, err)
 }
 

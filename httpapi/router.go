@@ -9,6 +9,8 @@ import (
 	"vanthu/accounts"
 	"vanthu/apperr"
 	"vanthu/inspection"
+	"vanthu/jobs"
+	"vanthu/publish"
 	"vanthu/records"
 	"vanthu/secretariat"
 )
@@ -31,6 +33,10 @@ type Options struct {
 	SecureCookies bool
 	// Records, when set, serves the committees, teams and commendation proposals.
 	Records *records.Service
+	// PDF makes the PDF routes' files; nil answers them 503.
+	PDF *publish.Service
+	// Jobs runs long work; nil answers the job routes 503.
+	Jobs *jobs.Service
 }
 
 // handler holds what every handler needs.
@@ -38,6 +44,8 @@ type handler struct {
 	svc           *secretariat.Service
 	insp          *inspection.Service
 	accounts      *accounts.Service
+	pdf           *publish.Service
+	jobs          *jobs.Service
 	log           *slog.Logger
 	secureCookies bool
 }
@@ -51,7 +59,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	if opt.Accounts == nil {
 		panic("httpapi: Options.Accounts is required: every route but /healthz needs an actor")
 	}
-	h := &handler{svc: svc, insp: opt.Inspection, accounts: opt.Accounts, log: opt.Log, secureCookies: opt.SecureCookies}
+	h := &handler{svc: svc, insp: opt.Inspection, accounts: opt.Accounts, pdf: opt.PDF, jobs: opt.Jobs, log: opt.Log, secureCookies: opt.SecureCookies}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log), h.authenticate)
@@ -95,13 +103,20 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	api.POST("/route", h.route)
 	api.POST("/preview", h.preview)
+	api.POST("/preview.pdf", h.previewPDF)
 	api.POST("/documents", h.idempotent, h.createDocument)
 	api.GET("/documents", h.listDocuments)
 	api.GET("/documents/:id", h.getDocument)
 	api.PUT("/documents/:id", h.updateDocument)
 	api.GET("/documents/:id/docx", h.documentFile)
+	api.GET("/documents/:id/pdf", h.documentPDF)
 	api.POST("/documents/:id/issue", h.idempotent, h.issueDocument)
 	api.POST("/documents/:id/corrections", h.idempotent, h.correctDocument)
+
+	api.POST("/jobs/pdf", h.startPDFJob)
+	api.GET("/jobs/:id", h.getJob)
+	api.GET("/jobs/:id/result", h.jobResult)
+	api.POST("/jobs/:id/cancel", h.cancelJob)
 
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)

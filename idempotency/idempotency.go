@@ -32,8 +32,8 @@ const (
 // Record is what is kept of a request sent with a key. Status is 0 while the first request
 // runs; then the answer's status, Content-Type, Location and body.
 //
-// Actor scopes the key to who sent it, so that two users' keys never meet; it is "" until
-// the service knows who asks.
+// Actor scopes the key to who sent it (the HTTP layer gives the user, "user:<id>"), so
+// that two users' keys never meet.
 type Record struct {
 	Actor       string    `db:"actor"`
 	Key         string    `db:"idem_key"`

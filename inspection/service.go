@@ -10,7 +10,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"vanthu/access"
 	"vanthu/apperr"
+	"vanthu/directory"
 )
 
 // Store keeps rounds, their objects, registrations and assessments. Every method that
@@ -52,6 +54,9 @@ type Config struct {
 	MaxAttachment int64
 	// Now is the clock, time.Now when nil (tests set it to judge lateness).
 	Now func() time.Time
+	// Tree returns the organisation directory the actors' scopes are judged on (the
+	// secretariat's, which follows directory changes).
+	Tree func() *directory.Tree
 }
 
 // Service runs the recognition cycle: it validates, decides and scores; the Store stores.
@@ -60,14 +65,15 @@ type Service struct {
 	cat     *Catalog
 	maxFile int64
 	now     func() time.Time
+	tree    func() *directory.Tree
 }
 
 // New returns a Service.
 func New(cfg Config) (*Service, error) {
-	if cfg.Store == nil || cfg.Catalog == nil {
-		return nil, fmt.Errorf("inspection: Store and Catalog are required")
+	if cfg.Store == nil || cfg.Catalog == nil || cfg.Tree == nil {
+		return nil, fmt.Errorf("inspection: Store, Catalog and Tree are required")
 	}
-	s := &Service{store: cfg.Store, cat: cfg.Catalog, maxFile: cfg.MaxAttachment, now: cfg.Now}
+	s := &Service{store: cfg.Store, cat: cfg.Catalog, maxFile: cfg.MaxAttachment, now: cfg.Now, tree: cfg.Tree}
 	if s.maxFile <= 0 {
 		s.maxFile = MaxAttachmentSize
 	}
@@ -80,8 +86,19 @@ func New(cfg Config) (*Service, error) {
 // Catalog returns the checklists.
 func (s *Service) Catalog() *Catalog { return s.cat }
 
+// Checklists lists the blank checklists, for anyone who may download blank templates.
+func (s *Service) Checklists(ctx context.Context) ([]*Checklist, error) {
+	if err := access.RequireAny(ctx, access.TemplateRead); err != nil {
+		return nil, err
+	}
+	return s.cat.List(), nil
+}
+
 // Checklist returns the checklist id, or NotFound.
-func (s *Service) Checklist(id string) (*Checklist, error) {
+func (s *Service) Checklist(ctx context.Context, id string) (*Checklist, error) {
+	if err := access.RequireAny(ctx, access.TemplateRead); err != nil {
+		return nil, err
+	}
 	c := s.cat.Get(id)
 	if c == nil {
 		return nil, apperr.New(apperr.NotFound, MsgChecklistNotFound)
@@ -102,6 +119,9 @@ type RoundInput struct {
 // CreateRound creates the round of a year for an authority, with the calendar of the
 // checklists unless the input gives dates.
 func (s *Service) CreateRound(ctx context.Context, in RoundInput) (*Round, error) {
+	if err := access.Require(ctx, access.RoundManage, in.AuthorityID, s.directory()); err != nil {
+		return nil, err
+	}
 	r, err := s.cat.NewRound(in.Year, in.AuthorityID, norm.NFC.String(in.Name), in.Target)
 	if err != nil {
 		return nil, err
@@ -112,7 +132,7 @@ func (s *Service) CreateRound(ctx context.Context, in RoundInput) (*Round, error
 	if err := r.check(); err != nil {
 		return nil, err
 	}
-	if err := s.store.CreateRound(ctx, r); err != nil {
+	if err := s.store.CreateRound(s.audited(ctx, ActRoundCreate), r); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -122,6 +142,9 @@ func (s *Service) CreateRound(ctx context.Context, in RoundInput) (*Round, error
 func (s *Service) UpdateRound(ctx context.Context, id int64, in RoundInput) (*Round, error) {
 	r, err := s.store.Round(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.requireRound(ctx, access.RoundManage, r); err != nil {
 		return nil, err
 	}
 	f := map[string]string{}
@@ -146,7 +169,7 @@ func (s *Service) UpdateRound(ctx context.Context, id int64, in RoundInput) (*Ro
 	if err := r.check(); err != nil {
 		return nil, err
 	}
-	if err := s.store.UpdateRound(ctx, r); err != nil {
+	if err := s.store.UpdateRound(s.audited(ctx, ActRoundUpdate), r); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -154,15 +177,41 @@ func (s *Service) UpdateRound(ctx context.Context, id int64, in RoundInput) (*Ro
 
 // DeleteRound removes a round with its roster, registrations and assessments.
 func (s *Service) DeleteRound(ctx context.Context, id int64) error {
-	return s.store.DeleteRound(ctx, id)
+	r, err := s.store.Round(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.requireRound(ctx, access.RoundManage, r); err != nil {
+		return err
+	}
+	return s.store.DeleteRound(s.audited(ctx, ActRoundDelete), id)
 }
 
-// Round returns one round.
-func (s *Service) Round(ctx context.Context, id int64) (*Round, error) { return s.store.Round(ctx, id) }
+// Round returns one round, to an actor who may read it (see readableRound).
+func (s *Service) Round(ctx context.Context, id int64) (*Round, error) {
+	return s.readableRound(ctx, id)
+}
 
-// Rounds lists rounds, newest year first.
+// Rounds lists the rounds the actor may read, newest year first.
 func (s *Service) Rounds(ctx context.Context, f RoundFilter) ([]Round, error) {
-	return s.store.Rounds(ctx, f)
+	if err := access.RequireAny(ctx, access.RoundRead); err != nil {
+		return nil, err
+	}
+	rounds, err := s.store.Rounds(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := rounds[:0]
+	for i := range rounds {
+		ok, err := s.mayRead(ctx, &rounds[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, rounds[i])
+		}
+	}
+	return out, nil
 }
 
 // MaxObjectsPerCall bounds one roster request.
@@ -171,7 +220,11 @@ const MaxObjectsPerCall = 10000
 // PutObjects adds objects to a round's roster or changes them. Every parent must be an object
 // of the round (already there or in the same request), and parents may not form a cycle.
 func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Object) error {
-	if _, err := s.store.Round(ctx, roundID); err != nil {
+	r, err := s.store.Round(ctx, roundID)
+	if err != nil {
+		return err
+	}
+	if err := s.requireRound(ctx, access.RoundManage, r); err != nil {
 		return err
 	}
 	if len(objects) == 0 {
@@ -223,12 +276,19 @@ func (s *Service) PutObjects(ctx context.Context, roundID int64, objects []Objec
 	if len(f) > 0 {
 		return apperr.InvalidFields(f)
 	}
-	return s.store.PutObjects(ctx, roundID, objects)
+	return s.store.PutObjects(s.audited(ctx, ActRosterPut), roundID, objects)
 }
 
 // DeleteObject removes an object entered by mistake from a round's roster, with its files
 // and assessment. An object others name as their parent stays until they are moved.
 func (s *Service) DeleteObject(ctx context.Context, roundID int64, id string) error {
+	r, err := s.store.Round(ctx, roundID)
+	if err != nil {
+		return err
+	}
+	if err := s.requireRound(ctx, access.RoundManage, r); err != nil {
+		return err
+	}
 	if _, err := s.object(ctx, roundID, id); err != nil {
 		return err
 	}
@@ -246,15 +306,21 @@ func (s *Service) DeleteObject(ctx context.Context, roundID int64, id string) er
 		return &apperr.Error{Code: apperr.Conflict, Message: fmt.Sprintf(MsgObjectHasChildren, len(under)),
 			Fields: map[string]string{"object_id": fmt.Sprintf(msgStillUnder, listNames(under, 5))}}
 	}
-	return s.store.DeleteObject(ctx, roundID, id)
+	return s.store.DeleteObject(s.audited(ctx, ActRosterDelete), roundID, id)
 }
 
-// Objects returns a round's roster.
+// Objects returns a round's roster: the whole roster to an actor who may read the round on
+// its authority, otherwise the objects in the actor's scope.
 func (s *Service) Objects(ctx context.Context, roundID int64) ([]Object, error) {
-	if _, err := s.store.Round(ctx, roundID); err != nil {
+	r, err := s.readableRound(ctx, roundID)
+	if err != nil {
 		return nil, err
 	}
-	return s.store.Objects(ctx, roundID)
+	objects, err := s.store.Objects(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleObjects(ctx, access.RoundRead, r, objects), nil
 }
 
 // Register records an object's registration with its files (art. 9.2.a). The day defaults
@@ -267,6 +333,14 @@ func (s *Service) Register(ctx context.Context, roundID int64, objectID string, 
 	o, err := s.object(ctx, roundID, objectID)
 	if err != nil {
 		return nil, err
+	}
+	if err := s.requireObject(ctx, access.RoundRegister, r, o); err != nil {
+		return nil, err
+	}
+	if len(reg.Files) > 0 {
+		if err := s.requireObject(ctx, access.InspectionUpload, r, o); err != nil {
+			return nil, err
+		}
 	}
 	reg.Note = strings.TrimSpace(norm.NFC.String(reg.Note))
 	if reg.RegisteredOn == "" {
@@ -295,7 +369,7 @@ func (s *Service) Register(ctx context.Context, roundID int64, objectID string, 
 	if d, ok := r.Calendar[o.Kind]; ok && reg.RegisteredOn > d.RegistrationDue {
 		late = true
 	}
-	if err := s.store.RegisterObject(ctx, roundID, o.ID, reg, late); err != nil {
+	if err := s.store.RegisterObject(s.audited(ctx, ActRegister), roundID, o.ID, reg, late); err != nil {
 		return nil, err
 	}
 	o.RegisteredOn, o.RegisteredLate, o.RegistrationNote = reg.RegisteredOn, late, reg.Note
@@ -304,7 +378,7 @@ func (s *Service) Register(ctx context.Context, roundID int64, objectID string, 
 
 // Attachments lists an object's registration files, without their content.
 func (s *Service) Attachments(ctx context.Context, roundID int64, objectID string) ([]Attachment, error) {
-	if _, err := s.object(ctx, roundID, objectID); err != nil {
+	if _, _, err := s.authorizedObject(ctx, access.InspectionFileRead, roundID, objectID); err != nil {
 		return nil, err
 	}
 	return s.store.Attachments(ctx, roundID, objectID)
@@ -312,7 +386,34 @@ func (s *Service) Attachments(ctx context.Context, roundID int64, objectID strin
 
 // Attachment returns one registration file with its content.
 func (s *Service) Attachment(ctx context.Context, roundID, id int64) (*Attachment, error) {
-	return s.store.Attachment(ctx, roundID, id)
+	if err := access.RequireAny(ctx, access.InspectionFileRead); err != nil {
+		return nil, err
+	}
+	a, err := s.store.Attachment(ctx, roundID, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := s.authorizedObject(ctx, access.InspectionFileRead, roundID, a.ObjectID); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// authorizedObject returns the round and its object after checking the actor of ctx may do
+// p on the object.
+func (s *Service) authorizedObject(ctx context.Context, p access.Permission, roundID int64, objectID string) (*Round, *Object, error) {
+	r, err := s.store.Round(ctx, roundID)
+	if err != nil {
+		return nil, nil, err
+	}
+	o, err := s.object(ctx, roundID, objectID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.requireObject(ctx, p, r, o); err != nil {
+		return nil, nil, err
+	}
+	return r, o, nil
 }
 
 // object returns an object of the round, or a NotFound naming the field.
@@ -335,7 +436,7 @@ type Form struct {
 
 // Assessment returns the checklist of an object with the answers saved so far.
 func (s *Service) Assessment(ctx context.Context, roundID int64, objectID string) (*Form, error) {
-	o, err := s.object(ctx, roundID, objectID)
+	_, o, err := s.authorizedObject(ctx, access.InspectionAssess, roundID, objectID)
 	if err != nil {
 		return nil, err
 	}
@@ -358,7 +459,7 @@ func (s *Service) Assessment(ctx context.Context, roundID int64, objectID string
 // refused with a Conflict instead of losing their answers. The saved assessment, with its
 // new version, is returned with the object's verdict as it stands.
 func (s *Service) SaveAssessment(ctx context.Context, a *Assessment) (*Assessment, error) {
-	o, err := s.object(ctx, a.RoundID, a.ObjectID)
+	r, o, err := s.authorizedObject(ctx, access.InspectionAssess, a.RoundID, a.ObjectID)
 	if err != nil {
 		return nil, err
 	}
@@ -372,10 +473,6 @@ func (s *Service) SaveAssessment(ctx context.Context, a *Assessment) (*Assessmen
 	if err := checkAssessment(c, a); err != nil {
 		return nil, err
 	}
-	r, err := s.store.Round(ctx, a.RoundID)
-	if err != nil {
-		return nil, err
-	}
 	now := s.now()
 	a.UpdatedAt = now.UTC().Truncate(time.Microsecond)
 	a.UpdatedBy = strings.TrimSpace(a.UpdatedBy)
@@ -383,18 +480,33 @@ func (s *Service) SaveAssessment(ctx context.Context, a *Assessment) (*Assessmen
 	if d, ok := r.Calendar[o.Kind]; ok && dateOf(now) > d.ProposalDue {
 		a.Late = true
 	}
-	if err := s.store.SaveAssessment(ctx, a); err != nil {
+	if err := s.store.SaveAssessment(s.audited(ctx, ActAssessmentSave), a); err != nil {
 		return nil, err
 	}
 	return a, nil
 }
 
-// Result scores every object of a round.
+// Result scores every object of a round, for an actor who may read the results of its
+// authority.
 func (s *Service) Result(ctx context.Context, roundID int64) (*Round, []Object, *Scores, error) {
+	return s.authorizedResult(ctx, access.ResultRead, roundID)
+}
+
+// authorizedResult is result after checking the actor may do p on the round's authority.
+func (s *Service) authorizedResult(ctx context.Context, p access.Permission, roundID int64) (*Round, []Object, *Scores, error) {
 	r, err := s.store.Round(ctx, roundID)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if err := s.requireRound(ctx, p, r); err != nil {
+		return nil, nil, nil, err
+	}
+	return s.result(ctx, r)
+}
+
+// result scores every object of r; the callers have authorised the actor.
+func (s *Service) result(ctx context.Context, r *Round) (*Round, []Object, *Scores, error) {
+	roundID := r.ID
 	objects, err := s.store.Objects(ctx, roundID)
 	if err != nil {
 		return nil, nil, nil, err
@@ -451,10 +563,11 @@ func (s *Service) linked(ctx context.Context, r *Round, objects []Object) (map[s
 
 // ObjectResult is the verdict of one object of a round.
 func (s *Service) ObjectResult(ctx context.Context, roundID int64, objectID string) (*Verdict, error) {
-	if _, err := s.object(ctx, roundID, objectID); err != nil {
+	r, _, err := s.authorizedObject(ctx, access.ResultRead, roundID, objectID)
+	if err != nil {
 		return nil, err
 	}
-	_, _, scores, err := s.Result(ctx, roundID)
+	_, _, scores, err := s.result(ctx, r)
 	if err != nil {
 		return nil, err
 	}
@@ -463,7 +576,7 @@ func (s *Service) ObjectResult(ctx context.Context, roundID int64, objectID stri
 
 // Progress is a round's progress to its target.
 func (s *Service) Progress(ctx context.Context, roundID int64) (*Progress, error) {
-	r, objects, scores, err := s.Result(ctx, roundID)
+	r, objects, scores, err := s.authorizedResult(ctx, access.DashboardRead, roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/commendation"
 	"vanthu/committee"
@@ -41,6 +42,13 @@ type GrantOutput struct {
 // checked before the decision is issued, so a faulty one issues nothing; the documents
 // are issued one after the other, not in one transaction.
 func (s *Service) Grant(ctx context.Context, proposalID int64, req AwardRequest) (GrantOutput, error) {
+	v, err := s.proposal(ctx, proposalID)
+	if err != nil {
+		return GrantOutput{}, err
+	}
+	if err := s.require(ctx, access.CommendationGrant, v.Authority.Unit.ID); err != nil {
+		return GrantOutput{}, err
+	}
 	if err := req.Signer.check(); err != nil {
 		return GrantOutput{}, err
 	}
@@ -48,14 +56,10 @@ func (s *Service) Grant(ctx context.Context, proposalID int64, req AwardRequest)
 	if err != nil {
 		return GrantOutput{}, invalid("date", "%s", err.Error())
 	}
-	v, err := s.Proposal(ctx, proposalID)
-	if err != nil {
-		return GrantOutput{}, err
-	}
 	if v.DecisionID != 0 && req.Issue {
 		return GrantOutput{}, apperr.New(apperr.Conflict, msgAlreadyAwarded)
 	}
-	results, err := s.Eligibility(ctx, proposalID)
+	results, err := s.eligibility(ctx, proposalID)
 	if err != nil {
 		return GrantOutput{}, err
 	}
@@ -155,7 +159,7 @@ func (s *Service) Grant(ctx context.Context, proposalID int64, req AwardRequest)
 	if err != nil {
 		return GrantOutput{}, err
 	}
-	if err := s.db.SetProposalDocument(ctx, proposalID, "decision", doc.ID); err != nil {
+	if err := s.db.SetProposalDocument(s.audited(ctx, ActProposalDoc), proposalID, "decision", doc.ID); err != nil {
 		return GrantOutput{}, err
 	}
 	out := GrantOutput{Decision: &doc, Certificates: []register.Document{}}
@@ -168,7 +172,7 @@ func (s *Service) Grant(ctx context.Context, proposalID int64, req AwardRequest)
 		if err != nil {
 			return out, err
 		}
-		if err := s.db.SetCertificate(ctx, n.ID, c.ID); err != nil {
+		if err := s.db.SetCertificate(s.audited(ctx, ActCertificate), n.ID, c.ID); err != nil {
 			return out, err
 		}
 		out.Certificates = append(out.Certificates, c)

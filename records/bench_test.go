@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"vanthu/access"
 	"vanthu/commendation"
 	"vanthu/committee"
 	"vanthu/internal/apptest"
@@ -18,7 +19,7 @@ import (
 func BenchmarkEligibility10000(b *testing.B) {
 	const n = 10000
 	a := apptest.NewSQLite(b)
-	ctx := context.Background()
+	ctx := access.WithActor(context.Background(), access.System("records test"))
 	people := make([]committee.Person, n)
 	for i := range people {
 		g := committee.Male

@@ -5,10 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"vanthu/access"
 	"vanthu/internal/apptest"
+	"vanthu/records"
 )
 
 // A commune's year, end to end through the HTTP API on a real database: xã Đông Tiến
@@ -22,10 +25,36 @@ func TestCommuneYear(t *testing.T) {
 			b.SkipIfUnavailable(t)
 			a := apptest.New(t, b.DSN(t))
 			communeYear(t, a)
+			auditedYear(t, a)
 			if b.Name == "sqlite" {
 				opensInLibreOffice(t, a)
 			}
 		})
+	}
+}
+
+// auditedYear checks the year left one audit row per change of the records, of every
+// kind, by the admin who made them, and that the chain holds.
+func auditedYear(t *testing.T, a *apptest.App) {
+	t.Helper()
+	var rows []access.AuditEntry
+	call(t, a, "GET", "/api/audit?limit=1000", nil, 200, &rows)
+	actions := []string{records.ActPersonCreate, records.ActBodyCreate, records.ActBodyChange, records.ActBodyDecision,
+		records.ActProposalCreate, records.ActNomineesAdd, records.ActVotes, records.ActProposalDoc, records.ActCertificate}
+	count := map[string]int{}
+	for _, r := range rows {
+		count[r.Action]++
+		if slices.Contains(actions, r.Action) && (r.Login != "admin" || len(r.Object) == 0) {
+			t.Errorf("audit row %d (%s %s) by %q", r.Seq, r.Action, r.Object, r.Login)
+		}
+	}
+	for _, action := range actions {
+		if count[action] == 0 {
+			t.Errorf("no audit row %s; rows by action: %v", action, count)
+		}
+	}
+	if n, err := a.DB.VerifyAudit(t.Context()); err != nil || n < int64(len(rows)) {
+		t.Errorf("audit chain: %d rows checked, %v", n, err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vanthu/access"
 	"vanthu/committee"
 	"vanthu/directory"
 	"vanthu/secretariat"
@@ -31,6 +32,9 @@ type DecisionRequest struct {
 // the annex of its members on the decision's date, through the form the rules name. With
 // Issue it is issued and recorded against the body.
 func (s *Service) Decision(ctx context.Context, bodyID int64, req DecisionRequest) (Output, error) {
+	if _, err := s.authorizedBody(ctx, access.CommitteeWrite, bodyID); err != nil {
+		return Output{}, err
+	}
 	sub, date, err := s.decisionSubmission(ctx, bodyID, &req)
 	if err != nil {
 		return Output{}, err
@@ -43,7 +47,7 @@ func (s *Service) Decision(ctx context.Context, bodyID int64, req DecisionReques
 	if err != nil {
 		return Output{}, err
 	}
-	if err := s.db.RecordDecision(ctx, bodyID, doc.ID, date); err != nil {
+	if err := s.db.RecordDecision(s.audited(ctx, ActBodyDecision), bodyID, doc.ID, date); err != nil {
 		return Output{}, err
 	}
 	return Output{Document: &doc}, nil
@@ -68,7 +72,7 @@ func (s *Service) decisionSubmission(ctx context.Context, bodyID int64, req *Dec
 	if r.Decision == "" {
 		return nil, "", invalid("body", msgNoDecisionForm, r.Title)
 	}
-	members, err := s.Composition(ctx, bodyID, date)
+	members, err := s.composition(ctx, b, date)
 	if err != nil {
 		return nil, "", err
 	}

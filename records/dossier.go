@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/commendation"
 	"vanthu/committee"
@@ -36,14 +37,17 @@ type SubmissionRequest struct {
 // the award (found from the award and the directory, never typed). A proposal with no
 // eligible nominee is refused with each nominee's reasons.
 func (s *Service) Submission(ctx context.Context, proposalID int64, req SubmissionRequest) (Output, error) {
-	if err := req.Signer.check(); err != nil {
-		return Output{}, err
-	}
-	v, err := s.Proposal(ctx, proposalID)
+	v, err := s.proposal(ctx, proposalID)
 	if err != nil {
 		return Output{}, err
 	}
-	results, err := s.Eligibility(ctx, proposalID)
+	if err := s.require(ctx, access.CommendationPropose, v.ProposerID); err != nil {
+		return Output{}, err
+	}
+	if err := req.Signer.check(); err != nil {
+		return Output{}, err
+	}
+	results, err := s.eligibility(ctx, proposalID)
 	if err != nil {
 		return Output{}, err
 	}
@@ -143,7 +147,7 @@ func (s *Service) produce(ctx context.Context, sub *secretariat.Submission, issu
 	if err != nil {
 		return Output{}, err
 	}
-	if err := s.db.SetProposalDocument(ctx, proposalID, which, doc.ID); err != nil {
+	if err := s.db.SetProposalDocument(s.audited(ctx, ActProposalDoc), proposalID, which, doc.ID); err != nil {
 		return Output{}, err
 	}
 	return Output{Document: &doc}, nil
@@ -174,12 +178,19 @@ type Absence struct {
 // date (chair and secretary by their roles), and each nominee's vote against the award's
 // threshold, in the text and as the annex table.
 func (s *Service) Minutes(ctx context.Context, proposalID int64, req MinutesRequest) (Output, error) {
-	v, err := s.Proposal(ctx, proposalID)
+	v, err := s.proposal(ctx, proposalID)
 	if err != nil {
 		return Output{}, err
 	}
 	if v.CouncilID == 0 {
 		return Output{}, invalid("council_id", msgNoCouncil)
+	}
+	unit, err := s.councilUnit(ctx, &v.Proposal)
+	if err != nil {
+		return Output{}, err
+	}
+	if err := s.require(ctx, access.CommendationVote, unit); err != nil {
+		return Output{}, err
 	}
 	if v.MeetingDate == "" {
 		return Output{}, invalid("votes", msgNoVotes)
@@ -235,7 +246,7 @@ func (s *Service) Minutes(ctx context.Context, proposalID int64, req MinutesRequ
 		}
 	}
 
-	results, err := s.Eligibility(ctx, proposalID)
+	results, err := s.eligibility(ctx, proposalID)
 	if err != nil {
 		return Output{}, err
 	}

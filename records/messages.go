@@ -26,4 +26,7 @@ const (
 	msgYear             = "Năm không hợp lệ"
 	msgAlreadyAwarded   = "Đề nghị này đã có quyết định khen thưởng"
 	msgVoteNomineeTwice = "Đối tượng %d có hai kết quả bỏ phiếu"
+	// MsgNoSuchPerson is also the answer about a person outside the actor's scope, whose
+	// record is personal data: its existence is not revealed.
+	MsgNoSuchPerson = "Không có người này trong hồ sơ."
 )

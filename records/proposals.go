@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/commendation"
 	"vanthu/committee"
@@ -57,6 +58,9 @@ type ProposalView struct {
 // CreateProposal checks and stores a new proposal; the awarding authority must be found
 // in the directory from the proposer, and a council must be an emulation council.
 func (s *Service) CreateProposal(ctx context.Context, p *commendation.Proposal) (ProposalView, error) {
+	if err := s.require(ctx, access.CommendationPropose, p.ProposerID); err != nil {
+		return ProposalView{}, err
+	}
 	if err := p.Clean(s.awards); err != nil {
 		return ProposalView{}, err
 	}
@@ -76,19 +80,28 @@ func (s *Service) CreateProposal(ctx context.Context, p *commendation.Proposal) 
 			return ProposalView{}, invalid("council_id", msgNotACouncil)
 		}
 	}
-	if err := s.db.CreateProposal(ctx, p); err != nil {
+	if err := s.db.CreateProposal(s.audited(ctx, ActProposalCreate), p); err != nil {
 		return ProposalView{}, err
 	}
-	return s.Proposal(ctx, p.ID)
+	return s.proposal(ctx, p.ID)
 }
 
-// Proposal returns a proposal with its nominees.
+// Proposal returns a proposal with its nominees, to an actor who may read it: over its
+// proposer, the authority it goes to or its council's unit.
 func (s *Service) Proposal(ctx context.Context, id int64) (ProposalView, error) {
+	if _, err := s.readableProposal(ctx, id); err != nil {
+		return ProposalView{}, err
+	}
+	return s.proposal(ctx, id)
+}
+
+// proposal is Proposal without the check, for methods that made their own.
+func (s *Service) proposal(ctx context.Context, id int64) (ProposalView, error) {
 	p, err := s.db.Proposal(ctx, id)
 	if err != nil {
 		return ProposalView{}, err
 	}
-	a, err := s.Award(p.AwardID)
+	a, err := s.award(p.AwardID)
 	if err != nil {
 		return ProposalView{}, err
 	}
@@ -105,7 +118,20 @@ func (s *Service) Proposal(ctx context.Context, id int64) (ProposalView, error) 
 
 // Proposals lists the proposals of a year (0: any) and proposer ("": any).
 func (s *Service) Proposals(ctx context.Context, year int, proposerID string) ([]commendation.Proposal, error) {
-	return s.db.Proposals(ctx, year, proposerID)
+	if err := access.RequireAny(ctx, access.CommendationRead); err != nil {
+		return nil, err
+	}
+	ps, err := s.db.Proposals(ctx, year, proposerID)
+	if err != nil {
+		return nil, err
+	}
+	out := ps[:0]
+	for i := range ps {
+		if s.mayReadProposal(ctx, &ps[i]) {
+			out = append(out, ps[i])
+		}
+	}
+	return out, nil
 }
 
 // AddNominees checks nominees against the award and the records and adds them to a
@@ -116,7 +142,10 @@ func (s *Service) AddNominees(ctx context.Context, proposalID int64, ns []commen
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.Award(p.AwardID)
+	if err := s.require(ctx, access.CommendationPropose, p.ProposerID); err != nil {
+		return nil, err
+	}
+	a, err := s.award(p.AwardID)
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +211,7 @@ func (s *Service) AddNominees(ctx context.Context, proposalID int64, ns []commen
 	if len(f) > 0 {
 		return nil, apperr.InvalidFields(f)
 	}
-	if err := s.db.AddNominees(ctx, proposalID, ns); err != nil {
+	if err := s.db.AddNominees(s.audited(ctx, ActNomineesAdd), proposalID, ns); err != nil {
 		return nil, err
 	}
 	return ns, nil
@@ -203,7 +232,11 @@ type NomineeVote struct {
 
 // councilOn returns the council's members on a day.
 func (s *Service) councilOn(ctx context.Context, councilID int64, d committee.Date) ([]committee.Member, error) {
-	return s.Composition(ctx, councilID, d)
+	b, err := s.db.Body(ctx, councilID)
+	if err != nil {
+		return nil, err
+	}
+	return s.composition(ctx, b, d)
 }
 
 // SetVotes records the council's votes. The share is taken of all the council's members
@@ -216,6 +249,13 @@ func (s *Service) SetVotes(ctx context.Context, proposalID int64, req VoteReques
 	}
 	if p.CouncilID == 0 {
 		return nil, invalid("council_id", msgNoCouncil)
+	}
+	unit, err := s.councilUnit(ctx, &p)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.require(ctx, access.CommendationVote, unit); err != nil {
+		return nil, err
 	}
 	d, err := committee.ParseDate(string(req.MeetingDate))
 	if err != nil {
@@ -246,20 +286,28 @@ func (s *Service) SetVotes(ctx context.Context, proposalID int64, req VoteReques
 	if len(f) > 0 {
 		return nil, apperr.InvalidFields(f)
 	}
-	if err := s.db.SetVotes(ctx, proposalID, d, votes); err != nil {
+	if err := s.db.SetVotes(s.audited(ctx, ActVotes), proposalID, d, votes); err != nil {
 		return nil, err
 	}
-	return s.Eligibility(ctx, proposalID)
+	return s.eligibility(ctx, proposalID)
 }
 
 // Eligibility checks every nominee of a proposal against its award from the records,
 // which are read once: the year's recognitions, the people, the service years.
 func (s *Service) Eligibility(ctx context.Context, proposalID int64) ([]commendation.Result, error) {
+	if _, err := s.readableProposal(ctx, proposalID); err != nil {
+		return nil, err
+	}
+	return s.eligibility(ctx, proposalID)
+}
+
+// eligibility is Eligibility without the check, for methods that made their own.
+func (s *Service) eligibility(ctx context.Context, proposalID int64) ([]commendation.Result, error) {
 	p, err := s.db.Proposal(ctx, proposalID)
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.Award(p.AwardID)
+	a, err := s.award(p.AwardID)
 	if err != nil {
 		return nil, err
 	}
@@ -276,17 +324,33 @@ func (s *Service) Eligibility(ctx context.Context, proposalID int64) ([]commenda
 
 // records loads what the award's conditions read, and only that.
 func (s *Service) records(ctx context.Context, a *commendation.Award, year int, ns []commendation.Nominee) (*commendation.Records, error) {
-	rec := &commendation.Records{Year: year, Recognitions: s.recognitions, ServiceYears: map[string]map[int64]int{}}
+	rec := &commendation.Records{Year: year, ServiceYears: map[string]map[int64]int{}}
 	for _, c := range a.Condition {
 		switch c.Kind {
 		case commendation.CondAreaRecognised:
-			if rec.Recognitions == nil {
-				r, err := s.db.Recognitions(ctx, year)
+			if rec.Recognitions != nil {
+				continue
+			}
+			switch src := s.recognitions.(type) {
+			case nil:
+			case commendation.RecognitionLoader:
+				r, held, err := src.LoadRecognitions(ctx, year)
 				if err != nil {
 					return nil, err
 				}
-				rec.Recognitions = r
+				if held {
+					rec.Recognitions = r
+					continue
+				}
+			default:
+				rec.Recognitions = src
+				continue
 			}
+			r, err := s.db.Recognitions(ctx, year)
+			if err != nil {
+				return nil, err
+			}
+			rec.Recognitions = r
 		case commendation.CondServiceYears:
 			if _, done := rec.ServiceYears[c.BodyKind]; done {
 				continue

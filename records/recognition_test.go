@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"vanthu/access"
 	"vanthu/commendation"
 	"vanthu/internal/apptest"
 	"vanthu/records"
@@ -19,7 +20,7 @@ func (r yearRound) Recognised(year int, unitID string) (bool, error) { return r[
 // A RecognitionSource given in the configuration answers instead of the records' own table.
 func TestRecognitionSourcePlugsIn(t *testing.T) {
 	a := apptest.NewSQLite(t)
-	ctx := context.Background()
+	ctx := access.WithActor(context.Background(), access.System("records test"))
 	// The table says Phù Lưu; the round plugged in says Triệu Xá.
 	if err := a.Records.SetRecognitions(ctx, 2025, []string{"thon-phu-luu"}); err != nil {
 		t.Fatal(err)

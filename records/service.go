@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/commendation"
 	"vanthu/committee"
@@ -21,7 +22,8 @@ type Service struct {
 	rules  *committee.Rulebook
 	awards *commendation.Catalog
 	// recognitions, when set, answers whether an area was recognised in a year instead of
-	// the store's table: the inspection records plug in here.
+	// the store's table: the inspection rounds plug in here (inspection.AreaRecognitions),
+	// and the table still answers for a year the rounds hold nothing of.
 	recognitions commendation.RecognitionSource
 	now          func() time.Time
 }
@@ -81,11 +83,24 @@ func (s *Service) province(unitID string) (string, error) {
 // Today returns the service's current day, the default date of composition queries.
 func (s *Service) Today() committee.Date { return committee.DateOf(s.now()) }
 
-// Awards lists the awards.
-func (s *Service) Awards() []*commendation.Award { return s.awards.List() }
+// Awards lists the awards: legal data, for anyone who may read the forms.
+func (s *Service) Awards(ctx context.Context) ([]*commendation.Award, error) {
+	if err := access.RequireAny(ctx, access.FormRead); err != nil {
+		return nil, err
+	}
+	return s.awards.List(), nil
+}
 
-// Award returns one award.
-func (s *Service) Award(id string) (*commendation.Award, error) {
+// Award returns one award, for anyone who may read the forms.
+func (s *Service) Award(ctx context.Context, id string) (*commendation.Award, error) {
+	if err := access.RequireAny(ctx, access.FormRead); err != nil {
+		return nil, err
+	}
+	return s.award(id)
+}
+
+// award returns one award.
+func (s *Service) award(id string) (*commendation.Award, error) {
 	a, ok := s.awards.Get(id)
 	if !ok {
 		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("Không có hình thức khen thưởng %q", id))
@@ -93,24 +108,19 @@ func (s *Service) Award(id string) (*commendation.Award, error) {
 	return a, nil
 }
 
-// RuleSets lists the composition rule sets.
-func (s *Service) RuleSets() []*committee.RuleSet { return s.rules.Sets() }
-
-// CreatePerson checks and stores a new person.
-func (s *Service) CreatePerson(ctx context.Context, p *committee.Person) error {
-	if err := p.Clean(s.now()); err != nil {
-		return err
+// RuleSets lists the composition rule sets: legal data, for anyone who may read the forms.
+func (s *Service) RuleSets(ctx context.Context) ([]*committee.RuleSet, error) {
+	if err := access.RequireAny(ctx, access.FormRead); err != nil {
+		return nil, err
 	}
-	if p.UnitID != "" {
-		if _, err := s.checkUnit("unit_id", p.UnitID); err != nil {
-			return err
-		}
-	}
-	return s.db.CreatePerson(ctx, p)
+	return s.rules.Sets(), nil
 }
 
-// UpdatePerson checks and saves a person.
-func (s *Service) UpdatePerson(ctx context.Context, p *committee.Person) error {
+// CreatePerson checks and stores a new person of a unit the actor keeps records of.
+func (s *Service) CreatePerson(ctx context.Context, p *committee.Person) error {
+	if err := s.require(ctx, access.CommitteeWrite, p.UnitID); err != nil {
+		return err
+	}
 	if err := p.Clean(s.now()); err != nil {
 		return err
 	}
@@ -119,22 +129,64 @@ func (s *Service) UpdatePerson(ctx context.Context, p *committee.Person) error {
 			return err
 		}
 	}
-	return s.db.UpdatePerson(ctx, p)
+	return s.db.CreatePerson(s.audited(ctx, ActPersonCreate), p)
+}
+
+// UpdatePerson checks and saves a person; the actor must keep the records of the unit
+// the person is in and of the one they move to.
+func (s *Service) UpdatePerson(ctx context.Context, p *committee.Person) error {
+	if _, err := s.authorizedPerson(ctx, access.CommitteeWrite, p.ID); err != nil {
+		return err
+	}
+	if err := s.require(ctx, access.CommitteeWrite, p.UnitID); err != nil {
+		return err
+	}
+	if err := p.Clean(s.now()); err != nil {
+		return err
+	}
+	if p.UnitID != "" {
+		if _, err := s.checkUnit("unit_id", p.UnitID); err != nil {
+			return err
+		}
+	}
+	return s.db.UpdatePerson(s.audited(ctx, ActPersonUpdate), p)
 }
 
 // Person returns a person.
 func (s *Service) Person(ctx context.Context, id int64) (committee.Person, error) {
-	return s.db.Person(ctx, id)
+	return s.authorizedPerson(ctx, access.CommitteeRead, id)
 }
 
-// People lists the people of a unit ("" for all).
+// People lists the people of a unit ("" for all) whose records the actor may read.
 func (s *Service) People(ctx context.Context, unitID string) ([]committee.Person, error) {
-	return s.db.People(ctx, unitID)
+	if err := access.RequireAny(ctx, access.CommitteeRead); err != nil {
+		return nil, err
+	}
+	if unitID != "" {
+		if err := s.require(ctx, access.CommitteeRead, unitID); err != nil {
+			return nil, err
+		}
+	}
+	people, err := s.db.People(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	all, units := access.Visible(access.FromContext(ctx), access.CommitteeRead, s.sec.Tree())
+	if all {
+		return people, nil
+	}
+	out := people[:0]
+	for _, p := range people {
+		if p.UnitID != "" && units[p.UnitID] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // ServiceYears returns a person's whole years on Tổ bảo vệ an ninh, trật tự up to asOf.
 func (s *Service) ServiceYears(ctx context.Context, personID int64, asOf committee.Date) (int, error) {
-	if _, err := s.db.Person(ctx, personID); err != nil {
+	if _, err := s.authorizedPerson(ctx, access.CommitteeRead, personID); err != nil {
 		return 0, err
 	}
 	ms, err := s.db.ServiceSpans(ctx, committee.SecurityTeam)
@@ -173,6 +225,9 @@ func (s *Service) bodyRules(b *committee.Body) (committee.BodyRules, error) {
 // CreateBody checks and stores a new body: its unit and areas must be in the directory,
 // the areas villages.
 func (s *Service) CreateBody(ctx context.Context, b *committee.Body) (BodyView, error) {
+	if err := s.require(ctx, access.CommitteeWrite, b.UnitID); err != nil {
+		return BodyView{}, err
+	}
 	if _, err := s.checkUnit("unit_id", b.UnitID); err != nil {
 		return BodyView{}, err
 	}
@@ -197,7 +252,7 @@ func (s *Service) CreateBody(ctx context.Context, b *committee.Body) (BodyView, 
 			return BodyView{}, invalid(fmt.Sprintf("areas[%d]", i), msgNotAVillage, a)
 		}
 	}
-	if err := s.db.CreateBody(ctx, b); err != nil {
+	if err := s.db.CreateBody(s.audited(ctx, ActBodyCreate), b); err != nil {
 		return BodyView{}, err
 	}
 	return s.view(*b)
@@ -213,16 +268,39 @@ func (s *Service) view(b committee.Body) (BodyView, error) {
 
 // Body returns a body with its rules.
 func (s *Service) Body(ctx context.Context, id int64) (BodyView, error) {
-	b, err := s.db.Body(ctx, id)
+	b, err := s.authorizedBody(ctx, access.CommitteeRead, id)
 	if err != nil {
 		return BodyView{}, err
 	}
 	return s.view(b)
 }
 
-// Bodies lists the bodies of a unit and kind ("" for any).
+// Bodies lists the bodies of a unit and kind ("" for any) whose records the actor may
+// read.
 func (s *Service) Bodies(ctx context.Context, unitID, kind string) ([]committee.Body, error) {
-	return s.db.Bodies(ctx, unitID, kind)
+	if err := access.RequireAny(ctx, access.CommitteeRead); err != nil {
+		return nil, err
+	}
+	if unitID != "" {
+		if err := s.require(ctx, access.CommitteeRead, unitID); err != nil {
+			return nil, err
+		}
+	}
+	bodies, err := s.db.Bodies(ctx, unitID, kind)
+	if err != nil {
+		return nil, err
+	}
+	all, units := access.Visible(access.FromContext(ctx), access.CommitteeRead, s.sec.Tree())
+	if all {
+		return bodies, nil
+	}
+	out := bodies[:0]
+	for _, b := range bodies {
+		if units[b.UnitID] {
+			out = append(out, b)
+		}
+	}
+	return out, nil
 }
 
 // areas returns the kinds and the names of the areas a body covers.
@@ -241,15 +319,20 @@ func (s *Service) areas(b *committee.Body, r committee.BodyRules) (kinds []strin
 
 // Composition returns the members of a body on a day.
 func (s *Service) Composition(ctx context.Context, bodyID int64, on committee.Date) ([]committee.Member, error) {
-	b, err := s.db.Body(ctx, bodyID)
+	b, err := s.authorizedBody(ctx, access.CommitteeRead, bodyID)
 	if err != nil {
 		return nil, err
 	}
+	return s.composition(ctx, b, on)
+}
+
+// composition is Composition of a body already read and authorised.
+func (s *Service) composition(ctx context.Context, b committee.Body, on committee.Date) ([]committee.Member, error) {
 	r, err := s.bodyRules(&b)
 	if err != nil {
 		return nil, err
 	}
-	ms, people, err := s.db.Memberships(ctx, bodyID)
+	ms, people, err := s.db.Memberships(ctx, b.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +341,7 @@ func (s *Service) Composition(ctx context.Context, bodyID int64, on committee.Da
 
 // Memberships returns every membership of a body, past and present.
 func (s *Service) Memberships(ctx context.Context, bodyID int64) ([]committee.Membership, error) {
-	if _, err := s.db.Body(ctx, bodyID); err != nil {
+	if _, err := s.authorizedBody(ctx, access.CommitteeRead, bodyID); err != nil {
 		return nil, err
 	}
 	ms, _, err := s.db.Memberships(ctx, bodyID)
@@ -268,7 +351,7 @@ func (s *Service) Memberships(ctx context.Context, bodyID int64) ([]committee.Me
 // Change applies an establishment or reorganisation to a body after checking it against
 // the composition rules, and returns the composition on the change's date.
 func (s *Service) Change(ctx context.Context, bodyID int64, ch committee.Change) ([]committee.Member, error) {
-	b, err := s.db.Body(ctx, bodyID)
+	b, err := s.authorizedBody(ctx, access.CommitteeWrite, bodyID)
 	if err != nil {
 		return nil, err
 	}
@@ -291,22 +374,28 @@ func (s *Service) Change(ctx context.Context, bodyID int64, ch committee.Change)
 		}
 	}
 	d, _ := committee.ParseDate(string(ch.Date)) // checked by PlanChange
-	if err := s.db.ApplyChange(ctx, bodyID, d, plan); err != nil {
+	if err := s.db.ApplyChange(s.audited(ctx, ActBodyChange), bodyID, d, plan); err != nil {
 		return nil, err
 	}
-	return s.Composition(ctx, bodyID, d)
+	return s.composition(ctx, b, d)
 }
 
 // Decisions lists the decisions issued about a body.
 func (s *Service) Decisions(ctx context.Context, bodyID int64) ([]committee.Decision, error) {
-	if _, err := s.db.Body(ctx, bodyID); err != nil {
+	if _, err := s.authorizedBody(ctx, access.CommitteeRead, bodyID); err != nil {
 		return nil, err
 	}
 	return s.db.BodyDecisions(ctx, bodyID)
 }
 
 // SetRecognitions replaces the areas recognised "An toàn về an ninh, trật tự" in a year.
+//
+// The list is the whole organisation's for the year, so only an actor who manages rounds
+// everywhere replaces it.
 func (s *Service) SetRecognitions(ctx context.Context, year int, unitIDs []string) error {
+	if err := s.require(ctx, access.RoundManage, access.Everywhere); err != nil {
+		return err
+	}
 	if year < 2000 || year > 2100 {
 		return invalid("year", msgYear)
 	}
@@ -319,18 +408,25 @@ func (s *Service) SetRecognitions(ctx context.Context, year int, unitIDs []strin
 			return invalid(fmt.Sprintf("units[%d]", i), msgNotAVillage, id)
 		}
 	}
-	return s.db.ReplaceRecognitions(ctx, year, unitIDs)
+	return s.db.ReplaceRecognitions(s.audited(ctx, ActRecognitions), year, unitIDs)
 }
 
-// Recognitions returns a year's recognised areas from the store's table.
+// Recognitions returns a year's recognised areas from the store's table, those in the
+// scope of the actor's results.
 func (s *Service) Recognitions(ctx context.Context, year int) ([]string, error) {
+	if err := access.RequireAny(ctx, access.ResultRead); err != nil {
+		return nil, err
+	}
 	r, err := s.db.Recognitions(ctx, year)
 	if err != nil {
 		return nil, err
 	}
+	all, units := access.Visible(access.FromContext(ctx), access.ResultRead, s.sec.Tree())
 	out := make([]string, 0, len(r.Units))
 	for id := range r.Units {
-		out = append(out, id)
+		if all || units[id] {
+			out = append(out, id)
+		}
 	}
 	sort.Strings(out)
 	return out, nil

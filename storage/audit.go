@@ -138,3 +138,7 @@ func sha256Hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
+
+// recordObject names a record of committees and commendation in the audit log:
+// "person:3", "body:7", "proposal:12".
+func recordObject(kind string, id int64) string { return kind + ":" + strconv.FormatInt(id, 10) }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	"github.com/jmoiron/sqlx"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/commendation"
 	"vanthu/committee"
@@ -46,7 +48,10 @@ func (db *DB) CreateProposal(ctx context.Context, p *commendation.Proposal) erro
 		if isForeignKeyViolation(err) {
 			return apperr.InvalidFields(map[string]string{"council_id": msgNoSuchBody})
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, recordObject("proposal", p.ID), access.ObjectHash(p))
 	})
 	return internal("create proposal", err)
 }
@@ -92,7 +97,7 @@ func (db *DB) AddNominees(ctx context.Context, proposalID int64, ns []commendati
 			}
 			n.ProposalID = proposalID
 		}
-		return nil
+		return db.auditChange(ctx, tx, recordObject("proposal", proposalID)+"/nominees", access.ObjectHash(ns))
 	})
 	return internal("add nominees", err)
 }
@@ -192,7 +197,10 @@ func (db *DB) SetVotes(ctx context.Context, proposalID int64, meeting committee.
 				return err
 			}
 		}
-		return nil
+		return db.auditChange(ctx, tx, recordObject("proposal", proposalID)+"/votes", access.ObjectHash(struct {
+			Meeting committee.Date
+			Votes   map[int64]commendation.Vote
+		}{meeting, votes}))
 	})
 	return internal("set votes", err)
 }
@@ -208,8 +216,10 @@ func (db *DB) SetProposalDocument(ctx context.Context, proposalID int64, which s
 		stmt = db.q.SetAwardDecision
 	}
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
-		_, err := tx.StmtxContext(ctx, stmt).ExecContext(ctx, documentID, proposalID)
-		return err
+		if _, err := tx.StmtxContext(ctx, stmt).ExecContext(ctx, documentID, proposalID); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, recordObject("proposal", proposalID)+"/"+which, "")
 	})
 	return internal("set proposal document", err)
 }
@@ -217,8 +227,10 @@ func (db *DB) SetProposalDocument(ctx context.Context, proposalID int64, which s
 // SetCertificate records the certificate issued to a nominee.
 func (db *DB) SetCertificate(ctx context.Context, nomineeID, documentID int64) error {
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
-		_, err := tx.StmtxContext(ctx, db.q.SetCertificate).ExecContext(ctx, documentID, nomineeID)
-		return err
+		if _, err := tx.StmtxContext(ctx, db.q.SetCertificate).ExecContext(ctx, documentID, nomineeID); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, recordObject("nominee", nomineeID)+"/certificate", "")
 	})
 	return internal("set certificate", err)
 }
@@ -241,7 +253,7 @@ func (db *DB) ReplaceRecognitions(ctx context.Context, year int, unitIDs []strin
 				return err
 			}
 		}
-		return nil
+		return db.auditChange(ctx, tx, "recognitions:"+strconv.Itoa(year), access.ObjectHash(unitIDs))
 	})
 	return internal("replace recognitions", err)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/committee"
 )
@@ -39,8 +40,11 @@ func (r *personRow) person() committee.Person {
 // CreatePerson stores a new person and sets its ID.
 func (db *DB) CreatePerson(ctx context.Context, p *committee.Person) error {
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
-		return tx.StmtxContext(ctx, db.q.InsertPerson).QueryRowxContext(ctx,
-			p.Name, string(p.Gender), p.BirthYear, p.UnitID, p.Position, p.Address, p.Phone).Scan(&p.ID)
+		if err := tx.StmtxContext(ctx, db.q.InsertPerson).QueryRowxContext(ctx,
+			p.Name, string(p.Gender), p.BirthYear, p.UnitID, p.Position, p.Address, p.Phone).Scan(&p.ID); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, recordObject("person", p.ID), access.ObjectHash(p))
 	})
 	return internal("create person", err)
 }
@@ -58,7 +62,7 @@ func (db *DB) UpdatePerson(ctx context.Context, p *committee.Person) error {
 		} else if n == 0 {
 			return apperr.New(apperr.NotFound, msgNoSuchPerson)
 		}
-		return nil
+		return db.auditChange(ctx, tx, recordObject("person", p.ID), access.ObjectHash(p))
 	})
 	return internal("update person", err)
 }
@@ -110,8 +114,11 @@ func (r *bodyRow) body() committee.Body {
 // CreateBody stores a new body and sets its ID.
 func (db *DB) CreateBody(ctx context.Context, b *committee.Body) error {
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
-		return tx.StmtxContext(ctx, db.q.InsertBody).QueryRowxContext(ctx,
-			b.Kind, b.UnitID, b.Name, strings.Join(b.Areas, ";"), string(b.TermStart), string(b.TermEnd)).Scan(&b.ID)
+		if err := tx.StmtxContext(ctx, db.q.InsertBody).QueryRowxContext(ctx,
+			b.Kind, b.UnitID, b.Name, strings.Join(b.Areas, ";"), string(b.TermStart), string(b.TermEnd)).Scan(&b.ID); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, recordObject("body", b.ID), access.ObjectHash(b))
 	})
 	return internal("create body", err)
 }
@@ -235,7 +242,10 @@ func (db *DB) ApplyChange(ctx context.Context, bodyID int64, date committee.Date
 				return err
 			}
 		}
-		return nil
+		return db.auditChange(ctx, tx, recordObject("body", bodyID)+"/memberships", access.ObjectHash(struct {
+			Date committee.Date
+			Plan committee.Plan
+		}{date, plan}))
 	})
 	return internal("apply change", err)
 }
@@ -247,8 +257,10 @@ func (db *DB) RecordDecision(ctx context.Context, bodyID, documentID int64, date
 		if _, err := tx.StmtxContext(ctx, db.q.InsertBodyDecision).ExecContext(ctx, documentID, bodyID, string(date)); err != nil {
 			return err
 		}
-		_, err := tx.StmtxContext(ctx, db.q.LinkMembershipsToDecision).ExecContext(ctx, documentID, bodyID, string(date))
-		return err
+		if _, err := tx.StmtxContext(ctx, db.q.LinkMembershipsToDecision).ExecContext(ctx, documentID, bodyID, string(date)); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, recordObject("body", bodyID)+"/decision", "")
 	})
 	return internal("record decision", err)
 }

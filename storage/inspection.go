@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/inspection"
 )
@@ -47,8 +49,11 @@ func (db *DB) CreateRound(ctx context.Context, r *inspection.Round) error {
 	now := timestamp(time.Now())
 	var id int64
 	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
-		return tx.StmtxContext(ctx, db.q.InsertRound).QueryRowxContext(ctx,
-			r.Year, r.AuthorityID, r.Name, r.Target, string(cal), now, now).Scan(&id)
+		if err := tx.StmtxContext(ctx, db.q.InsertRound).QueryRowxContext(ctx,
+			r.Year, r.AuthorityID, r.Name, r.Target, string(cal), now, now).Scan(&id); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, roundObject(id), access.ObjectHash(r))
 	})
 	switch {
 	case isUniqueViolation(err):
@@ -72,7 +77,10 @@ func (db *DB) UpdateRound(ctx context.Context, r *inspection.Round) error {
 	now := timestamp(time.Now())
 	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		res, err := tx.StmtxContext(ctx, db.q.UpdateRound).ExecContext(ctx, r.Name, r.Target, string(cal), now, r.ID)
-		return oneRow(res, err, inspection.MsgRoundNotFound)
+		if err := oneRow(res, err, inspection.MsgRoundNotFound); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, roundObject(r.ID), access.ObjectHash(r))
 	})
 	if err != nil {
 		return internal("update round", err)
@@ -85,7 +93,10 @@ func (db *DB) UpdateRound(ctx context.Context, r *inspection.Round) error {
 func (db *DB) DeleteRound(ctx context.Context, id int64) error {
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		res, err := tx.StmtxContext(ctx, db.q.DeleteRound).ExecContext(ctx, id)
-		return oneRow(res, err, inspection.MsgRoundNotFound)
+		if err := oneRow(res, err, inspection.MsgRoundNotFound); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, roundObject(id), "")
 	})
 	return internal("delete round", err)
 }
@@ -148,7 +159,7 @@ func (db *DB) PutObjects(ctx context.Context, roundID int64, objects []inspectio
 				return err
 			}
 		}
-		return nil
+		return db.auditChange(ctx, tx, roundObject(roundID)+"/objects", access.ObjectHash(objects))
 	})
 	if isForeignKeyViolation(err) {
 		return apperr.Wrap(apperr.NotFound, inspection.MsgRoundNotFound, err)
@@ -160,7 +171,10 @@ func (db *DB) PutObjects(ctx context.Context, roundID int64, objects []inspectio
 func (db *DB) DeleteObject(ctx context.Context, roundID int64, id string) error {
 	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		res, err := tx.StmtxContext(ctx, db.q.DeleteObject).ExecContext(ctx, roundID, id)
-		return oneRow(res, err, inspection.MsgObjectNotFound)
+		if err := oneRow(res, err, inspection.MsgObjectNotFound); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, inspectionObject(roundID, id), "")
 	})
 	return internal("delete object", err)
 }
@@ -207,7 +221,8 @@ func (db *DB) RegisterObject(ctx context.Context, roundID int64, objectID string
 				return err
 			}
 		}
-		return nil
+		// The registration's hash covers its files through their own SHA-256.
+		return db.auditChange(ctx, tx, inspectionObject(roundID, objectID)+"/registration", access.ObjectHash(reg))
 	})
 	if err != nil {
 		return internal("register", err)
@@ -304,15 +319,22 @@ func (db *DB) SaveAssessment(ctx context.Context, a *inspection.Assessment) erro
 		facts = string(b)
 	}
 	at := timestamp(a.UpdatedAt)
+	sha := sha256Hex(string(answers) + "\n" + facts)
+	object := inspectionObject(a.RoundID, a.ObjectID) + "/assessment"
 	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
 		if a.Version == 0 {
-			_, err := tx.StmtxContext(ctx, db.q.InsertAssessment).ExecContext(ctx,
-				a.RoundID, a.ObjectID, string(answers), facts, at, a.UpdatedBy, a.Late)
-			return err
+			if _, err := tx.StmtxContext(ctx, db.q.InsertAssessment).ExecContext(ctx,
+				a.RoundID, a.ObjectID, string(answers), facts, at, a.UpdatedBy, a.Late); err != nil {
+				return err
+			}
+			return db.auditChange(ctx, tx, object, sha)
 		}
 		res, err := tx.StmtxContext(ctx, db.q.UpdateAssessment).ExecContext(ctx,
 			string(answers), facts, at, a.UpdatedBy, a.Late, a.RoundID, a.ObjectID, a.Version)
-		return oneRow(res, err, inspection.MsgStaleAssessment)
+		if err := oneRow(res, err, inspection.MsgStaleAssessment); err != nil {
+			return err
+		}
+		return db.auditChange(ctx, tx, object, sha)
 	})
 	switch {
 	case isUniqueViolation(err):
@@ -377,3 +399,9 @@ func oneRow(res sql.Result, err error, message string) error {
 	}
 	return nil
 }
+
+// roundObject names an inspection round in the audit log.
+func roundObject(id int64) string { return "round:" + strconv.FormatInt(id, 10) }
+
+// inspectionObject names an object of a round in the audit log.
+func inspectionObject(roundID int64, id string) string { return roundObject(roundID) + "/object:" + id }

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"vanthu/access"
 	"vanthu/apperr"
+	"vanthu/directory"
 	"vanthu/inspection"
 	"vanthu/storage"
 	"vanthu/templates"
@@ -35,7 +37,7 @@ func inspectionService(tb testing.TB, db *storage.DB, day string) *inspection.Se
 		tb.Fatal(err)
 	}
 	svc, err := inspection.New(inspection.Config{Store: db, Catalog: checklists(tb), MaxAttachment: 1 << 10,
-		Now: func() time.Time { return now }})
+		Now: func() time.Time { return now }, Tree: func() *directory.Tree { return nil }})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func allAnswered(c *inspection.Checklist) map[string]inspection.Answer {
 
 func TestInspectionRounds(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
+		ctx := asSystem()
 		db := open(t, dsn)
 		svc := inspectionService(t, db, "2025-03-10")
 
@@ -105,7 +107,7 @@ func TestInspectionRounds(t *testing.T) {
 
 func TestInspectionRosterAndRegistration(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
+		ctx := asSystem()
 		db := open(t, dsn)
 		svc := inspectionService(t, db, "2025-04-02")
 		r, err := svc.CreateRound(ctx, inspection.RoundInput{Year: 2025, AuthorityID: "xa-a"})
@@ -217,7 +219,7 @@ func TestInspectionRosterAndRegistration(t *testing.T) {
 
 func TestInspectionAssessmentVersions(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
+		ctx := asSystem()
 		db := open(t, dsn)
 		svc := inspectionService(t, db, "2025-11-16")
 		r, err := svc.CreateRound(ctx, inspection.RoundInput{Year: 2025, AuthorityID: "xa-a"})
@@ -310,7 +312,7 @@ func TestInspectionAssessmentVersions(t *testing.T) {
 // 14/20, 13/20 and one area not registered.
 func TestInspectionCommuneCycle(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
+		ctx := asSystem()
 		db := open(t, dsn)
 		svc := inspectionService(t, db, "2025-03-20")
 		cat := svc.Catalog()
@@ -412,7 +414,7 @@ func TestInspectionCommuneCycle(t *testing.T) {
 // residential areas in the same year.
 func TestInspectionLinkedRounds(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
+		ctx := asSystem()
 		db := open(t, dsn)
 		svc := inspectionService(t, db, "2025-03-20")
 		cat := svc.Catalog()
@@ -463,4 +465,10 @@ func TestInspectionLinkedRounds(t *testing.T) {
 			t.Errorf("after a failure in the commune's round: %+v, %v", v, err)
 		}
 	})
+}
+
+// asSystem is a context acting as the command line: the service checks the actor, and these
+// tests are about storage, not scopes (httpapi's access matrix is).
+func asSystem() context.Context {
+	return access.WithActor(context.Background(), access.System("storage test"))
 }

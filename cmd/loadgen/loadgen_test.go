@@ -354,3 +354,27 @@ func TestSlowConnectionsHeldOpen(t *testing.T) {
 		t.Errorf("slow = %+v, ok = %d; want 5 opened, 5 still open, requests served", s.Slow, s.OK)
 	}
 }
+
+// TestSlowConnectionsCarryToken: the slow connections send the bearer token too, so an
+// authenticated server reads their bodies as it would a client's, instead of answering 401
+// before the body.
+func TestSlowConnectionsCarryToken(t *testing.T) {
+	var slow, wrong atomic.Int64
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength == 1000 {
+			slow.Add(1)
+		}
+		if r.Header.Get("Authorization") != "Bearer vt_secret" {
+			wrong.Add(1)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+	}))
+	defer ts.Close()
+	s, code, stderr := runJSON(t, "-url", ts.URL, "-method", "POST", "-expect", "200", "-token", "vt_secret",
+		"-clients", "2", "-duration", "250ms", "-slow", "5", "-slow-length", "1000")
+	if code != 0 || wrong.Load() != 0 || slow.Load() != 5 || s.Slow == nil || s.Slow.StillOpen != 5 {
+		t.Errorf("exit %d, %d slow requests seen, %d without the token, slow = %+v: %s", code, slow.Load(), wrong.Load(), s.Slow, stderr)
+	}
+}

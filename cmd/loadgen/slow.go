@@ -26,7 +26,7 @@ type slowReport struct {
 
 // openSlow opens c.Slow connections to c.URL's host (loopback only, through the same
 // dialler as the load), sends each the request line and headers of a POST to c.URL with
-// Content-Length c.SlowLength, and leaves them waiting.
+// Content-Length c.SlowLength (and the bearer token, if any), and leaves them waiting.
 func openSlow(ctx context.Context, c config) (*slowConnections, error) {
 	dial := loopbackDialer(&net.Dialer{Timeout: 5 * time.Second}, net.DefaultResolver)
 	port := c.URL.Port()
@@ -36,8 +36,15 @@ func openSlow(ctx context.Context, c config) (*slowConnections, error) {
 			return nil, errors.New("-slow: only http URLs")
 		}
 	}
-	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n",
-		c.URL.RequestURI(), c.URL.Host, c.ContentType, c.SlowLength)
+	// With the token, like the load's requests: a server that needs one answers a
+	// connection without it (401) before reading any body, and the body path would go
+	// untested.
+	auth := ""
+	if c.Token != "" {
+		auth = "Authorization: Bearer " + c.Token + "\r\n"
+	}
+	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n",
+		c.URL.RequestURI(), c.URL.Host, c.ContentType, c.SlowLength, auth)
 	s := &slowConnections{length: c.SlowLength}
 	for range c.Slow {
 		conn, err := dial(ctx, "tcp", net.JoinHostPort(c.URL.Hostname(), port))

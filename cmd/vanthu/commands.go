@@ -42,9 +42,27 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.db.Close()
+	pub, pool, err := openPublish(cfg, a.svc, log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	// The queue runs under its own context: jobs stop when the server has shut down, not
+	// at the signal, so a job still running is cut short only after requests have ended.
+	queue, err := openJobs(context.WithoutCancel(ctx), cfg, a.svc, pub, log)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := queue.Close(stop); err != nil {
+			log.Error("job queue did not stop cleanly", "err", err)
+		}
+	}()
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies, Records: a.records}),
+		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies, Records: a.records, PDF: pub, Jobs: queue}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,

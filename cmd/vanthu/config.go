@@ -33,6 +33,17 @@ type config struct {
 	// noDemoUsers keeps the demo directory but creates no users: render's throw-away
 	// in-memory database needs no one to sign in.
 	noDemoUsers bool
+	// PDF through LibreOffice (pdfconv, publish).
+	Soffice    string        // VANTHU_SOFFICE: the LibreOffice binary, a path or a name on PATH
+	PDFWorkers int           // VANTHU_PDF_WORKERS: LibreOffice processes converting at once
+	PDFTimeout time.Duration // VANTHU_PDF_TIMEOUT: longest one document's conversion may take
+	PDFCache   string        // VANTHU_PDF_CACHE: folder keeping the PDFs made, by SHA-256 of the .docx
+	// Signing (optional): a PKCS#12 file and its password.
+	SignP12      string // VANTHU_SIGN_P12: PKCS#12 file signing issued documents' PDFs
+	SignPassword string // VANTHU_SIGN_PASSWORD: its password (prefer the variable: a flag shows in ps)
+	// Jobs (River).
+	Instance   string // VANTHU_INSTANCE: this process's name in the job queue
+	JobWorkers int    // VANTHU_JOB_WORKERS: jobs run at once by this process
 }
 
 func defaultConfig() config {
@@ -46,6 +57,11 @@ func defaultConfig() config {
 		LogLevel:    "info",
 		GCPercent:   400,
 		MemoryLimit: 120 << 20,
+		Soffice:     "soffice",
+		PDFWorkers:  1,
+		PDFTimeout:  60 * time.Second,
+		PDFCache:    "vanthu-pdf",
+		JobWorkers:  1,
 	}
 }
 
@@ -62,6 +78,14 @@ func (c *config) bind(fs *flag.FlagSet) {
 	fs.IntVar(&c.GCPercent, "gc-percent", int(envInt("VANTHU_GC_PERCENT", int64(c.GCPercent))), "Go GC target percentage (VANTHU_GC_PERCENT; GOGC wins)")
 	fs.Int64Var(&c.MemoryLimit, "memory-limit", envInt("VANTHU_MEMORY_LIMIT", c.MemoryLimit), "soft memory limit of the Go heap in bytes (VANTHU_MEMORY_LIMIT; GOMEMLIMIT wins)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool("VANTHU_SECURE_COOKIES", c.SecureCookies), "mark the session cookie Secure, for a server behind an HTTPS proxy (VANTHU_SECURE_COOKIES)")
+	fs.StringVar(&c.Soffice, "soffice", env("VANTHU_SOFFICE", c.Soffice), "LibreOffice binary for PDF, a path or a name on PATH (VANTHU_SOFFICE)")
+	fs.IntVar(&c.PDFWorkers, "pdf-workers", int(envInt("VANTHU_PDF_WORKERS", int64(c.PDFWorkers))), "LibreOffice processes converting to PDF at once (VANTHU_PDF_WORKERS)")
+	fs.DurationVar(&c.PDFTimeout, "pdf-timeout", envDuration("VANTHU_PDF_TIMEOUT", c.PDFTimeout), "longest a document's PDF conversion may take before it is killed and retried once (VANTHU_PDF_TIMEOUT)")
+	fs.StringVar(&c.PDFCache, "pdf-cache", env("VANTHU_PDF_CACHE", c.PDFCache), "folder keeping the PDFs made, by SHA-256 of the .docx; empty keeps none (VANTHU_PDF_CACHE)")
+	fs.StringVar(&c.SignP12, "sign-p12", env("VANTHU_SIGN_P12", c.SignP12), "PKCS#12 file (.p12/.pfx) whose key signs the PDF of issued documents; empty signs nothing (VANTHU_SIGN_P12)")
+	fs.StringVar(&c.SignPassword, "sign-password", env("VANTHU_SIGN_PASSWORD", c.SignPassword), "password of -sign-p12; prefer VANTHU_SIGN_PASSWORD, a flag shows in the process list")
+	fs.StringVar(&c.Instance, "instance", env("VANTHU_INSTANCE", c.Instance), "this process's name in the job queue: unique among the instances sharing a database, the same across restarts (VANTHU_INSTANCE; default host name and -addr)")
+	fs.IntVar(&c.JobWorkers, "job-workers", int(envInt("VANTHU_JOB_WORKERS", int64(c.JobWorkers))), "jobs (PDF batches) run at once by this process (VANTHU_JOB_WORKERS)")
 	fs.StringVar(&c.PprofAddr, "pprof", env("VANTHU_PPROF", c.PprofAddr), "serve net/http/pprof on this loopback address, for profiling (VANTHU_PPROF)")
 }
 
@@ -80,6 +104,22 @@ func (c *config) validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("-log %q: want debug, info, warn or error", c.LogLevel)
+	}
+	if c.PDFWorkers < 1 || c.PDFWorkers > 32 {
+		return fmt.Errorf("-pdf-workers %d: want 1 to 32", c.PDFWorkers)
+	}
+	if c.PDFTimeout < time.Second {
+		return fmt.Errorf("-pdf-timeout %s is too short", c.PDFTimeout)
+	}
+	if c.JobWorkers < 1 || c.JobWorkers > 32 {
+		return fmt.Errorf("-job-workers %d: want 1 to 32", c.JobWorkers)
+	}
+	if c.Instance == "" {
+		host, err := os.Hostname()
+		if err != nil {
+			host = "vanthu"
+		}
+		c.Instance = host + "@" + c.Addr
 	}
 	if c.DataDir != "" {
 		if st, err := os.Stat(c.DataDir); err != nil || !st.IsDir() {

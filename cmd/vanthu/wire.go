@@ -2,14 +2,20 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"os"
 
 	"vanthu/access"
 	"vanthu/accounts"
 	"vanthu/appdata"
 	"vanthu/inspection"
+	"vanthu/jobs"
+	"vanthu/pdfconv"
+	"vanthu/publish"
 	"vanthu/records"
 	"vanthu/secretariat"
+	"vanthu/signing"
 	"vanthu/storage"
 )
 
@@ -46,7 +52,7 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
-	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize)})
+	insp, err := inspection.New(inspection.Config{Store: db, Catalog: d.Checklists, MaxAttachment: min(cfg.MaxUpload, inspection.MaxAttachmentSize), Tree: svc.Tree})
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -76,7 +82,8 @@ func openApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			}
 		}
 	}
-	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards})
+	rec := records.New(records.Config{DB: db, Secretariat: svc, Rules: d.Committees, Awards: d.Awards,
+		Recognitions: insp.AreaRecognitions()})
 	return &app{db: db, svc: svc, insp: insp, accounts: acc, records: rec}, nil
 }
 
@@ -90,4 +97,55 @@ var demoUsers = []accounts.NewUser{
 	{Login: "kiemtra", Name: "Cán bộ kiểm tra (demo)", Password: "kiemtra-demo-2026", Roles: []access.UserGrant{{Role: "inspector", UnitID: "tinh-thanh-hoa"}}},
 	{Login: "donvi", Name: "Xã Đông Tiến (demo)", Password: "donvi-demo-2026", Roles: []access.UserGrant{{Role: "unit", UnitID: "xa-dong-tien"}}},
 	{Login: "lanhdao", Name: "Lãnh đạo tỉnh (demo)", Password: "lanhdao-demo-2026", Roles: []access.UserGrant{{Role: "leader", UnitID: "tinh-thanh-hoa"}}},
+}
+
+// openPublish starts the PDF service. Without LibreOffice it still starts (the PDF routes
+// answer 503) and says so in the log.
+func openPublish(cfg config, svc *secretariat.Service, log *slog.Logger) (*publish.Service, *pdfconv.Pool, error) {
+	pool, err := pdfconv.New(pdfconv.Config{Soffice: cfg.Soffice, Workers: cfg.PDFWorkers, Timeout: cfg.PDFTimeout, Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := pool.Err(); err != nil {
+		log.Warn("PDF disabled: LibreOffice not found; the PDF routes answer 503", "soffice", cfg.Soffice, "err", err)
+	} else {
+		go func() {
+			if err := pool.Warm(context.Background()); err != nil {
+				log.Warn("LibreOffice profiles not made ahead", "err", err)
+			}
+		}()
+	}
+	var signer *signing.Signer
+	if cfg.SignP12 != "" {
+		p12, err := os.ReadFile(cfg.SignP12)
+		if err == nil {
+			signer, err = signing.Load(p12, cfg.SignPassword)
+		}
+		if err != nil {
+			pool.Close()
+			return nil, nil, fmt.Errorf("-sign-p12: %w", err)
+		}
+		c := signer.Certificate()
+		log.Info("issued documents' PDFs are signed", "subject", c.Subject.String(), "not_after", c.NotAfter)
+	}
+	pub, err := publish.New(publish.Config{Docs: svc, Converter: pool, CacheDir: cfg.PDFCache, Signer: signer, Log: log})
+	if err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	return pub, pool, nil
+}
+
+// openJobs starts the job queue on the application's database.
+func openJobs(ctx context.Context, cfg config, svc *secretariat.Service, pub *publish.Service, log *slog.Logger) (*jobs.Service, error) {
+	j, err := jobs.Open(ctx, jobs.Config{DSN: cfg.DB, Instance: cfg.Instance, Docs: svc, PDF: pub, Workers: cfg.JobWorkers,
+		Parallel: cfg.PDFWorkers, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	if err := j.Start(ctx); err != nil {
+		j.Close(ctx)
+		return nil, err
+	}
+	return j, nil
 }

@@ -18,10 +18,15 @@ import (
 	"vanthu/access"
 	"vanthu/accounts"
 	"vanthu/appdata"
+	"vanthu/apperr"
 	"vanthu/httpapi"
 	"vanthu/inspection"
+	"vanthu/jobs"
+	"vanthu/pdfconv"
+	"vanthu/publish"
 	"vanthu/records"
 	"vanthu/secretariat"
+	"vanthu/signing"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
 )
@@ -61,7 +66,11 @@ type App struct {
 	Inspection *inspection.Service
 	// Records is the service of committees, teams and commendation proposals.
 	Records *records.Service
-	Server  *httptest.Server
+	// PDF makes the PDF routes' files; without Options.Converter it answers 503.
+	PDF *publish.Service
+	// Jobs is the job queue, with Options.Jobs.
+	Jobs   *jobs.Service
+	Server *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
 	// Client talks to Server; it has a timeout so a hung handler fails the test. It acts
@@ -135,6 +144,22 @@ func (a *App) User(tb testing.TB, login string, grants ...string) string {
 	return tok.Secret
 }
 
+// attachAdmin returns a new API token of the user "admin" another app already created on
+// the database, as a second server process's operator would run `vanthu token add`; on a
+// database filled without one (by a process), it creates the admin.
+func (a *App) attachAdmin(tb testing.TB) string {
+	tb.Helper()
+	ctx := access.WithActor(context.Background(), access.System("apptest"))
+	tok, err := a.Accounts.TokenFor(ctx, "admin", accounts.NewToken{Name: "apptest attach"})
+	switch {
+	case apperr.CodeOf(err) == apperr.NotFound:
+		return a.User(tb, "admin", "admin", access.Everywhere)
+	case err != nil:
+		tb.Fatalf("token of admin: %v", err)
+	}
+	return tok.Secret
+}
+
 // Backend is a database the application runs on in tests.
 type Backend struct {
 	Name string
@@ -187,26 +212,83 @@ func New(tb testing.TB, dsn string) *App {
 // apps load it once and share it.
 func Start(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
-	return StartAt(tb, data, dsn, Now)
+	return StartWith(tb, data, dsn, Options{})
 }
 
 // StartAt is Start with the clock fixed at now instead of Now: an example dated the day it
 // was issued is issued on that day.
 func StartAt(tb testing.TB, data *Data, dsn string, now time.Time) *App {
 	tb.Helper()
-	return start(tb, data, dsn, true, now)
+	return StartWith(tb, data, dsn, Options{Now: now})
 }
 
 // Attach starts a second application on a database another App (or process) has already
 // filled: its own database handle, service and HTTP server, as a second server process
-// would have. The demo directory is not loaded.
+// would have. The demo directory is not loaded, and Client acts as the admin already on
+// the database (created only if there is none) with a token of its own.
 func Attach(tb testing.TB, data *Data, dsn string) *App {
 	tb.Helper()
-	return start(tb, data, dsn, false, Now)
+	return StartWith(tb, data, dsn, Options{Attach: true})
 }
 
-func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App {
+// Options are the parts of an App a test chooses.
+type Options struct {
+	// Now is the moment the app's clock starts at; Now (the package's) when zero.
+	Now time.Time
+	// Attach starts on a database another app has filled: no demo directory is loaded.
+	Attach bool
+	// Converter makes PDFs; nil leaves the PDF routes answering 503, as a server without
+	// LibreOffice does.
+	Converter *pdfconv.Pool
+	// PDFCache is the PDF cache folder; a fresh temporary folder by default.
+	PDFCache string
+	// Signer signs issued documents' PDFs.
+	Signer *signing.Signer
+	// Jobs starts a job queue on the app's database (App.Jobs, the /api/jobs routes);
+	// without it they answer 503.
+	Jobs bool
+}
+
+// JobsConfig is the job queue configuration of a test app: polls every 50 ms so tests
+// wait little, documents in chunks of 50 per LibreOffice start as the server does.
+func JobsConfig(tb testing.TB, a *App, dsn, instance string) jobs.Config {
+	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 50,
+		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, WorkDir: tb.TempDir(), Log: Logger(tb)}
+}
+
+// OpenJobs opens and starts a job queue on dsn for a's service, closed when the test ends.
+func OpenJobs(tb testing.TB, a *App, cfg jobs.Config) *jobs.Service {
 	tb.Helper()
+	if cfg.Log == nil {
+		cfg.Log = Logger(tb)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	j, err := jobs.Open(ctx, cfg)
+	if err != nil {
+		tb.Fatalf("jobs: %v", err)
+	}
+	if err := j.Start(context.Background()); err != nil {
+		tb.Fatalf("jobs: start: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := j.Close(ctx); err != nil {
+			tb.Errorf("jobs: close: %v", err)
+		}
+	})
+	return j
+}
+
+// StartWith is Start with options.
+func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
+	tb.Helper()
+	now := opt.Now
+	if now.IsZero() {
+		now = Now
+	}
+	demo := !opt.Attach
 	a := &App{Data: data, DB: storagetest.MustOpen(tb, dsn), start: now}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -226,12 +308,12 @@ func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App
 			tb.Fatal("load demo directory: the fresh database already has units")
 		}
 	}
-	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
-		Awards: a.Awards, Now: a.Now})
-	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: a.Now})
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: a.Now, Tree: a.Service.Tree})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}
+	a.Records = records.New(records.Config{DB: a.DB, Secretariat: a.Service, Rules: a.Committees,
+		Awards: a.Awards, Recognitions: a.Inspection.AreaRecognitions(), Now: a.Now})
 	a.Accounts, err = accounts.New(ctx, accounts.Config{DB: a.DB, Roles: a.Roles, Tree: a.Service.Tree,
 		Now: a.Now, Log: log, Params: TestPasswordParams})
 	if err != nil {
@@ -245,12 +327,26 @@ func start(tb testing.TB, data *Data, dsn string, demo bool, now time.Time) *App
 		a.Service.WatchDirectory(watch, secretariat.DirectoryEvery)
 	}()
 	tb.Cleanup(func() { stopWatching(); <-watched }) // before the database's Close
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records}))
+	if opt.PDFCache == "" {
+		opt.PDFCache = tb.TempDir()
+	}
+	a.PDF, err = publish.New(publish.Config{Docs: a.Service, Converter: opt.Converter, CacheDir: opt.PDFCache, Signer: opt.Signer, Log: log})
+	if err != nil {
+		tb.Fatalf("publish: %v", err)
+	}
+	if opt.Jobs {
+		a.Jobs = OpenJobs(tb, a, JobsConfig(tb, a, dsn, "apptest"))
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, PDF: a.PDF, Jobs: a.Jobs}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Anonymous = a.Server.Client()
 	a.Anonymous.Timeout = 60 * time.Second
-	a.AdminToken = a.User(tb, "admin", "admin", access.Everywhere)
+	if demo {
+		a.AdminToken = a.User(tb, "admin", "admin", access.Everywhere)
+	} else {
+		a.AdminToken = a.attachAdmin(tb)
+	}
 	a.Client = &http.Client{Timeout: 60 * time.Second, Transport: asAdmin{token: a.AdminToken, next: a.Anonymous.Transport}}
 	return a
 }
