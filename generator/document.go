@@ -246,7 +246,9 @@ type Certificate struct {
 	Lines []string `json:"lines,omitempty"`
 	// Decision is the reference "Quyết định số 15/QĐ-UBND ngày 20/11/2025".
 	Decision string `json:"decision,omitempty"`
-	// Register is the "Số sổ" entry, printed bottom left.
+	// Register is the "Số sổ" entry, printed bottom left. Empty on a certificate that
+	// cites its Decision, the certificate's own number and symbol stand there: a
+	// certificate issued through the register is entered in it under that number.
 	Register string `json:"register,omitempty"`
 }
 

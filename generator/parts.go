@@ -424,8 +424,12 @@ func (c *composer) certificate() {
 		decision = "Quyết định số " + c.numberSymbol() + " ngày " + shortDate(d.Date)
 	}
 	c.para(&ref, decision, &run)
-	if cert.Register != "" {
+	switch {
+	case cert.Register != "":
 		c.para(&ooxml.Para{}, "Số sổ: "+cert.Register, &run)
+	case cert.Decision != "":
+		// The number is the certificate's own (not the decision's, cited above).
+		c.para(&ooxml.Para{}, "Số sổ: "+c.numberSymbol(), &run)
 	}
 	c.b.EndCell()
 	c.b.StartCell(total-left, false)

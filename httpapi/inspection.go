@@ -451,7 +451,8 @@ func (h *handler) createRoundDocument(c *gin.Context) {
 // certificatesBody is the body of POST …/certificates: the fields shared by every
 // certificate (grantor, decision, date, signer), the kinds to certify, whether to issue
 // them (number and register each) and how to answer: "" for the documents as JSON, "zip"
-// for a ZIP of one .docx per certificate.
+// for a ZIP of one .docx per certificate, "docx" for one .docx of them all, a certificate
+// per page group.
 type certificatesBody struct {
 	IssuerID string            `json:"issuer_id"`
 	Kinds    []inspection.Kind `json:"kinds"`
@@ -460,10 +461,17 @@ type certificatesBody struct {
 	Bundle   string            `json:"bundle"`
 }
 
+// The answers of POST …/certificates besides JSON.
+const (
+	bundleZIP  = "zip"
+	bundleDocx = "docx"
+)
+
 // createCertificates answers POST /api/inspection/rounds/:id/certificates: one Giấy công
 // nhận per recognised object, each a document of its own (drafts, or issued), or with
-// bundle "zip" their files in one ZIP (previews when not issued). One multi-page .docx
-// of all certificates needs the engine's many-certificates document, not yet there.
+// bundle "zip" their files in one ZIP (previews when not issued), or with bundle "docx"
+// all of them in one .docx to print in one go (a preview when not issued; issued, each
+// certificate carries the number it was registered with).
 func (h *handler) createCertificates(c *gin.Context) {
 	id, err := roundID(c)
 	if err != nil {
@@ -475,7 +483,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	if body.Bundle != "" && body.Bundle != "zip" {
+	if body.Bundle != "" && body.Bundle != bundleZIP && body.Bundle != bundleDocx {
 		fail(c, h.log, apperr.InvalidFields(map[string]string{"bundle": msgBundle}))
 		return
 	}
@@ -485,11 +493,9 @@ func (h *handler) createCertificates(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	docs := make([]register.Document, 0, len(recognised))
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
+	subs := make([]*secretariat.Submission, len(recognised))
 	for i, v := range recognised {
-		sub, err := submission(inspection.FormCertificate, body.IssuerID, body.Data, map[string]any{
+		subs[i], err = submission(inspection.FormCertificate, body.IssuerID, body.Data, map[string]any{
 			"nguoi_nhan": v.Name,
 			"thanh_tich": []any{fmt.Sprintf(certificateLine, r.Year)},
 		})
@@ -497,9 +503,19 @@ func (h *handler) createCertificates(c *gin.Context) {
 			fail(c, h.log, err)
 			return
 		}
+	}
+	if body.Bundle == bundleDocx {
+		h.certificatesDocx(c, r.Year, subs, body.Issue)
+		return
+	}
+	docs := make([]register.Document, 0, len(recognised))
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	for i, v := range recognised {
+		sub := subs[i]
 		var file []byte
 		switch {
-		case body.Bundle == "zip" && !body.Issue:
+		case body.Bundle == bundleZIP && !body.Issue:
 			file, err = h.svc.Preview(ctx, sub)
 		default:
 			var d register.Document
@@ -510,7 +526,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 			}
 			if err == nil {
 				docs = append(docs, d)
-				if body.Bundle == "zip" {
+				if body.Bundle == bundleZIP {
 					file, _, err = h.svc.File(ctx, d.ID)
 				}
 			}
@@ -519,7 +535,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 			fail(c, h.log, err)
 			return
 		}
-		if body.Bundle == "zip" {
+		if body.Bundle == bundleZIP {
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("%04d-%s.docx", i+1, v.ObjectID), Method: zip.Store})
 			if err == nil {
 				_, err = w.Write(file)
@@ -530,7 +546,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 			}
 		}
 	}
-	if body.Bundle != "zip" {
+	if body.Bundle != bundleZIP {
 		c.JSON(http.StatusCreated, docs)
 		return
 	}
@@ -540,6 +556,59 @@ func (h *handler) createCertificates(c *gin.Context) {
 	}
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="giay-cong-nhan-antt-%d.zip"`, r.Year))
 	c.Data(http.StatusCreated, "application/zip", zipped.Bytes())
+}
+
+// certificatesDocx answers the certificates as one multi-page .docx. Issued, every
+// certificate is numbered and registered first, one after the other, and the file is
+// rendered from the numbers they were given; the ids of the issued documents are in the
+// X-Document-Ids header, in the order of the pages, as ranges ("41-1040", or
+// "41-60,75-1054" when another document was issued in between) so that a thousand of
+// them still fit in a header a proxy passes on.
+func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat.Submission, issue bool) {
+	if len(subs) == 0 {
+		fail(c, h.log, apperr.InvalidFields(map[string]string{"kinds": msgNoneRecognised}))
+		return
+	}
+	ctx := c.Request.Context()
+	var file []byte
+	var err error
+	if issue {
+		var docs []register.Document
+		docs, file, err = h.svc.CreateAndIssueBatch(ctx, subs)
+		if err == nil {
+			c.Header("X-Document-Ids", idRanges(docs))
+		}
+	} else {
+		file, err = h.svc.PreviewBatch(ctx, subs)
+	}
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="giay-cong-nhan-antt-%d.docx"`, year))
+	c.Data(http.StatusCreated, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file)
+}
+
+// idRanges writes the ids of docs, in order, as comma-separated runs "first-last" of
+// consecutive ids (a lone id alone).
+func idRanges(docs []register.Document) string {
+	var b []byte
+	for i := 0; i < len(docs); {
+		j := i
+		for j+1 < len(docs) && docs[j+1].ID == docs[j].ID+1 {
+			j++
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, docs[i].ID, 10)
+		if j > i {
+			b = append(b, '-')
+			b = strconv.AppendInt(b, docs[j].ID, 10)
+		}
+		i = j + 1
+	}
+	return string(b)
 }
 
 // submission lays the computed fields over the user's data, through JSON so that lists and

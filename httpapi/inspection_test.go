@@ -314,6 +314,13 @@ func inspectionCycle(t *testing.T, a *apptest.App) cycleDocuments {
 	if text := apptest.OpenDocx(t, files["0018-thon-18.docx"]).Text(); !strings.Contains(text, "Thôn 18") || !strings.Contains(text, "GIẤY CÔNG NHẬN") {
 		t.Errorf("certificate text:\n%s", text)
 	}
+	batch := expect(t, "certificates as one .docx", a.Do(t, "POST", base+"/certificates", jsonBody(t, map[string]any{"issuer_id": "ubnd-xa-dong-tien",
+		"kinds": areas, "bundle": "docx", "data": with(map[string]any{"nguoi_tang": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG TIẾN",
+			"quyet_dinh": "Quyết định số " + decisionNumber + " ngày 25/11/2025"})})), 201)
+	checkCertificateBatch(t, batch, 18, nil)
+	if a.DB.Dialect() == "sqlite" { // the file is the same on either database
+		batchInLibreOffice(t, batch.Body, 18)
+	}
 	var entries []map[string]any
 	expect(t, "register", a.Do(t, "GET", "/api/register?issuer=ubnd-xa-dong-tien&year=2025", nil), 200).JSON(t, &entries)
 	if len(entries) != 19 {

@@ -23,7 +23,8 @@ const (
 	msgRegistrationField   = "Trường %q không được hỗ trợ; dùng registered_on, note và các tệp nghi-quyet, ke-hoach, ban-dang-ky, khac."
 	msgTooManyFiles        = "Mỗi lần đăng ký gửi tối đa %d tệp."
 	msgVersionRequired     = "Phiên bản là trường bắt buộc: gửi lại phiên bản đã mở (0 với phiếu mới)."
-	msgBundle              = "Cách gói chỉ nhận \"zip\" (một tệp .docx cho mỗi Giấy công nhận) hoặc để trống."
+	msgBundle              = "Cách gói chỉ nhận \"zip\" (một tệp .docx cho mỗi Giấy công nhận), \"docx\" (một tệp .docx nhiều trang, mỗi Giấy công nhận một trang) hoặc để trống."
+	msgNoneRecognised      = "Không có đối tượng nào được công nhận trong đợt xét (với các loại đã chọn) để in Giấy công nhận."
 	// certificateLine is what a Giấy công nhận certifies.
 	certificateLine = "Đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm %d"
 	msgBadIfMatch   = "Tiêu đề If-Match phải là phiên bản danh mục nhận được trong ETag khi tải danh mục về, ví dụ \"7\"."

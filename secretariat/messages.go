@@ -22,6 +22,7 @@ const (
 	msgArchiveTooLong   = "Dòng Lưu dài quá %d ký tự, xin rút gọn."
 	msgTooManyExpand    = "Chỉ được chọn mở rộng tối đa %d mục."
 	msgNoRecipient      = "Công văn phải có ít nhất một nơi nhận: một dòng Kính gửi hoặc một dòng Nơi nhận."
+	msgEmptyBatch       = "Không có văn bản nào để gộp vào một tệp."
 )
 
 // Labels of the recipient lists, as messages name them.
