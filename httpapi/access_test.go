@@ -1,8 +1,10 @@
 package httpapi_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +50,8 @@ type rule struct {
 	// hides: a refused caller gets 404 rather than 403, so the object's existence is not
 	// revealed (a user outside the admin's scope).
 	hides bool
+	// page is a web page: an anonymous caller is sent to the sign-in page (303).
+	page bool
 	// unavailable: an allowed caller may get 503, as the matrix's server has no LibreOffice
 	// (the PDF routes); a refused one still gets 403.
 	unavailable bool
@@ -59,6 +63,7 @@ type rule struct {
 // fixture holds the ids the requests use.
 type fixture struct {
 	sub            string // a submission issued by scopedUnit
+	form           string // its form
 	draftToEdit    int64
 	draftToIssue   int64
 	issued         int64
@@ -162,6 +167,71 @@ var rules = map[string]rule{
 	"GET /api/register/secret":      {perm: access.RegisterSecretRead, target: onAnyUnit, request: path("/api/register/secret")},
 	"GET /api/register/secret.csv":  {perm: access.RegisterSecretRead, target: onAnyUnit, request: path("/api/register/secret.csv")},
 	"GET /api/register/secret.xlsx": {perm: access.RegisterSecretRead, target: onAnyUnit, request: path("/api/register/secret.xlsx")},
+
+	// The web pages (package web): the same services, so the same permissions; anonymous
+	// callers are sent to the sign-in page rather than answered 401.
+	"GET /dang-nhap":         {target: openRoute},
+	"POST /dang-nhap":        {target: openRoute},
+	"GET /static/*filepath":  {target: openRoute},
+	"POST /dang-xuat":        {target: onSelf, page: true, request: path("/dang-xuat")},
+	"GET /":                  {target: onSelf, page: true, request: path("/")},
+	"GET /van-ban/moi":       {perm: access.FormRead, target: onAnyUnit, page: true, request: path("/van-ban/moi")},
+	"GET /van-ban/moi/:form": {perm: access.FormRead, target: onAnyUnit, page: true, request: path("/van-ban/moi/cong-van")},
+	"GET /mau-trong":         {perm: access.FormRead, target: onAnyUnit, page: true, request: path("/mau-trong")},
+	"GET /so-dang-ky":        {perm: access.RegisterRead, target: onAnyUnit, page: true, request: path("/so-dang-ky"), leak: "/QĐ-UBND"},
+	"POST /van-ban/moi/:form": {perm: access.DocumentDraft, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return "/van-ban/moi/" + f.form, pageForm(f.sub, "route")
+	}},
+	"GET /van-ban/:id": {perm: access.DocumentRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d", f.issued), ""
+	}},
+	"GET /quan-tri/nguoi-dung": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
+	"GET /quan-tri/nhat-ky":    {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
+	"GET /tong-hop/:round":     {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
+	"GET /kiem-tra":            {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
+	"GET /kiem-tra/:round":     {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
+	"GET /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), ""
+	}},
+	// Version 0 again: the first allowed caller saves, the others are shown the page as stale (409).
+	"POST /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), "version=0&action=save"
+	}},
+}
+
+// pageForm turns a JSON submission into the fields the form page posts, with its action.
+func pageForm(sub, action string) string {
+	var s struct {
+		Form     string         `json:"form"`
+		IssuerID string         `json:"issuer_id"`
+		Data     map[string]any `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(sub), &s); err != nil {
+		panic(err)
+	}
+	v := url.Values{"issuer_id": {s.IssuerID}, "action": {action}}
+	for name, value := range s.Data {
+		switch x := value.(type) {
+		case []any:
+			var lines []string
+			for r, item := range x {
+				if row, ok := item.([]any); ok {
+					for c, cell := range row {
+						v.Set(fmt.Sprintf("f.%s.%d.%d", name, r, c), fmt.Sprint(cell))
+					}
+					v.Set("rows."+name, fmt.Sprint(len(x)))
+					continue
+				}
+				lines = append(lines, fmt.Sprint(item))
+			}
+			if len(lines) > 0 {
+				v.Set("f."+name, strings.Join(lines, "\n"))
+			}
+		default:
+			v.Set("f."+name, fmt.Sprint(x))
+		}
+	}
+	return v.Encode()
 }
 
 // caller is one signed-in user of the matrix.
@@ -237,7 +307,12 @@ func TestAccessMatrix(t *testing.T) {
 				}
 				t.Run(key, func(t *testing.T) {
 					p, body := r.request(f)
-					if res := send(t, a, route.Method, p, body, nil); res.Status != http.StatusUnauthorized {
+					res := send(t, a, route.Method, p, body, nil)
+					switch {
+					case r.page && !(res.Status == http.StatusOK && strings.Contains(string(res.Body), `action="/dang-nhap"`)):
+						// The client follows the 303 to the sign-in page.
+						t.Errorf("anonymous: %d, want the sign-in page: %s", res.Status, apptest.Excerpt(res.Body))
+					case !r.page && res.Status != http.StatusUnauthorized:
 						t.Errorf("anonymous: %d, want 401: %s", res.Status, apptest.Excerpt(res.Body))
 					}
 					for _, c := range callers {
@@ -276,6 +351,13 @@ func TestAccessMatrix(t *testing.T) {
 func newFixture(t *testing.T, a *apptest.App) *fixture {
 	t.Helper()
 	f := &fixture{sub: scopedSubmission(t)}
+	var head struct {
+		Form string `json:"form"`
+	}
+	if err := json.Unmarshal([]byte(f.sub), &head); err != nil {
+		t.Fatal(err)
+	}
+	f.form = head.Form
 	create := func(issue bool) int64 {
 		body := f.sub
 		if issue {
@@ -341,8 +423,11 @@ func send(t *testing.T, a *apptest.App, method, p, body string, s *session) appt
 	header := []string{}
 	if body != "" {
 		ct := "application/json"
-		if strings.HasSuffix(p, ".csv") {
+		switch {
+		case strings.HasSuffix(p, ".csv"):
 			ct = "text/csv"
+		case !strings.HasPrefix(body, "{") && !strings.HasPrefix(body, "["):
+			ct = "application/x-www-form-urlencoded" // a web page's form
 		}
 		header = append(header, "Content-Type", ct)
 	}

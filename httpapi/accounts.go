@@ -50,8 +50,7 @@ func (h *handler) signIn(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: in.Cookie, Path: "/", Expires: in.ExpiresAt,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.secureCookies || c.Request.TLS != nil})
+	h.setSessionCookie(c, in.Cookie, in.ExpiresAt)
 	m := me{UserID: in.User.ID, Login: in.User.Login, Name: in.User.Name, Roles: in.User.Grants, Via: access.ViaSession,
 		CSRFToken: in.CSRF, ExpiresAt: &in.ExpiresAt}
 	c.JSON(http.StatusOK, m)
@@ -63,8 +62,7 @@ func (h *handler) signOut(c *gin.Context) {
 		fail(c, h.log, err)
 		return
 	}
-	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.secureCookies || c.Request.TLS != nil})
+	h.clearSessionCookie(c)
 	c.Status(http.StatusNoContent)
 }
 
@@ -270,4 +268,16 @@ func (h *handler) auditCSV(c *gin.Context) {
 	}
 	c.Header("Content-Disposition", `attachment; filename="nhat-ky.csv"`)
 	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+}
+
+// setSessionCookie gives the browser its session: HttpOnly, SameSite=Lax, Secure over TLS.
+func (h *handler) setSessionCookie(c *gin.Context, value string, expires time.Time) {
+	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: value, Path: "/", Expires: expires,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.secureCookies || c.Request.TLS != nil})
+}
+
+// clearSessionCookie removes the session cookie from the browser.
+func (h *handler) clearSessionCookie(c *gin.Context) {
+	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.secureCookies || c.Request.TLS != nil})
 }

@@ -46,7 +46,7 @@ func (h *handler) authenticate(c *gin.Context) {
 	req := access.Request{ID: requestID(c.GetHeader(requestIDHeader)), ClientAddr: c.ClientIP(), UserAgent: c.Request.UserAgent()}
 	c.Header(requestIDHeader, req.ID)
 	ctx := access.WithRequest(c.Request.Context(), req)
-	open := openRoutes[c.Request.Method+" "+c.FullPath()]
+	open := openRoutes[c.Request.Method+" "+c.FullPath()] || h.openPages[c.Request.Method+" "+c.FullPath()]
 
 	var actor *access.Actor
 	var err error
@@ -60,6 +60,9 @@ func (h *handler) authenticate(c *gin.Context) {
 	} else if cookie, cerr := c.Cookie(sessionCookie); cerr == nil && cookie != "" {
 		var csrf string
 		actor, csrf, err = h.accounts.Session(ctx, cookie)
+		if err == nil {
+			c.Set(csrfKey, csrf)
+		}
 		if err == nil && !safeMethod(c.Request.Method) && !open && !sameOriginCSRF(c, csrf) {
 			actor, err = nil, apperr.New(apperr.Forbidden, msgCSRF)
 		}
@@ -76,6 +79,12 @@ func (h *handler) authenticate(c *gin.Context) {
 		err = access.ErrSignIn()
 	}
 	if err != nil {
+		if apperr.CodeOf(err) == apperr.Unauthenticated && h.openPages != nil && isPage(c.Request.URL.Path) {
+			// A page asked by someone not signed in: the sign-in page, then back here.
+			c.Redirect(http.StatusSeeOther, "/dang-nhap?next="+url.QueryEscape(c.Request.URL.RequestURI()))
+			c.Abort()
+			return
+		}
 		if apperr.CodeOf(err) == apperr.Unauthenticated {
 			c.Header("WWW-Authenticate", `Bearer realm="vanthu"`)
 		}
@@ -91,11 +100,15 @@ func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }
 
-// sameOriginCSRF checks a cookie-authenticated state change: the CSRF header must match
-// the session's token, and an Origin header, when the browser sends one, must be this
+// sameOriginCSRF checks a cookie-authenticated state change: the CSRF header (or, from an
+// HTML form, the csrf_token field) must match the session's token, and an Origin header, when the browser sends one, must be this
 // server's own.
 func sameOriginCSRF(c *gin.Context, want string) bool {
-	if !access.EqualToken(c.GetHeader(csrfHeader), want) {
+	given := c.GetHeader(csrfHeader)
+	if given == "" && isPage(c.Request.URL.Path) {
+		given = c.PostForm(csrfField)
+	}
+	if !access.EqualToken(given, want) {
 		return false
 	}
 	if origin := c.GetHeader("Origin"); origin != "" {

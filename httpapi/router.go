@@ -33,6 +33,8 @@ type Options struct {
 	SecureCookies bool
 	// Records, when set, serves the committees, teams and commendation proposals.
 	Records *records.Service
+	// Pages, when set, are the HTML pages mounted beside the API (package web).
+	Pages Pages
 	// PDF makes the PDF routes' files; nil answers them 503.
 	PDF *publish.Service
 	// Jobs runs long work; nil answers the job routes 503.
@@ -48,6 +50,8 @@ type handler struct {
 	jobs          *jobs.Service
 	log           *slog.Logger
 	secureCookies bool
+	// openPages are the page routes that need no actor (Pages.OpenPages).
+	openPages map[string]bool
 }
 
 // New returns the HTTP handler of the API.
@@ -60,6 +64,12 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 		panic("httpapi: Options.Accounts is required: every route but /healthz needs an actor")
 	}
 	h := &handler{svc: svc, insp: opt.Inspection, accounts: opt.Accounts, pdf: opt.PDF, jobs: opt.Jobs, log: opt.Log, secureCookies: opt.SecureCookies}
+	if opt.Pages != nil {
+		h.openPages = map[string]bool{}
+		for _, p := range opt.Pages.OpenPages() {
+			h.openPages[p] = true
+		}
+	}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log), h.authenticate)
@@ -130,6 +140,9 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	}
 	if opt.Records != nil {
 		recordRoutes(api, &recordHandler{svc: opt.Records, handler: h})
+	}
+	if opt.Pages != nil {
+		opt.Pages.Mount(r, Sessions{h: h})
 	}
 	return r
 }

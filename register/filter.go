@@ -1,5 +1,7 @@
 package register
 
+import "strings"
+
 // DocumentFilter selects documents; zero fields match everything.
 type DocumentFilter struct {
 	IssuerID string
@@ -33,4 +35,40 @@ type RegisterFilter struct {
 	IssuerID string
 	Year     int
 	Secret   bool
+}
+
+// RegisterSearch selects one page of the register, as the register page asks for it:
+// zero fields match everything.
+type RegisterSearch struct {
+	IssuerID string
+	Year     int
+	FormID   string // the form the documents were made from: their kind
+	// NumberFrom and NumberTo bound the number within the series, both included.
+	NumberFrom, NumberTo int
+	// Text is searched in the number and symbol and in the title and subject.
+	Text   string
+	Limit  int // 0 means SearchLimit; at most MaxLimit
+	Offset int
+}
+
+// SearchLimit is the page size of the register page.
+const SearchLimit = 50
+
+// Page returns the limit and offset s asks for, within bounds.
+func (s RegisterSearch) Page() (limit, offset int) {
+	limit = s.Limit
+	if limit <= 0 {
+		limit = SearchLimit
+	}
+	return min(limit, MaxLimit), max(s.Offset, 0)
+}
+
+// LikePattern is Text as a LIKE pattern with "\" as the escape character: "%text%", its
+// own % and _ matched literally. "" when there is no text.
+func (s RegisterSearch) LikePattern() string {
+	if s.Text == "" {
+		return ""
+	}
+	r := strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_")
+	return "%" + r.Replace(s.Text) + "%"
 }

@@ -5,6 +5,7 @@ package secretariat
 const (
 	msgNoSuchForm       = "Không có biểu mẫu %q."
 	msgNoSuchUnit       = "Không có đơn vị %q trong danh bạ."
+	msgRegisterIssuer   = "Chọn cơ quan có sổ đăng ký cần xem."
 	msgCannotMap        = "Không tạo được văn bản từ dữ liệu đã nhập."
 	msgRenderFailed     = "Không tạo được tệp văn bản."
 	msgBlankFailed      = "Không tạo được mẫu trống."

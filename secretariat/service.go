@@ -1014,3 +1014,20 @@ func (s *Service) Directory(ctx context.Context) (*directory.Tree, error) {
 	}
 	return s.tree.Load(), nil
 }
+
+// SearchRegister returns one page of the register and whether more lines follow it, for
+// the register page. An actor who may not read every unit's register names the unit: the page
+// is cut in the database, so it cannot be filtered afterwards as Register is.
+func (s *Service) SearchRegister(ctx context.Context, f register.RegisterSearch) ([]register.Entry, bool, error) {
+	if err := access.RequireAny(ctx, access.RegisterRead); err != nil {
+		return nil, false, err
+	}
+	if f.IssuerID != "" {
+		if err := s.require(ctx, access.RegisterRead, f.IssuerID); err != nil {
+			return nil, false, err
+		}
+	} else if all, _ := s.visible(ctx, access.RegisterRead); !all {
+		return nil, false, apperr.InvalidFields(map[string]string{"issuer": msgRegisterIssuer})
+	}
+	return s.db.SearchRegister(ctx, f)
+}

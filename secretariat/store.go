@@ -30,6 +30,8 @@ type Store interface {
 	IssueInYear(ctx context.Context, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error)
 	CreateAndIssue(ctx context.Context, d *register.Document, now time.Time, year int, render register.RenderFunc) (register.Document, error)
 	Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error)
+	// SearchRegister returns one page of the register and whether more lines follow it.
+	SearchRegister(ctx context.Context, s register.RegisterSearch) ([]register.Entry, bool, error)
 
 	ClaimIdempotencyKey(ctx context.Context, r idempotency.Record, expiredBefore time.Time) (*idempotency.Record, error)
 	FinishIdempotencyKey(ctx context.Context, r idempotency.Record) error

@@ -66,6 +66,8 @@ type queries struct {
 	NextNumber          *sqlx.Stmt `query:"next-number"`
 	InsertRegisterEntry *sqlx.Stmt `query:"insert-register-entry"`
 	ListRegister        *sqlx.Stmt `query:"list-register"`
+	PageRegister        *sqlx.Stmt `query:"page-register"`
+	PageSeries          *sqlx.Stmt `query:"page-register-series"`
 	UpdateRegisterNotes *sqlx.Stmt `query:"update-register-notes"`
 
 	// inspection.sql

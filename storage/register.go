@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"math"
 
 	"github.com/jmoiron/sqlx"
 
@@ -39,4 +40,34 @@ func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn,
 		return nil
 	})
 	return internal("update register notes", err)
+}
+
+// SearchRegister returns one page of the register and whether more lines follow it. It
+// reads one line past the page rather than counting: a count walks every matching line of
+// the year on each page, a page only its own.
+func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]register.Entry, bool, error) {
+	limit, offset := s.Page()
+	like := s.LikePattern()
+	page := db.q.PageRegister
+	args := []any{s.IssuerID, s.IssuerID, s.Year, s.Year, s.FormID, s.FormID, s.NumberFrom, s.NumberFrom,
+		s.NumberTo, s.NumberTo, like, like, like}
+	if s.IssuerID != "" && s.Year != 0 {
+		// One series: the query the series index answers.
+		to := s.NumberTo
+		if to == 0 {
+			to = math.MaxInt32
+		}
+		page = db.q.PageSeries
+		args = []any{s.IssuerID, s.Year, s.NumberFrom, to, s.FormID, s.FormID, like, like, like}
+	}
+	entries := []register.Entry{}
+	if err := page.SelectContext(ctx, &entries, append(args, limit+1, offset)...); err != nil {
+		return nil, false, internal("search register", err)
+	}
+	more := len(entries) > limit
+	entries = entries[:min(len(entries), limit)]
+	for i := range entries {
+		entries[i].Date = entries[i].Date.UTC()
+	}
+	return entries, more, nil
 }

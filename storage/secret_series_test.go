@@ -93,6 +93,21 @@ func TestSecretSeries(t *testing.T) {
 		if !secrets[0].Date.Equal(mar2) {
 			t.Errorf("secret 1 dated %v, want %v", secrets[0].Date, mar2)
 		}
+		// The register page's search (one series, or everything) shows the ordinary lines only.
+		for _, search := range []register.RegisterSearch{{IssuerID: "ubnd-tinh", Year: 2026}, {}, {Text: "triển khai"}} {
+			page, _, err := db.SearchRegister(ctx, search)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := symbols(page); !slices.Equal(got, []string{"02/UBND-NC", "01/UBND-NC"}) {
+				t.Errorf("SearchRegister(%+v) = %v, want the ordinary lines only", search, got)
+			}
+			for _, e := range page {
+				if e.Secret() {
+					t.Errorf("SearchRegister(%+v) shows a secret line: %+v", search, e)
+				}
+			}
+		}
 	})
 }
 

@@ -17,6 +17,7 @@ import (
 	"vanthu/generator"
 	"vanthu/httpapi"
 	"vanthu/secretariat"
+	"vanthu/web"
 )
 
 // serve runs the HTTP API until the context ends, then shuts down gracefully.
@@ -60,9 +61,13 @@ func serve(ctx context.Context, args []string) error {
 			log.Error("job queue did not stop cleanly", "err", err)
 		}
 	}()
+	pages, err := web.New(web.Config{Secretariat: a.svc, Inspection: a.insp, Accounts: a.accounts, Log: log})
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies, Records: a.records, PDF: pub, Jobs: queue}),
+		Handler:           httpapi.New(a.svc, httpapi.Options{MaxBody: cfg.MaxBody, MaxUpload: cfg.MaxUpload, Log: log, Inspection: a.insp, Accounts: a.accounts, SecureCookies: cfg.SecureCookies, Records: a.records, PDF: pub, Jobs: queue, Pages: pages}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.Timeout,
 		WriteTimeout:      cfg.Timeout,

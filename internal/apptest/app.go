@@ -29,6 +29,7 @@ import (
 	"vanthu/signing"
 	"vanthu/storage"
 	"vanthu/storage/storagetest"
+	"vanthu/web"
 )
 
 // MaxBody is the request body limit of the test router: 1 MiB.
@@ -337,7 +338,11 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	if opt.Jobs {
 		a.Jobs = OpenJobs(tb, a, JobsConfig(tb, a, dsn, "apptest"))
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, PDF: a.PDF, Jobs: a.Jobs}))
+	pages, err := web.New(web.Config{Secretariat: a.Service, Inspection: a.Inspection, Accounts: a.Accounts, Log: log})
+	if err != nil {
+		tb.Fatalf("web pages: %v", err)
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, PDF: a.PDF, Jobs: a.Jobs, Pages: pages}))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Anonymous = a.Server.Client()

@@ -1,0 +1,99 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"vanthu/access"
+	"vanthu/directory"
+	"vanthu/forms"
+	"vanthu/register"
+)
+
+// registerView is the register page.
+type registerView struct {
+	Search    register.RegisterSearch
+	Entries   []register.Entry
+	Page      int // 1-based
+	First     int // the line numbers shown, 1-based, within the search
+	Last      int
+	Prev      string
+	Next      string
+	Issuers   []directory.Unit
+	Forms     []*forms.Definition
+	Export    string // the query of the export links: issuer and year
+	CanExport bool
+	Errors    map[string]string
+}
+
+// registerPage answers GET /so-dang-ky?issuer=&year=&form=&from=&to=&q=&page=.
+func (p *Pages) registerPage(c *gin.Context) {
+	ctx := c.Request.Context()
+	a := access.FromContext(ctx)
+	rv := registerView{Errors: map[string]string{}}
+	tree := p.svc.Tree()
+	all, units := access.Visible(a, access.RegisterRead, tree)
+	for _, u := range tree.Units() {
+		if u.ShortName != "" && (all || units[u.ID]) {
+			rv.Issuers = append(rv.Issuers, u)
+		}
+	}
+	s := register.RegisterSearch{IssuerID: c.Query("issuer"), FormID: c.Query("form"), Text: strings.TrimSpace(c.Query("q"))}
+	if _, given := c.GetQuery("issuer"); !given && !all && len(rv.Issuers) > 0 {
+		s.IssuerID = rv.Issuers[0].ID
+	}
+	number := func(name, label string, max int) int {
+		v := strings.TrimSpace(c.Query(name))
+		if v == "" {
+			return 0
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > max {
+			rv.Errors[name] = fmt.Sprintf("%s phải là số nguyên từ 0 đến %d.", label, max)
+			return 0
+		}
+		return n
+	}
+	s.Year = number("year", "Năm", 9999)
+	s.NumberFrom = number("from", "Từ số", 1_000_000)
+	s.NumberTo = number("to", "Đến số", 1_000_000)
+	page := max(number("page", "Trang", 1_000_000), 1)
+	s.Limit, s.Offset = register.SearchLimit, (page-1)*register.SearchLimit
+	rv.Search, rv.Page = s, page
+	if defs, err := p.svc.Forms(ctx); err == nil {
+		rv.Forms = defs
+	}
+	entries, more, err := p.svc.SearchRegister(ctx, s)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	rv.Entries = entries
+	rv.First, rv.Last = s.Offset+1, s.Offset+len(entries)
+	q := c.Request.URL.Query()
+	link := func(n int) string {
+		q.Set("page", strconv.Itoa(n))
+		return "/so-dang-ky?" + q.Encode()
+	}
+	if page > 1 {
+		rv.Prev = link(page - 1)
+	}
+	if more {
+		rv.Next = link(page + 1)
+	}
+	ex := url.Values{}
+	if s.IssuerID != "" {
+		ex.Set("issuer", s.IssuerID)
+	}
+	if s.Year != 0 {
+		ex.Set("year", strconv.Itoa(s.Year))
+	}
+	rv.Export = ex.Encode()
+	rv.CanExport = access.Holds(a, access.RegisterExport)
+	p.render(c, http.StatusOK, "register", view{Title: "Sổ đăng ký văn bản đi", Data: &rv})
+}
