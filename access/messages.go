@@ -28,6 +28,7 @@ var actionNames = map[Permission]string{
 	RegisterRead:        "xem sổ đăng ký văn bản đi",
 	RegisterWrite:       "ghi sổ đăng ký văn bản đi",
 	RegisterExport:      "xuất sổ đăng ký văn bản đi",
+	RegisterSecretRead:  "xem sổ đăng ký văn bản mật",
 	RoundRead:           "xem đợt kiểm tra",
 	RoundManage:         "quản lý đợt kiểm tra",
 	RoundRegister:       "đăng ký tham gia đợt kiểm tra",

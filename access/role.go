@@ -36,6 +36,9 @@ const (
 	RegisterRead   Permission = "register.read"   // read the outgoing register
 	RegisterWrite  Permission = "register.write"  // fill the hand-written columns of the register
 	RegisterExport Permission = "register.export" // export the register (CSV, XLSX)
+	// RegisterSecretRead reads (and, with RegisterExport, exports) the register of secret
+	// documents, kept apart from the ordinary one (Decree 30, art. 15.2).
+	RegisterSecretRead Permission = "register.secret.read"
 
 	RoundRead          Permission = "round.read"             // read inspection rounds
 	RoundManage        Permission = "round.manage"           // create, change and delete the rounds and rosters of an authority
@@ -58,7 +61,7 @@ const (
 var Permissions = []Permission{UserManage, DirectoryWrite, RoutingWrite, AuditRead,
 	DirectoryRead, FormRead, TemplateRead,
 	DocumentDraft, DocumentPreview, DocumentIssue, DocumentCorrect, DocumentRead,
-	RegisterRead, RegisterWrite, RegisterExport,
+	RegisterRead, RegisterWrite, RegisterExport, RegisterSecretRead,
 	RoundRead, RoundManage, RoundRegister, InspectionAssess, InspectionFileRead, InspectionUpload, ResultRead, DashboardRead,
 	CommitteeRead, CommitteeWrite, CommendationRead, CommendationPropose, CommendationVote, CommendationGrant}
 

@@ -126,6 +126,18 @@ func TestLoadRejectsBrokenDefinitions(t *testing.T) {
 			wantErr: []string{"thu.json", `field "trich_yeu"`, `rule "max=ba trăm" does not compile`},
 		},
 		{
+			name: "secrecy option that is not a mark",
+			files: map[string]string{"thu.json": strings.Replace(minimal, `"target": "subject"}`,
+				`"target": "subject"}, {"name": "do_mat", "label": "Độ mật", "type": "select", "options": ["MẬT", "BÍ MẬT"], "target": "secrecy"}`, 1)},
+			wantErr: []string{`field "do_mat"`, `option "BÍ MẬT" is not a mark of target "secrecy"`},
+		},
+		{
+			name: "urgency typed as text",
+			files: map[string]string{"thu.json": strings.Replace(minimal, `"target": "subject"}`,
+				`"target": "subject"}, {"name": "do_khan", "label": "Độ khẩn", "type": "text", "target": "urgency"}`, 1)},
+			wantErr: []string{`field "do_khan"`, `a text field cannot fill target "urgency"`},
+		},
+		{
 			name:    "unknown rule",
 			files:   map[string]string{"thu.json": strings.Replace(minimal, `"max=300"`, `"max=300,kyhieu"`, 1)},
 			wantErr: []string{`rule "max=300,kyhieu" does not compile`, "kyhieu"},

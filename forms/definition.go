@@ -81,6 +81,14 @@ const (
 	TargetAttachmentTitle      Target = "attachment.title"
 	TargetAttachmentSubject    Target = "attachment.subject"
 	TargetAttachmentArticles   Target = "attachment.articles"
+	// The optional marks of Decree 30, Annex I, Part II, 2–4 (see generator.Document). A
+	// secrecy or urgency field is a select whose options are among SecrecyMarks or
+	// UrgencyMarks; a document with a secrecy mark is numbered in the secret series.
+	TargetSecrecy       Target = "secrecy"
+	TargetUrgency       Target = "urgency"
+	TargetCirculation   Target = "circulation"
+	TargetDrafter       Target = "drafter"
+	TargetDrafterCopies Target = "drafter.copies" // copies issued, printed after the drafter
 )
 
 // Which field types may fill each group of targets.
@@ -94,6 +102,8 @@ const (
 	targetKindsOfNumber       = "number"
 	targetKindsOfTable        = "table"
 	targetKindsOfAnything     = "text textarea date number select list table signer-prefix"
+	targetKindsOfMark         = "select"
+	targetKindsOfShortText    = "text select"
 )
 
 // targets lists every target with the field types that may fill it, so a definition that
@@ -128,7 +138,20 @@ var targets = map[Target]string{
 	TargetAttachmentTitle:      targetKindsOfScalar,
 	TargetAttachmentSubject:    targetKindsOfScalar,
 	TargetAttachmentArticles:   targetKindsOfArticles,
+	TargetSecrecy:              targetKindsOfMark,
+	TargetUrgency:              targetKindsOfMark,
+	TargetCirculation:          targetKindsOfShortText,
+	TargetDrafter:              targetKindsOfShortText,
+	TargetDrafterCopies:        targetKindsOfNumber,
 }
+
+// The secrecy and urgency marks Decree 30 allows (Annex I, Part II, 2–3), as printed and
+// as the register shows them. A form's secrecy or urgency options must be among them, so a
+// submitted value is one of them once the select has validated it.
+var (
+	SecrecyMarks = []string{"MẬT", "TỐI MẬT", "TUYỆT MẬT"}
+	UrgencyMarks = []string{"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"}
+)
 
 // Definition is one form, read from templates/forms/<id>.json. Definitions come from Load,
 // which checks them and prepares their field index and templates; one built by hand is not
@@ -347,6 +370,15 @@ func (d *Definition) check(v *Validator) []string {
 			if len(f.Options) == 0 {
 				add("%s: a select needs options", where)
 			}
+		}
+		if marks := marksOf(f.Target); marks != nil {
+			for _, o := range f.Options {
+				if !slices.Contains(marks, o) {
+					add("%s: option %q is not a mark of target %q (%s)", where, o, f.Target, strings.Join(marks, ", "))
+				}
+			}
+		}
+		switch f.Type {
 		case TypeSignerPrefix:
 			for _, o := range f.Options {
 				if !slices.Contains(signerPrefixes, o) {
@@ -478,4 +510,15 @@ var samples = map[FieldType]any{
 	TypeList:         []string{"A"},
 	TypeTable:        [][]string{{"A"}},
 	TypeSignerPrefix: "TM.",
+}
+
+// marksOf returns the values a field of target may take, nil when any value will do.
+func marksOf(t Target) []string {
+	switch t {
+	case TargetSecrecy:
+		return SecrecyMarks
+	case TargetUrgency:
+		return UrgencyMarks
+	}
+	return nil
 }

@@ -76,6 +76,15 @@ func (d *Definition) Blank(iss Issuer) generator.Document {
 	return doc
 }
 
+// isMark reports whether t is one of the optional marks of Decree 30, Annex I, Part II, 2–4.
+func isMark(t Target) bool {
+	switch t {
+	case TargetSecrecy, TargetUrgency, TargetCirculation, TargetDrafter, TargetDrafterCopies:
+		return true
+	}
+	return false
+}
+
 // blankValues gives every field its dotted stand-in, or its default.
 func (d *Definition) blankValues() Values {
 	v := make(Values, len(d.Fields))
@@ -105,6 +114,9 @@ func (d *Definition) blankValues() Values {
 			v[f.Name] = []string{dotsItem, dotsItem}
 		case f.Type == TypeTextarea:
 			v[f.Name] = strings.Repeat(dotsLong+"\n", 5)
+		case isMark(f.Target):
+			// A blank form prints no optional mark: one is stamped or typed when it applies.
+			v[f.Name] = ""
 		case !f.Required && (f.Target == TargetSignerPrefix || f.Target == TargetSignerAuthority || f.Target == TargetSignerAgencyTitle):
 			v[f.Name] = ""
 		case f.Target == TargetSubject || f.Target == TargetProposal || f.Target == TargetAuthority || f.Target == TargetBody:
@@ -242,6 +254,18 @@ func (d *Definition) document(v Values, iss Issuer, r directory.Recipients, blan
 			attach().Subject = text()
 		case TargetAttachmentArticles:
 			attach().Articles = append(attach().Articles, articles(val, blank)...)
+		case TargetSecrecy:
+			doc.Secrecy = text()
+		case TargetUrgency:
+			doc.Urgency = text()
+		case TargetCirculation:
+			doc.Circulation = text()
+		case TargetDrafter:
+			doc.Drafter = text()
+		case TargetDrafterCopies:
+			if n, ok := val.(float64); ok && n >= 1 && n <= math.MaxInt32 {
+				doc.Copies = int(n)
+			}
 		}
 	}
 

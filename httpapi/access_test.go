@@ -163,6 +163,10 @@ var rules = map[string]rule{
 	"GET /api/register":      {perm: access.RegisterRead, target: onAnyUnit, request: path("/api/register"), leak: `"issuer_id":"` + scopedUnit + `"`},
 	"GET /api/register.csv":  {perm: access.RegisterExport, target: onAnyUnit, request: path("/api/register.csv"), leak: "/QĐ-UBND"},
 	"GET /api/register.xlsx": {perm: access.RegisterExport, target: onAnyUnit, request: path("/api/register.xlsx")},
+	// The register of secret documents (Decree 30, art. 15.2); its exports also need register.export.
+	"GET /api/register/secret":      {perm: access.RegisterSecretRead, target: onAnyUnit, request: path("/api/register/secret")},
+	"GET /api/register/secret.csv":  {perm: access.RegisterSecretRead, target: onAnyUnit, request: path("/api/register/secret.csv")},
+	"GET /api/register/secret.xlsx": {perm: access.RegisterSecretRead, target: onAnyUnit, request: path("/api/register/secret.xlsx")},
 
 	// The web pages (package web): the same services, so the same permissions; anonymous
 	// callers are sent to the sign-in page rather than answered 401.

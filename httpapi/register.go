@@ -16,8 +16,9 @@ func invalidQuery(name, message string) error {
 }
 
 // registerEntries reads ?issuer=&year= and returns the register lines, for reading or,
-// with export, for a CSV or XLSX export.
-func (h *handler) registerEntries(c *gin.Context, export bool) (register.RegisterFilter, []register.Entry, error) {
+// with export, for a CSV or XLSX export: those of the ordinary register, or with secret
+// those of the register of secret documents.
+func (h *handler) registerEntries(c *gin.Context, export, secret bool) (register.RegisterFilter, []register.Entry, error) {
 	var f register.RegisterFilter
 	var err error
 	if f.IssuerID, err = h.queryIssuer(c); err != nil {
@@ -26,17 +27,29 @@ func (h *handler) registerEntries(c *gin.Context, export bool) (register.Registe
 	if f.Year, err = queryInt(c, "year", labelYear, maxYear); err != nil {
 		return f, nil, err
 	}
-	if export {
-		entries, err := h.svc.ExportRegister(c.Request.Context(), f)
-		return f, entries, err
+	ctx := c.Request.Context()
+	var entries []register.Entry
+	switch {
+	case secret && export:
+		entries, err = h.svc.ExportSecretRegister(ctx, f)
+	case secret:
+		entries, err = h.svc.SecretRegister(ctx, f)
+	case export:
+		entries, err = h.svc.ExportRegister(ctx, f)
+	default:
+		entries, err = h.svc.Register(ctx, f)
 	}
-	entries, err := h.svc.Register(c.Request.Context(), f)
 	return f, entries, err
 }
 
 // listRegister answers GET /api/register?issuer=&year=.
-func (h *handler) listRegister(c *gin.Context) {
-	_, entries, err := h.registerEntries(c, false)
+func (h *handler) listRegister(c *gin.Context) { h.registerJSON(c, false) }
+
+// listSecretRegister answers GET /api/register/secret?issuer=&year=.
+func (h *handler) listSecretRegister(c *gin.Context) { h.registerJSON(c, true) }
+
+func (h *handler) registerJSON(c *gin.Context, secret bool) {
+	_, entries, err := h.registerEntries(c, false, secret)
 	if err != nil {
 		fail(c, h.log, err)
 		return
@@ -45,27 +58,44 @@ func (h *handler) listRegister(c *gin.Context) {
 }
 
 // registerCSV answers GET /api/register.csv?issuer=&year=.
-func (h *handler) registerCSV(c *gin.Context) {
-	_, entries, err := h.registerEntries(c, true)
+func (h *handler) registerCSV(c *gin.Context) { h.registerCSVOf(c, false) }
+
+// secretRegisterCSV answers GET /api/register/secret.csv?issuer=&year=.
+func (h *handler) secretRegisterCSV(c *gin.Context) { h.registerCSVOf(c, true) }
+
+func (h *handler) registerCSVOf(c *gin.Context, secret bool) {
+	_, entries, err := h.registerEntries(c, true, secret)
 	if err != nil {
 		fail(c, h.log, err)
 		return
 	}
+	write, name := secretariat.WriteRegisterCSV, "so-van-ban-di.csv"
+	if secret {
+		write, name = secretariat.WriteSecretRegisterCSV, "so-van-ban-mat.csv"
+	}
 	c.Header("Content-Type", "text/csv; charset=utf-8")
-	c.Header("Content-Disposition", `attachment; filename="so-van-ban-di.csv"`)
-	if err := secretariat.WriteRegisterCSV(c.Writer, entries); err != nil {
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	if err := write(c.Writer, entries); err != nil {
 		h.log.Error("register csv", "err", err)
 	}
 }
 
 // registerXLSX answers GET /api/register.xlsx?issuer=&year=.
-func (h *handler) registerXLSX(c *gin.Context) {
-	f, entries, err := h.registerEntries(c, true)
+func (h *handler) registerXLSX(c *gin.Context) { h.registerXLSXOf(c, false) }
+
+// secretRegisterXLSX answers GET /api/register/secret.xlsx?issuer=&year=.
+func (h *handler) secretRegisterXLSX(c *gin.Context) { h.registerXLSXOf(c, true) }
+
+func (h *handler) registerXLSXOf(c *gin.Context, secret bool) {
+	f, entries, err := h.registerEntries(c, true, secret)
 	if err != nil {
 		fail(c, h.log, err)
 		return
 	}
-	title := "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
+	title, write, name := "SỔ ĐĂNG KÝ VĂN BẢN ĐI", secretariat.WriteRegisterXLSX, "so-van-ban-di.xlsx"
+	if secret {
+		title, write, name = "SỔ ĐĂNG KÝ VĂN BẢN MẬT", secretariat.WriteSecretRegisterXLSX, "so-van-ban-mat.xlsx"
+	}
 	if u, ok := h.svc.Tree().Unit(f.IssuerID); ok {
 		title += " — " + u.Name
 	}
@@ -73,8 +103,8 @@ func (h *handler) registerXLSX(c *gin.Context) {
 		title += fmt.Sprintf(" — NĂM %d", f.Year)
 	}
 	c.Header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	c.Header("Content-Disposition", `attachment; filename="so-van-ban-di.xlsx"`)
-	if err := secretariat.WriteRegisterXLSX(c.Writer, title, entries); err != nil {
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	if err := write(c.Writer, title, entries); err != nil {
 		h.log.Error("register xlsx", "err", err)
 	}
 }

@@ -131,6 +131,9 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	api.GET("/register", h.listRegister)
 	api.GET("/register.csv", h.registerCSV)
 	api.GET("/register.xlsx", h.registerXLSX)
+	api.GET("/register/secret", h.listSecretRegister)
+	api.GET("/register/secret.csv", h.secretRegisterCSV)
+	api.GET("/register/secret.xlsx", h.secretRegisterXLSX)
 
 	if h.insp != nil {
 		h.inspectionRoutes(api)

@@ -147,12 +147,15 @@ func apiScenarios(t *testing.T, data *apptest.Data) []scenario {
 			name: "form with its fields and rules", method: "GET", path: "/api/forms/cong-van",
 			status: 200,
 			json: map[string]any{"/id": "cong-van", "/kind": "cong-van", "/routing": "cong-van-chi-dao-tinh",
-				"/drafting_unit": "NC", "/fields": length(10),
+				"/drafting_unit": "NC", "/fields": length(15),
 				"/fields/0": map[string]any{"name": "trich_yeu", "label": "Trích yếu", "type": "text", "required": true, "max_length": 2000,
 					"rules": "max=300", "help": "Nội dung sau chữ “V/v”, không viết “V/v”.",
 					"placeholder": "tăng cường chỉ đạo thực hiện …", "target": "subject"},
 				"/fields/3/rules": "symbol,max=20", "/fields/4/rules": "min=1,max=99", "/fields/5/type": "date",
-				"/fields/6/options": []string{"TM.", "KT.", "Q.", "TL.", "TUQ."}},
+				"/fields/6/options": []string{"TM.", "KT.", "Q.", "TL.", "TUQ."},
+				"/fields/10": map[string]any{"name": "do_mat", "label": "Độ mật", "type": "select", "target": "secrecy", "max_length": 2000,
+					"options": []string{"MẬT", "TỐI MẬT", "TUYỆT MẬT"}, "help": "Chỉ chọn khi văn bản có nội dung bí mật nhà nước; văn bản mật được đăng ký, đánh số riêng (Nghị định 30/2020/NĐ-CP, Điều 15)."},
+				"/fields/11/options": []string{"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"}},
 		},
 		{
 			name: "unknown form", method: "GET", path: "/api/forms/nope",
@@ -731,8 +734,8 @@ func apiScenarios(t *testing.T, data *apptest.Data) []scenario {
 			setup:   func(t *testing.T, a *apptest.App) map[string]string { return createDocument(t, a, seedIssue, true) },
 			status:  200,
 			headers: map[string]string{"Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "so-van-ban-di.csv"},
-			contains: []string{"\uFEFF" + `"Số, ký hiệu",Ngày tháng,Tên loại và trích yếu,Người ký,Nơi nhận,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú` + "\n",
-				"\n01/UBND-NC,01/02/2016,Công văn V/v tăng cường chỉ đạo", `,Nguyễn Đình Xúng,"Các sở, ban, ngành`, `,"VT, NC (3)",10,,,` + "\n"},
+			contains: []string{"\uFEFF" + `"Số, ký hiệu",Ngày tháng,Tên loại và trích yếu,Người ký,Nơi nhận,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú,Độ khẩn` + "\n",
+				"\n01/UBND-NC,01/02/2016,Công văn V/v tăng cường chỉ đạo", `,Nguyễn Đình Xúng,"Các sở, ban, ngành`, `,"VT, NC (3)",10,,,,` + "\n"},
 			check: func(t *testing.T, a *apptest.App, _ map[string]string, res apptest.Response) {
 				if !bytes.HasPrefix(res.Body, []byte("\uFEFF")) {
 					t.Error("the register CSV has no BOM")

@@ -39,7 +39,16 @@ type Document struct {
 	UpdatedAt  time.Time  `json:"updated_at" db:"updated_at"`
 	IssuedAt   *time.Time `json:"issued_at,omitempty" db:"issued_at"`
 	SHA256     string     `json:"sha256,omitempty" db:"sha256"` // hex digest of the stored .docx
+	// Secrecy and Urgency are the độ mật and mức độ khẩn marks the document bears ("MẬT",
+	// "THƯỢNG KHẨN"), "" for none. A document with a secrecy mark is numbered in the
+	// secret series and entered in the secret register (Decree 30, art. 15.2).
+	Secrecy string `json:"secrecy,omitempty" db:"secrecy"`
+	Urgency string `json:"urgency,omitempty" db:"urgency"`
 }
+
+// Secret reports whether d is a secret document: numbered in its issuer's secret series and
+// entered in the secret register, apart from the ordinary ones (Decree 30, art. 15.2).
+func (d *Document) Secret() bool { return d.Secrecy != "" }
 
 // Entry is one line of the outgoing register (sổ đăng ký văn bản đi, Decree 30 Annex IV).
 type Entry struct {
@@ -58,8 +67,34 @@ type Entry struct {
 	SentOn       string    `json:"ngay_chuyen" db:"sent_on"`              // Ngày chuyển
 	ReceivedBy   string    `json:"ky_nhan" db:"received_by"`              // Ký nhận
 	Note         string    `json:"ghi_chu" db:"note"`                     // Ghi chú
+	// Urgency is the Độ khẩn of the document ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"; "" for
+	// none), shown after the ten columns so that an urgent dispatch is sent first.
+	Urgency string `json:"do_khan" db:"urgency"`
+	// Secrecy is the Độ mật of a secret document, shown in the secret register only: an
+	// ordinary register line has none.
+	Secrecy string `json:"do_mat,omitempty" db:"secrecy"`
 }
 
-// Columns are the headings of the ten register columns, in order.
+// Secret reports whether e is a line of the secret register.
+func (e *Entry) Secret() bool { return e.Secrecy != "" }
+
+// Columns are the headings of the ten register columns of Decree 30, Annex IV, in order.
 var Columns = []string{"Số, ký hiệu", "Ngày tháng", "Tên loại và trích yếu", "Người ký",
 	"Nơi nhận", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú"}
+
+// Headings of the columns a register export adds after the ten: the urgency in every
+// register, the secrecy in the secret register.
+const (
+	ColumnUrgency = "Độ khẩn"
+	ColumnSecrecy = "Độ mật"
+)
+
+// ExportColumns are the headings of an exported register: the ten columns, Độ khẩn, and
+// for the secret register Độ mật.
+func ExportColumns(secret bool) []string {
+	cols := append(append([]string(nil), Columns...), ColumnUrgency)
+	if secret {
+		cols = append(cols, ColumnSecrecy)
+	}
+	return cols
+}

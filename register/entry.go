@@ -27,13 +27,14 @@ func NumberSymbol(number int, symbol string) string {
 }
 
 // CompleteEntry completes the register line e that render returned for the issued doc,
-// issued at now: it sets the document, issuer, year, number, Số ký hiệu and date (the
+// issued at now: it sets the document, issuer, year, number, Số ký hiệu, secrecy, urgency and date (the
 // document's own date when e has one, else the day of now); an empty TitleSubject becomes
 // "KindTitle Subject", empty Recipients the RecipientsLine of the document's recipients, an
 // empty ArchiveUnit their archive line.
 func CompleteEntry(doc Document, e Entry, now time.Time) Entry {
 	e.DocumentID, e.IssuerID, e.Year, e.Number = doc.ID, doc.IssuerID, doc.Year, doc.Number
 	e.NumberSymbol = NumberSymbol(doc.Number, doc.Symbol)
+	e.Secrecy, e.Urgency = doc.Secrecy, doc.Urgency
 	// A calendar date, kept as midnight UTC so both databases store and return the same day.
 	day := now
 	if !e.Date.IsZero() {

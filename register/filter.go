@@ -27,10 +27,14 @@ func (f DocumentFilter) Page() (limit, offset int) {
 	return min(limit, MaxLimit), max(f.Offset, 0)
 }
 
-// RegisterFilter selects lines of the outgoing register; zero fields match everything.
+// RegisterFilter selects lines of the outgoing register; zero IssuerID and Year match
+// every issuer and year. Secret selects the register: the lines of secret documents are
+// kept apart (Decree 30, art. 15.2), so a list shows either the ordinary register (false)
+// or the secret one (true), never both.
 type RegisterFilter struct {
 	IssuerID string
 	Year     int
+	Secret   bool
 }
 
 // RegisterSearch selects one page of the register, as the register page asks for it:

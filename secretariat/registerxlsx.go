@@ -23,14 +23,22 @@ import (
 // (typeset.Clean: NFC, line ends, characters XML forbids); excelize cuts a text past
 // Excel's 32,767 UTF-16 units.
 
-// registerSheet is the register's tab name.
-const registerSheet = "Sổ văn bản đi"
+// The tab names of the ordinary register and of the register of secret documents.
+const (
+	registerSheet       = "Sổ văn bản đi"
+	secretRegisterSheet = "Sổ văn bản mật"
+)
 
-// registerWidths are the column widths of the XLSX register, in characters.
-var registerWidths = []float64{14, 11, 40, 18, 34, 16, 8, 11, 12, 14}
+// registerWidths are the widths of the ten Decree 30 columns of the XLSX register, in
+// characters; markWidths those of the Độ khẩn and Độ mật after them.
+var (
+	registerWidths = []float64{14, 11, 40, 18, 34, 16, 8, 11, 12, 14}
+	markWidths     = []float64{13, 11}
+)
 
-// registerCentred are the columns whose body cells are centred: dates and the copies.
-var registerCentred = map[int]bool{1: true, 6: true, 7: true}
+// registerCentred are the columns whose body cells are centred: dates, the copies and the
+// marks.
+var registerCentred = map[int]bool{1: true, 6: true, 7: true, 10: true, 11: true}
 
 // registerStyles are the style ids of the sheet's cells.
 type registerStyles struct {
@@ -38,11 +46,23 @@ type registerStyles struct {
 }
 
 // WriteRegisterXLSX writes the register as a spreadsheet to print: A4 landscape, the header
-// row repeated on every page.
+// row repeated on every page; the ten columns, then the Độ khẩn.
 func WriteRegisterXLSX(w io.Writer, title string, entries []register.Entry) error {
+	return writeRegisterXLSX(w, registerSheet, title, entries, false)
+}
+
+// WriteSecretRegisterXLSX is WriteRegisterXLSX for the register of secret documents, on a
+// tab of its own name and with a last column Độ mật.
+func WriteSecretRegisterXLSX(w io.Writer, title string, entries []register.Entry) error {
+	return writeRegisterXLSX(w, secretRegisterSheet, title, entries, true)
+}
+
+func writeRegisterXLSX(w io.Writer, sheet, title string, entries []register.Entry, secret bool) error {
+	headings := register.ExportColumns(secret)
+	colWidths := append(append([]float64(nil), registerWidths...), markWidths[:len(headings)-len(registerWidths)]...)
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", registerSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
 	st, err := newRegisterStyles(f)
@@ -51,10 +71,10 @@ func WriteRegisterXLSX(w io.Writer, title string, entries []register.Entry) erro
 	}
 	title = typeset.Clean(title)
 	const header = 2 // the header's row, under the title
-	if err := setRegisterPage(f, header); err != nil {
+	if err := setRegisterPage(f, sheet, header); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(registerSheet)
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
@@ -62,13 +82,13 @@ func WriteRegisterXLSX(w io.Writer, title string, entries []register.Entry) erro
 		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	for i, wd := range registerWidths {
+	for i, wd := range colWidths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
 	}
-	widths := columnWidthsPt(registerWidths)
-	last := len(register.Columns)
+	widths := columnWidthsPt(colWidths)
+	last := len(headings)
 	row := make([]any, last)
 	row[0] = excelize.Cell{StyleID: st.title, Value: title}
 	for i := 1; i < last; i++ {
@@ -86,7 +106,7 @@ func WriteRegisterXLSX(w io.Writer, title string, entries []register.Entry) erro
 		return err
 	}
 	texts := make([]string, last)
-	for i, h := range register.Columns {
+	for i, h := range headings {
 		texts[i] = h
 		row[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
@@ -95,7 +115,7 @@ func WriteRegisterXLSX(w io.Writer, title string, entries []register.Entry) erro
 	}
 	for i := range entries {
 		e := &entries[i]
-		for col, v := range registerRow(e) {
+		for col, v := range registerRowOf(e, secret) {
 			texts[col] = typeset.Clean(v)
 		}
 		for col, t := range texts {
@@ -161,27 +181,27 @@ func newRegisterStyles(f *excelize.File) (registerStyles, error) {
 // running over as many pages as needed, centred, "Trang 1/3" at the foot, and the header
 // row repeated at the top of each page, so a page taken out of the binder still says what
 // its columns are. It is set before the rows are streamed, which writes it out.
-func setRegisterPage(f *excelize.File, header int) error {
+func setRegisterPage(f *excelize.File, sheet string, header int) error {
 	a4, landscape, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(registerSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
 		FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
 	fit := true
-	if err := f.SetSheetProps(registerSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	centred := true
 	left, right, top, bottom, head, foot := 0.5, 0.4, 0.6, 0.6, 0.3, 0.3
-	if err := f.SetPageMargins(registerSheet, &excelize.PageLayoutMarginsOptions{Horizontally: &centred,
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Horizontally: &centred,
 		Left: &left, Right: &right, Top: &top, Bottom: &bottom, Header: &head, Footer: &foot}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(registerSheet, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"}); err != nil {
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: registerSheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(registerSheet, "'", "''"), header, header)})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), header, header)})
 }
 
 // rowOpts stores an estimated row height (0: the default height).

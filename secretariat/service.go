@@ -692,6 +692,9 @@ func (s *Service) fill(d *register.Document, p *prepared) error {
 	d.Data, d.Recipients = data, recipients
 	spec, _ := p.def.Kind.Spec()
 	d.KindTitle, d.Symbol, d.Subject = spec.Name, doc.Symbol, doc.Subject
+	// The marks decide the series (a secret document is numbered apart) and show in the
+	// register; the form's select keeps them to the marks the decree allows.
+	d.Secrecy, d.Urgency = strings.TrimSpace(doc.Secrecy), strings.TrimSpace(doc.Urgency)
 	if c := doc.Certificate; c != nil && d.Subject == "" && c.Recipient != "" {
 		// A certificate has no trích yếu: the register names whom it is for.
 		verb := "tặng"
@@ -949,38 +952,62 @@ func (s *Service) Blank(ctx context.Context, formID, unitID string) ([]byte, err
 	return buf.Bytes(), nil
 }
 
-// Register returns the lines of the outgoing register.
+// Register returns the lines of the outgoing register: the ordinary one whatever
+// f.Secret says, secret documents being registered apart (see SecretRegister).
 // Like Documents, it keeps to the units the actor may read.
 func (s *Service) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
-	return s.registerFor(ctx, access.RegisterRead, f)
+	f.Secret = false
+	return s.registerFor(ctx, f, access.RegisterRead)
 }
 
 // ExportRegister is Register for a CSV or XLSX export, which needs register.export.
 func (s *Service) ExportRegister(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
-	return s.registerFor(ctx, access.RegisterExport, f)
+	f.Secret = false
+	return s.registerFor(ctx, f, access.RegisterExport)
 }
 
-func (s *Service) registerFor(ctx context.Context, p access.Permission, f register.RegisterFilter) ([]register.Entry, error) {
-	if err := access.RequireAny(ctx, p); err != nil {
-		return nil, err
-	}
-	if f.IssuerID != "" {
-		if err := s.require(ctx, p, f.IssuerID); err != nil {
+// SecretRegister returns the lines of the register of secret documents (Decree 30, art.
+// 15.2), which needs register.secret.read on the issuer, kept to the units the actor may
+// read it of.
+func (s *Service) SecretRegister(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
+	f.Secret = true
+	return s.registerFor(ctx, f, access.RegisterSecretRead)
+}
+
+// ExportSecretRegister is SecretRegister for a CSV or XLSX export: it needs both
+// register.secret.read and register.export.
+func (s *Service) ExportSecretRegister(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
+	f.Secret = true
+	return s.registerFor(ctx, f, access.RegisterSecretRead, access.RegisterExport)
+}
+
+// registerFor lists the register lines f selects for an actor who holds every permission
+// of perms: on f's issuer if it names one, and only lines of units where all are held.
+func (s *Service) registerFor(ctx context.Context, f register.RegisterFilter, perms ...access.Permission) ([]register.Entry, error) {
+	for _, p := range perms {
+		if err := access.RequireAny(ctx, p); err != nil {
 			return nil, err
+		}
+		if f.IssuerID != "" {
+			if err := s.require(ctx, p, f.IssuerID); err != nil {
+				return nil, err
+			}
 		}
 	}
 	entries, err := s.db.Register(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	if all, units := s.visible(ctx, p); !all {
-		kept := entries[:0]
-		for _, e := range entries {
-			if units[e.IssuerID] {
-				kept = append(kept, e)
+	for _, p := range perms {
+		if all, units := s.visible(ctx, p); !all {
+			kept := entries[:0]
+			for _, e := range entries {
+				if units[e.IssuerID] {
+					kept = append(kept, e)
+				}
 			}
+			entries = kept
 		}
-		entries = kept
 	}
 	return entries, nil
 }

@@ -2,6 +2,7 @@ package secretariat_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"vanthu/access"
 	"vanthu/apperr"
 	"vanthu/directory"
 	"vanthu/register"
@@ -591,6 +593,99 @@ func serviceCases() []serviceCase {
 			code: apperr.Invalid, fields: map[string]string{"data.ngay_ban_hanh": "Ngày 01/02/2016 sớm hơn ngày 03/02/2016 của văn bản số 01/UBND-NC"},
 		},
 
+		// Secret documents: their own series and register (Decree 30, art. 15.2).
+		{
+			name: "a secret document takes number 1 of the secret series",
+			setup: func(t *testing.T, e *env) {
+				issued(t, e, "ordinary 1", congVan(subject("việc thường")))
+			},
+			action: func(t *testing.T, e *env) error {
+				d, err := e.svc.CreateAndIssue(e.ctx, congVan(subject("việc mật"), marks("MẬT", "THƯỢNG KHẨN")))
+				if err != nil {
+					return err
+				}
+				e.ids["secret"] = d.ID
+				if d.Number != 1 || d.Secrecy != "MẬT" || d.Urgency != "THƯỢNG KHẨN" {
+					t.Errorf("secret document: %+v", d)
+				}
+				next, err := e.svc.CreateAndIssue(e.ctx, congVan(subject("việc thường tiếp"), marks("", "KHẨN")))
+				if err == nil && next.Number != 2 {
+					t.Errorf("the ordinary series goes on at 2, got %d", next.Number)
+				}
+				return err
+			},
+			check: func(t *testing.T, e *env) {
+				ordinary := listAll(t, e.ctx, e.svc.Register)
+				if len(ordinary) != 2 || ordinary[0].Number != 1 || ordinary[1].Number != 2 || ordinary[1].Urgency != "KHẨN" {
+					t.Errorf("ordinary register: %+v", ordinary)
+				}
+				for _, en := range ordinary {
+					if en.DocumentID == e.ids["secret"] || en.Secrecy != "" {
+						t.Errorf("the ordinary register shows a secret line: %+v", en)
+					}
+				}
+				// Asking the ordinary register for the secret lines gets the ordinary ones still.
+				if again, err := e.svc.ExportRegister(e.ctx, register.RegisterFilter{Secret: true}); err != nil || len(again) != 2 {
+					t.Errorf("ExportRegister{Secret: true}: %d lines, %v", len(again), err)
+				}
+				secrets := listAll(t, e.ctx, e.svc.SecretRegister)
+				if len(secrets) != 1 || secrets[0].DocumentID != e.ids["secret"] || secrets[0].NumberSymbol != "01/UBND-NC" ||
+					secrets[0].Secrecy != "MẬT" || secrets[0].Urgency != "THƯỢNG KHẨN" || secrets[0].TitleSubject != "Công văn V/v việc mật" {
+					t.Errorf("secret register: %+v", secrets)
+				}
+				docx, _ := download(t, e, e.ids["secret"])
+				if text := docxText(t, docx); !strings.Contains(text, "MẬT") || !strings.Contains(text, "THƯỢNG KHẨN") {
+					t.Errorf("the file of the secret document lacks its marks:\n%s", text)
+				}
+			},
+		},
+		{
+			name: "a secret draft issued takes the next secret number",
+			setup: func(t *testing.T, e *env) {
+				issued(t, e, "secret 1", congVan(marks("TUYỆT MẬT", "")))
+				draft(t, e, "secret draft", congVan(marks("TỐI MẬT", "HỎA TỐC")))
+			},
+			action: func(t *testing.T, e *env) error {
+				d, err := e.svc.Issue(e.ctx, e.ids["secret draft"])
+				if err == nil && (d.Number != 2 || d.Secrecy != "TỐI MẬT") {
+					t.Errorf("issued draft: %+v", d)
+				}
+				return err
+			},
+			check: func(t *testing.T, e *env) {
+				if n := len(listAll(t, e.ctx, e.svc.Register)); n != 0 {
+					t.Errorf("the ordinary register has %d lines, want none", n)
+				}
+				if secrets := listAll(t, e.ctx, e.svc.ExportSecretRegister); len(secrets) != 2 || secrets[1].Urgency != "HỎA TỐC" {
+					t.Errorf("secret register: %+v", secrets)
+				}
+			},
+		},
+		{
+			name:   "a secrecy mark the decree does not know",
+			setup:  func(t *testing.T, e *env) { issued(t, e, "doc", congVan()) },
+			action: submitEverywhere(congVan(marks("BÍ MẬT", "gấp"))),
+			code:   apperr.Invalid, fields: map[string]string{"data.do_mat": "Độ mật phải là một trong các giá trị: MẬT, TỐI MẬT, TUYỆT MẬT",
+				"data.do_khan": "Mức độ khẩn phải là một trong các giá trị: KHẨN, THƯỢNG KHẨN, HỎA TỐC"},
+		},
+		{
+			name:  "the văn thư may not read the secret register",
+			setup: func(t *testing.T, e *env) { issued(t, e, "secret", congVan(marks("MẬT", ""))) },
+			action: func(t *testing.T, e *env) error {
+				clerk := actorWith(t, e, "secretariat", issuer)
+				if _, err := e.svc.Register(clerk, register.RegisterFilter{IssuerID: issuer}); err != nil {
+					t.Errorf("the văn thư reads the ordinary register: %v", err)
+				}
+				leader := actorWith(t, e, "leader", issuer)
+				if _, err := e.svc.ExportSecretRegister(leader, register.RegisterFilter{}); apperr.CodeOf(err) != apperr.Forbidden {
+					t.Errorf("the leader exports the secret register: %v", err)
+				}
+				_, err := e.svc.SecretRegister(clerk, register.RegisterFilter{IssuerID: issuer})
+				return err
+			},
+			code: apperr.Forbidden, message: "xem sổ đăng ký văn bản mật",
+		},
+
 		// Not found, through every call that takes an id.
 		{
 			name:   "unknown document",
@@ -618,6 +713,28 @@ func serviceCases() []serviceCase {
 			code: apperr.NotFound, message: "Không có đơn vị",
 		},
 	}
+}
+
+// marks sets the độ mật and mức độ khẩn of a submission; "" leaves one out.
+func marks(secrecy, urgency string) func(*secretariat.Submission) {
+	return func(sub *secretariat.Submission) {
+		if secrecy != "" {
+			sub.Data["do_mat"] = secrecy
+		}
+		if urgency != "" {
+			sub.Data["do_khan"] = urgency
+		}
+	}
+}
+
+// actorWith returns e.ctx acting as a user holding role in unit.
+func actorWith(t *testing.T, e *env, role, unit string) context.Context {
+	t.Helper()
+	r, ok := e.data.Roles.Role(role)
+	if !ok {
+		t.Fatalf("no role %s", role)
+	}
+	return access.WithActor(e.ctx, &access.Actor{UserID: 99, Login: role, Grants: []access.Grant{{Role: r, UnitID: unit}}})
 }
 
 // submitEverywhere returns an action sending sub to every call that takes a submission —

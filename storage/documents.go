@@ -32,6 +32,8 @@ type documentRow struct {
 	UpdatedAt  time.Time     `db:"updated_at"`
 	IssuedAt   sql.NullTime  `db:"issued_at"`
 	SHA256     string        `db:"sha256"`
+	Secrecy    string        `db:"secrecy"`
+	Urgency    string        `db:"urgency"`
 }
 
 func (r documentRow) document() register.Document {
@@ -51,6 +53,8 @@ func (r documentRow) document() register.Document {
 		CreatedAt:  r.CreatedAt.UTC(),
 		UpdatedAt:  r.UpdatedAt.UTC(),
 		SHA256:     r.SHA256,
+		Secrecy:    r.Secrecy,
+		Urgency:    r.Urgency,
 	}
 	if r.IssuedAt.Valid {
 		t := r.IssuedAt.Time.UTC()
@@ -75,7 +79,7 @@ func (db *DB) CreateDocument(ctx context.Context, d *register.Document) error {
 		}
 		if err := tx.StmtxContext(ctx, db.q.InsertDocument).QueryRowxContext(ctx,
 			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
-			nullInt64(d.CorrectsID), now, now).Scan(&id); err != nil {
+			nullInt64(d.CorrectsID), now, now, d.Secret(), d.Secrecy, d.Urgency).Scan(&id); err != nil {
 			return err
 		}
 		return db.auditChange(ctx, tx, documentObject(id), sha256Hex(data))
@@ -107,7 +111,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 		}
 		res, err := tx.StmtxContext(ctx, db.q.UpdateDraft).ExecContext(ctx,
 			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
-			nullInt64(d.CorrectsID), timestamp(time.Now()), d.ID)
+			nullInt64(d.CorrectsID), timestamp(time.Now()), d.Secret(), d.Secrecy, d.Urgency, d.ID)
 		if err != nil {
 			return err
 		}

@@ -65,14 +65,15 @@ func (db *DB) CreateAndIssue(ctx context.Context, d *register.Document, now time
 		}
 		// Number and render first, then one INSERT of the issued row: the row, with its
 		// submission, is written once rather than inserted and updated twice.
-		r, err := db.numberAndRender(ctx, tx, d.IssuerID, year, render)
+		r, err := db.numberAndRender(ctx, tx, d.IssuerID, d.Secret(), year, render)
 		if err != nil {
 			return err
 		}
 		var id int64
 		if err := tx.StmtxContext(ctx, db.q.InsertIssuedDocument).QueryRowxContext(ctx,
 			d.FormID, d.IssuerID, data, recipients, d.Subject, d.KindTitle, d.Symbol,
-			nullInt64(d.CorrectsID), issuedAt, issuedAt, year, r.number, issuedAt, r.digest).Scan(&id); err != nil {
+			nullInt64(d.CorrectsID), issuedAt, issuedAt, year, r.number, issuedAt, r.digest,
+			d.Secret(), d.Secrecy, d.Urgency).Scan(&id); err != nil {
 			return err
 		}
 		if err := db.storeFile(ctx, tx, id, r); err != nil {
@@ -101,12 +102,12 @@ type rendered struct {
 	entry  register.Entry
 }
 
-// numberAndRender takes the next number of issuer's series for year and renders the
-// document with it. An *apperr.Error from render is passed through; any other render error
+// numberAndRender takes the next number of issuer's series for year (its secret series
+// when secret) and renders the document with it. An *apperr.Error from render is passed through; any other render error
 // is wrapped as Internal (the caller's fault to log, not the user's).
-func (db *DB) numberAndRender(ctx context.Context, tx *sqlx.Tx, issuer string, year int, render register.RenderFunc) (rendered, error) {
+func (db *DB) numberAndRender(ctx context.Context, tx *sqlx.Tx, issuer string, secret bool, year int, render register.RenderFunc) (rendered, error) {
 	var r rendered
-	if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &r.number, issuer, year); err != nil {
+	if err := tx.StmtxContext(ctx, db.q.NextNumber).GetContext(ctx, &r.number, issuer, secret, year); err != nil {
 		return r, fmt.Errorf("next number: %w", err)
 	}
 	var err error
@@ -131,13 +132,14 @@ func (db *DB) storeFile(ctx context.Context, tx *sqlx.Tx, id int64, r rendered) 
 }
 
 // insertRegister writes a line of the outgoing register, after checking that its date does
-// not come before the date of the series' previous number (register.SeriesOrderMessage):
+// not come before the date of the previous number of its series (the secret one for a
+// secret document) (register.SeriesOrderMessage):
 // an Invalid error naming register.FieldIssueDate if it does.
 func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry) error {
 	if e.Number > 1 { // the first number of a series has none before it
 		var previous string
 		var prevDate time.Time
-		err := tx.StmtxContext(ctx, db.q.LastInSeries).QueryRowContext(ctx, e.IssuerID, e.Year, e.Number).Scan(&previous, &prevDate)
+		err := tx.StmtxContext(ctx, db.q.LastInSeries).QueryRowContext(ctx, e.IssuerID, e.Secret(), e.Year, e.Number).Scan(&previous, &prevDate)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
@@ -150,8 +152,8 @@ func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry)
 		}
 	}
 	_, err := tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
-		e.DocumentID, e.IssuerID, e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
-		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note)
+		e.DocumentID, e.IssuerID, e.Secret(), e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
+		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note, e.Secrecy, e.Urgency)
 	if err != nil {
 		return fmt.Errorf("write register: %w", err)
 	}
@@ -178,7 +180,7 @@ func (db *DB) issueInTx(ctx context.Context, tx *sqlx.Tx, id int64, now time.Tim
 			return err
 		}
 
-		r, err := db.numberAndRender(ctx, tx, doc.IssuerID, year, render)
+		r, err := db.numberAndRender(ctx, tx, doc.IssuerID, doc.Secret(), year, render)
 		if err != nil {
 			return err
 		}

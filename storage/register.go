@@ -11,10 +11,10 @@ import (
 )
 
 // Register returns the lines of the outgoing register f selects, ordered by issuer, year
-// and number. Each line is as it was written when its document was issued.
+// and number: those of the ordinary register, or with f.Secret those of the secret one. Each line is as it was written when its document was issued.
 func (db *DB) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
 	entries := []register.Entry{}
-	err := db.q.ListRegister.SelectContext(ctx, &entries, f.IssuerID, f.IssuerID, f.Year, f.Year)
+	err := db.q.ListRegister.SelectContext(ctx, &entries, f.Secret, f.IssuerID, f.IssuerID, f.Year, f.Year)
 	if err != nil {
 		return nil, internal("list register", err)
 	}

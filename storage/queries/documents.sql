@@ -2,27 +2,28 @@
 
 -- name: insert-document
 INSERT INTO documents (form_id, issuer_id, status, data, recipients, subject, kind_title, symbol,
-                       corrects_id, created_at, updated_at)
-VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)
+                       corrects_id, created_at, updated_at, secret, secrecy, urgency)
+VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: insert-issued-document
 -- A document issued as it is created: numbered, rendered, and written once.
 INSERT INTO documents (form_id, issuer_id, status, data, recipients, subject, kind_title, symbol,
-                       corrects_id, created_at, updated_at, year, number, issued_at, sha256)
-VALUES (?, ?, 'issued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       corrects_id, created_at, updated_at, year, number, issued_at, sha256,
+                       secret, secrecy, urgency)
+VALUES (?, ?, 'issued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id;
 
 -- name: update-draft
 -- Matches nothing once the document is issued: issued documents are frozen.
 UPDATE documents
 SET form_id = ?, issuer_id = ?, data = ?, recipients = ?, subject = ?, kind_title = ?, symbol = ?,
-    corrects_id = ?, updated_at = ?
+    corrects_id = ?, updated_at = ?, secret = ?, secrecy = ?, urgency = ?
 WHERE id = ? AND status = 'draft';
 
 -- name: get-document
 SELECT id, form_id, issuer_id, status, data, recipients, subject, kind_title, symbol, year, number,
-       corrects_id, created_at, updated_at, issued_at, sha256
+       corrects_id, created_at, updated_at, issued_at, sha256, secrecy, urgency
 FROM documents
 WHERE id = ?;
 
@@ -32,7 +33,7 @@ SELECT status FROM documents WHERE id = ?;
 -- name: list-documents
 -- An empty issuer or status and a zero year match every document.
 SELECT id, form_id, issuer_id, status, data, recipients, subject, kind_title, symbol, year, number,
-       corrects_id, created_at, updated_at, issued_at, sha256
+       corrects_id, created_at, updated_at, issued_at, sha256, secrecy, urgency
 FROM documents
 WHERE (CAST(? AS TEXT) = '' OR issuer_id = ?)
   AND (CAST(? AS TEXT) = '' OR status = ?)

@@ -2,26 +2,29 @@
 
 -- name: next-number
 -- Gives the next number of an issuer's series for a year, 1 for the first of the year.
+-- Secret documents have a series of their own (Decree 30, art. 15.2).
 -- On PostgreSQL the conflicting update locks the series row until the issuing
 -- transaction ends, so issuers of one series take their numbers one after the other, and
 -- a rolled-back issue gives its number back. Needs SQLite 3.35 (RETURNING).
-INSERT INTO number_series (issuer_id, year, last_number)
-VALUES (?, ?, 1)
-ON CONFLICT (issuer_id, year) DO UPDATE SET last_number = number_series.last_number + 1
+INSERT INTO number_series (issuer_id, secret, year, last_number)
+VALUES (?, ?, ?, 1)
+ON CONFLICT (issuer_id, secret, year) DO UPDATE SET last_number = number_series.last_number + 1
 RETURNING last_number;
 
 -- name: insert-register-entry
-INSERT INTO register_entries (document_id, issuer_id, year, number, number_symbol, issued_on,
+INSERT INTO register_entries (document_id, issuer_id, secret, year, number, number_symbol, issued_on,
                               title_subject, signer, recipients, archive_unit, copies,
-                              sent_on, received_by, note)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+                              sent_on, received_by, note, secrecy, urgency)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: list-register
--- An empty issuer and a zero year match every line.
+-- An empty issuer and a zero year match every line; the ordinary and the secret register
+-- are kept apart, each list shows one of them.
 SELECT document_id, issuer_id, year, number, number_symbol, issued_on, title_subject, signer,
-       recipients, archive_unit, copies, sent_on, received_by, note
+       recipients, archive_unit, copies, sent_on, received_by, note, secrecy, urgency
 FROM register_entries
-WHERE (CAST(? AS TEXT) = '' OR issuer_id = ?)
+WHERE secret = ?
+  AND (CAST(? AS TEXT) = '' OR issuer_id = ?)
   AND (CAST(? AS INTEGER) = 0 OR year = ?)
 ORDER BY issuer_id, year, number;
 
@@ -32,11 +35,12 @@ UPDATE register_entries SET sent_on = ?, received_by = ?, note = ? WHERE documen
 -- The number and date of the last document of an issuer's series for a year before a
 -- number: read inside the issuing transaction, after next-number has taken the series
 -- (its row lock on PostgreSQL, the write lock on SQLite), so no other issue of the series
--- can come between the check and the new line. The UNIQUE (issuer_id, year, number)
--- index finds it without reading the series.
+-- can come between the check and the new line. The UNIQUE (issuer_id, secret, year,
+-- number) index finds it without reading the series. The order holds within a series: a
+-- secret document is checked against the secret series only.
 SELECT number_symbol, issued_on
 FROM register_entries
-WHERE issuer_id = ? AND year = ? AND number < ?
+WHERE issuer_id = ? AND secret = ? AND year = ? AND number < ?
 ORDER BY number DESC
 LIMIT 1;
 
@@ -44,12 +48,15 @@ LIMIT 1;
 -- One page of the register as the register page shows it, newest number first: an empty
 -- issuer, form or text and a zero year or bound match everything. The text is matched
 -- against the number and symbol and the title and subject (a LIKE pattern, escaped by the
--- caller with "\").
+-- caller with "\"). The page shows the ordinary register: secret documents' lines are kept
+-- apart (Decree 30, art. 15.2) and never shown here.
 SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
-       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note
+       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note,
+       r.secrecy, r.urgency
 FROM register_entries r
 JOIN documents d ON d.id = r.document_id
-WHERE (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
+WHERE r.secret = FALSE
+  AND (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
   AND (CAST(? AS INTEGER) = 0 OR r.year = ?)
   AND (CAST(? AS TEXT) = '' OR d.form_id = ?)
   AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
@@ -61,13 +68,14 @@ LIMIT ? OFFSET ?;
 
 -- name: page-register-series
 -- page-register for one issuer's series of one year, the register page's usual question:
--- the UNIQUE (issuer_id, year, number) index finds the range and gives the order, so a
--- page costs its lines, not the year's. The number bounds are always given (0 and the
+-- the UNIQUE (issuer_id, secret, year, number) index finds the range of the ordinary series
+-- and gives the order, so a page costs its lines, not the year's. The number bounds are always given (0 and the
 -- largest integer when the user gives none); an empty form or text matches everything.
 SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
-       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note
+       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note,
+       r.secrecy, r.urgency
 FROM register_entries r
-WHERE r.issuer_id = ? AND r.year = ? AND r.number BETWEEN ? AND ?
+WHERE r.issuer_id = ? AND r.secret = FALSE AND r.year = ? AND r.number BETWEEN ? AND ?
   AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
   AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
 ORDER BY r.number DESC
