@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,6 +152,22 @@ func TestSecretRegister(t *testing.T) {
 						strings.Contains(string(res.Body), "lần thứ 2") {
 						t.Errorf("clerk GET %s: %d %s", p, res.Status, apptest.Excerpt(res.Body))
 					}
+				}
+				// Nor the secret documents themselves: not listed, not found, no file; nor may
+				// the clerk draft one.
+				id := strconv.FormatInt(secret.ID, 10)
+				for _, p := range []string{"/api/documents/" + id, "/api/documents/" + id + "/docx"} {
+					if res := a.Do(t, "GET", p, nil, "Authorization", clerk); res.Status != http.StatusNotFound {
+						t.Errorf("clerk GET %s: %d, want 404: %s", p, res.Status, apptest.Excerpt(res.Body))
+					}
+				}
+				res := a.Do(t, "GET", "/api/documents?issuer="+seedIssuer, nil, "Authorization", clerk)
+				if res.Status != http.StatusOK || strings.Contains(string(res.Body), `"secrecy":"MẬT"`) || !strings.Contains(string(res.Body), `"id":`+strconv.FormatInt(first.ID, 10)+`,`) {
+					t.Errorf("clerk's document list: %d %s", res.Status, apptest.Excerpt(res.Body))
+				}
+				body := edit(t, issueBody(t, 8), func(m map[string]any) { submissionData(m)["do_mat"] = "MẬT" })
+				if res := a.Do(t, "POST", "/api/documents", strings.NewReader(body), "Authorization", clerk, "Content-Type", "application/json"); res.Status != http.StatusForbidden {
+					t.Errorf("clerk issues a secret document: %d, want 403: %s", res.Status, apptest.Excerpt(res.Body))
 				}
 			})
 		})

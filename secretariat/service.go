@@ -628,6 +628,9 @@ func (s *Service) CreateDraft(ctx context.Context, sub *Submission, corrects int
 	if err := s.fill(&d, p); err != nil {
 		return register.Document{}, err
 	}
+	if err := s.requireSecret(ctx, &d); err != nil {
+		return register.Document{}, err
+	}
 	if err := s.db.CreateDocument(ctx, &d); err != nil {
 		return register.Document{}, err
 	}
@@ -663,6 +666,9 @@ func (s *Service) UpdateDraft(ctx context.Context, id int64, sub *Submission) (r
 	}
 	d.FormID, d.IssuerID = p.def.ID, p.unit.ID
 	if err := s.fill(&d, p); err != nil {
+		return register.Document{}, err
+	}
+	if err := s.requireSecret(ctx, &d); err != nil {
 		return register.Document{}, err
 	}
 	if err := s.db.UpdateDraft(s.audited(ctx, access.ActDocumentUpdate), &d); err != nil {
@@ -758,6 +764,9 @@ func (s *Service) Issue(ctx context.Context, id int64) (register.Document, error
 	if err := s.require(ctx, access.DocumentIssue, d.IssuerID); err != nil {
 		return register.Document{}, err
 	}
+	if err := s.requireSecret(ctx, &d); err != nil {
+		return register.Document{}, err
+	}
 	if d.Status != register.Draft {
 		return register.Document{}, apperr.New(apperr.Conflict, register.MsgAlreadyIssued)
 	}
@@ -847,6 +856,9 @@ func (s *Service) CreateAndIssue(ctx context.Context, sub *Submission) (register
 	if err := s.fill(&d, p); err != nil {
 		return register.Document{}, err
 	}
+	if err := s.requireSecret(ctx, &d); err != nil {
+		return register.Document{}, err
+	}
 	now := s.now()
 	date, err := s.dateOfIssue(p, now)
 	if err != nil {
@@ -886,7 +898,26 @@ func (s *Service) Document(ctx context.Context, id int64) (register.Document, er
 	if err := s.require(ctx, access.DocumentRead, d.IssuerID); err != nil {
 		return register.Document{}, err
 	}
+	if d.Secret() && !s.can(ctx, access.RegisterSecretRead, d.IssuerID) {
+		// Its existence is not revealed to whoever may not handle secret documents.
+		return register.Document{}, apperr.New(apperr.NotFound, register.MsgDocumentNotFound)
+	}
 	return d, nil
+}
+
+// requireSecret refuses a secret document (one carrying a secrecy mark, Decree 30 art.
+// 15.2) to an actor who may not handle the issuer's secret documents: drafting, issuing
+// and reading them need register.secret.read over the issuer, as its register does.
+func (s *Service) requireSecret(ctx context.Context, d *register.Document) error {
+	if !d.Secret() {
+		return nil
+	}
+	return s.require(ctx, access.RegisterSecretRead, d.IssuerID)
+}
+
+// can reports whether the actor in ctx may do p on unitID.
+func (s *Service) can(ctx context.Context, p access.Permission, unitID string) bool {
+	return access.Can(access.FromContext(ctx), p, unitID, s.tree.Load())
 }
 
 // Documents lists stored documents.
@@ -907,16 +938,14 @@ func (s *Service) Documents(ctx context.Context, f register.DocumentFilter) ([]r
 	if err != nil {
 		return nil, err
 	}
-	if all, units := s.visible(ctx, access.DocumentRead); !all {
-		kept := docs[:0]
-		for _, d := range docs {
-			if units[d.IssuerID] {
-				kept = append(kept, d)
-			}
+	all, units := s.visible(ctx, access.DocumentRead)
+	kept := docs[:0]
+	for _, d := range docs {
+		if (all || units[d.IssuerID]) && (!d.Secret() || s.can(ctx, access.RegisterSecretRead, d.IssuerID)) {
+			kept = append(kept, d)
 		}
-		docs = kept
 	}
-	return docs, nil
+	return kept, nil
 }
 
 // File returns the stored .docx of an issued document and its SHA-256, checked again.
