@@ -57,9 +57,9 @@ func New(l Layout) (*Renderer, error) {
 			{ID: bodyStyle, Name: "Văn bản", Para: bodyProps(&l)},
 			{ID: copyToStyle, Name: "Nơi nhận", Para: copyToProps(&l), Run: ooxml.Run{Size: halfPoints(l.CopyToItemSize)}},
 		},
-		// klauspost/compress deflates a dispatch's body about 3.4 times faster than
-		// compress/flate at the same level (89 µs against 300 µs for the seed's 20 KB), with
-		// output as small; compression was two thirds of the cost of a document.
+		// klauspost/compress deflates a dispatch's body several times faster than
+		// compress/flate at the same level, with output as small; compression was most of
+		// the cost of a document (BenchmarkDeflateSeedBody*, README "Measured performance").
 		NewCompressor: func() ooxml.Compressor {
 			w, _ := kflate.NewWriter(nil, kflate.BestSpeed) // only fails for a bad level
 			return w
