@@ -34,12 +34,8 @@ func (h *handler) startPDFJob(c *gin.Context) {
 
 // getJob answers GET /api/jobs/:id with the job's state and progress.
 func (h *handler) getJob(c *gin.Context) {
-	id, err := pathID(c)
-	if err == nil && h.jobs == nil {
-		err = apperr.Of(apperr.Unavailable)
-	}
-	if err != nil {
-		fail(c, h.log, err)
+	id, ok := h.jobID(c)
+	if !ok {
 		return
 	}
 	j, err := h.jobs.Job(c.Request.Context(), id)
@@ -52,12 +48,8 @@ func (h *handler) getJob(c *gin.Context) {
 
 // cancelJob answers POST /api/jobs/:id/cancel.
 func (h *handler) cancelJob(c *gin.Context) {
-	id, err := pathID(c)
-	if err == nil && h.jobs == nil {
-		err = apperr.Of(apperr.Unavailable)
-	}
-	if err != nil {
-		fail(c, h.log, err)
+	id, ok := h.jobID(c)
+	if !ok {
 		return
 	}
 	j, err := h.jobs.Cancel(c.Request.Context(), id)
@@ -70,12 +62,8 @@ func (h *handler) cancelJob(c *gin.Context) {
 
 // jobResult answers GET /api/jobs/:id/result with a completed job's file; 409 before.
 func (h *handler) jobResult(c *gin.Context) {
-	id, err := pathID(c)
-	if err == nil && h.jobs == nil {
-		err = apperr.Of(apperr.Unavailable)
-	}
-	if err != nil {
-		fail(c, h.log, err)
+	id, ok := h.jobID(c)
+	if !ok {
 		return
 	}
 	r, err := h.jobs.Result(c.Request.Context(), id)
@@ -86,4 +74,18 @@ func (h *handler) jobResult(c *gin.Context) {
 	c.Header("X-Content-SHA256", r.SHA256)
 	c.Header("Content-Disposition", `attachment; filename="`+asciiName(r.Name)+`"; filename*=UTF-8''`+url.PathEscape(r.Name))
 	c.Data(http.StatusOK, r.ContentType, r.Content)
+}
+
+// jobID reads the job id of the path, answering (and reporting false) when it is not one or
+// the server runs no job queue.
+func (h *handler) jobID(c *gin.Context) (int64, bool) {
+	id, err := pathID(c)
+	if err == nil && h.jobs == nil {
+		err = apperr.Of(apperr.Unavailable)
+	}
+	if err != nil {
+		fail(c, h.log, err)
+		return 0, false
+	}
+	return id, true
 }

@@ -73,6 +73,20 @@ func recordID(c *gin.Context, what string) (int64, error) {
 	return id, nil
 }
 
+// idAndBody reads the path id (NotFound naming what when it is not one) and decodes the
+// JSON body into body; on failure it answers the request and reports false.
+func (h *recordHandler) idAndBody(c *gin.Context, what string, body any) (int64, bool) {
+	id, err := recordID(c, what)
+	if err == nil {
+		err = decodeJSON(c, body)
+	}
+	if err != nil {
+		fail(c, h.log, err)
+		return 0, false
+	}
+	return id, true
+}
+
 // queryDate reads an optional date query parameter; empty means today.
 func (h *recordHandler) queryDate(c *gin.Context, name string) (committee.Date, error) {
 	v := c.Query(name)
@@ -147,18 +161,13 @@ func (h *recordHandler) getPerson(c *gin.Context) {
 }
 
 func (h *recordHandler) updatePerson(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchPerson)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var p committee.Person
-	if err := decodeJSON(c, &p); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchPerson, &p)
+	if !ok {
 		return
 	}
 	p.ID = id
-	err = h.svc.UpdatePerson(c.Request.Context(), &p)
+	err := h.svc.UpdatePerson(c.Request.Context(), &p)
 	h.respond(c, http.StatusOK, p, err)
 }
 
@@ -235,14 +244,9 @@ func (h *recordHandler) memberships(c *gin.Context) {
 }
 
 func (h *recordHandler) change(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchBody)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var ch committee.Change
-	if err := decodeJSON(c, &ch); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchBody, &ch)
+	if !ok {
 		return
 	}
 	members, err := h.svc.Change(c.Request.Context(), id, ch)
@@ -260,14 +264,9 @@ func (h *recordHandler) decisions(c *gin.Context) {
 }
 
 func (h *recordHandler) decision(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchBody)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var req records.DecisionRequest
-	if err := decodeJSON(c, &req); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchBody, &req)
+	if !ok {
 		return
 	}
 	out, err := h.svc.Decision(c.Request.Context(), id, req)
@@ -366,14 +365,9 @@ type nomineesBody struct {
 }
 
 func (h *recordHandler) addNominees(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var body nomineesBody
-	if err := decodeJSON(c, &body); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchProposal, &body)
+	if !ok {
 		return
 	}
 	for i := range body.Nominees {
@@ -384,14 +378,9 @@ func (h *recordHandler) addNominees(c *gin.Context) {
 }
 
 func (h *recordHandler) setVotes(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var req records.VoteRequest
-	if err := decodeJSON(c, &req); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchProposal, &req)
+	if !ok {
 		return
 	}
 	res, err := h.svc.SetVotes(c.Request.Context(), id, req)
@@ -409,14 +398,9 @@ func (h *recordHandler) eligibility(c *gin.Context) {
 }
 
 func (h *recordHandler) submission(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var req records.SubmissionRequest
-	if err := decodeJSON(c, &req); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchProposal, &req)
+	if !ok {
 		return
 	}
 	out, err := h.svc.Submission(c.Request.Context(), id, req)
@@ -424,14 +408,9 @@ func (h *recordHandler) submission(c *gin.Context) {
 }
 
 func (h *recordHandler) minutes(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var req records.MinutesRequest
-	if err := decodeJSON(c, &req); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchProposal, &req)
+	if !ok {
 		return
 	}
 	out, err := h.svc.Minutes(c.Request.Context(), id, req)
@@ -441,14 +420,9 @@ func (h *recordHandler) minutes(c *gin.Context) {
 // reports answers the achievement reports of a proposal as previews: one nominee's as its
 // .docx, several as a .zip holding one .docx per nominee, numbered in the proposal's order.
 func (h *recordHandler) reports(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var req records.ReportRequest
-	if err := decodeJSON(c, &req); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchProposal, &req)
+	if !ok {
 		return
 	}
 	reps, err := h.svc.Reports(c.Request.Context(), id, req)
@@ -484,14 +458,9 @@ func (h *recordHandler) reports(c *gin.Context) {
 }
 
 func (h *recordHandler) grant(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
 	var req records.AwardRequest
-	if err := decodeJSON(c, &req); err != nil {
-		fail(c, h.log, err)
+	id, ok := h.idAndBody(c, msgNoSuchProposal, &req)
+	if !ok {
 		return
 	}
 	out, err := h.svc.Grant(c.Request.Context(), id, req)
