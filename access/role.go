@@ -1,12 +1,12 @@
 package access
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"vanthu/templates"
 
 	"vanthu/apperr"
 )
@@ -141,9 +141,7 @@ func LoadRoles(fsys fs.FS) (*Roles, error) {
 			return nil, err
 		}
 		var f roleFile
-		dec := json.NewDecoder(strings.NewReader(string(raw)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&f); err != nil {
+		if err := templates.DecodeStrict(raw, &f); err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", path.Base(name), err))
 			continue
 		}

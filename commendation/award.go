@@ -1,12 +1,12 @@
 package commendation
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"vanthu/templates"
 
 	"vanthu/committee"
 )
@@ -109,9 +109,7 @@ func LoadAwards(fsys fs.FS) (*Catalog, error) {
 			return nil, err
 		}
 		var a Award
-		dec := json.NewDecoder(strings.NewReader(string(raw)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
+		if err := templates.DecodeStrict(raw, &a); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if want := strings.TrimSuffix(path.Base(name), ".json"); a.ID != want {

@@ -1,12 +1,12 @@
 package committee
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"vanthu/templates"
 )
 
 // The kinds of body the rules know. A rule file may add others; these are the ones the
@@ -122,9 +122,7 @@ func Load(fsys fs.FS) (*Rulebook, error) {
 			return nil, err
 		}
 		var rs RuleSet
-		dec := json.NewDecoder(strings.NewReader(string(raw)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&rs); err != nil {
+		if err := templates.DecodeStrict(raw, &rs); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if want := strings.TrimSuffix(path.Base(name), ".json"); rs.ID != want {

@@ -14,6 +14,7 @@
 // database driver, or on the document generator: storage saves Units and Groups, the HTTP
 // layer binds user input and calls Route and Recipients.Edit, the generator prints the
 // Recipients it is given. Its only dependencies are the standard library, apperr (the one
-// error type) and typeset (NFC cleaning, so text typed with a combining-mark input method
-// compares equal to the same text typed precomposed, and Vietnamese upper case).
+// error type), typeset (NFC cleaning, so text typed with a combining-mark input method
+// compares equal to the same text typed precomposed, and Vietnamese upper case), safecsv
+// (the CSV writer) and templates (the strict reading of a data file).
 package directory

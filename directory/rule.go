@@ -1,14 +1,13 @@
 package directory
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+	"vanthu/templates"
 
 	"vanthu/apperr"
 )
@@ -134,10 +133,8 @@ func LoadRules(fsys fs.FS) (map[string]Rule, error) {
 }
 
 func parseRule(name string, data []byte) (Rule, problems) {
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte(bom))))
-	dec.DisallowUnknownFields()
 	var r Rule
-	if err := dec.Decode(&r); err != nil {
+	if err := templates.DecodeStrict(data, &r); err != nil {
 		return Rule{}, problems{"JSON không hợp lệ: " + err.Error()}
 	}
 	stem := strings.TrimSuffix(path.Base(name), ".json")

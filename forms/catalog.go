@@ -1,19 +1,16 @@
 package forms
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"vanthu/templates"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Catalog is the set of form definitions, checked and read-only once loaded; safe for
@@ -87,14 +84,9 @@ func readDefinition(fsys fs.FS, name string) (*Definition, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(norm.NFC.Bytes(raw)))
-	dec.DisallowUnknownFields()
 	var d Definition
-	if err := dec.Decode(&d); err != nil {
+	if err := templates.DecodeStrict(raw, &d); err != nil {
 		return nil, fmt.Errorf("read JSON: %w", err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("read JSON: data after the definition")
 	}
 	return &d, nil
 }

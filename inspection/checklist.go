@@ -1,7 +1,6 @@
 package inspection
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"vanthu/templates"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -303,11 +303,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 
 // decodeStrict decodes raw into v, refusing unknown fields so a misspelt key is caught at
 // start-up rather than silently ignored.
-func decodeStrict(raw []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
-}
+func decodeStrict(raw []byte, v any) error { return templates.DecodeStrict(raw, v) }
 
 // apply changes c as the overlay says. Criteria are indexed afresh by check afterwards.
 func (c *Checklist) apply(o *Overlay) error {

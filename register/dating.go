@@ -1,11 +1,11 @@
 package register
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+	"vanthu/templates"
 )
 
 // Vietnam is the time zone of the register: Indochina Time, UTC+7, without daylight
@@ -104,9 +104,7 @@ type Dating struct {
 // ParseDating reads and checks a dating file.
 func ParseDating(data []byte) (Dating, error) {
 	var d Dating
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil {
+	if err := templates.DecodeStrict(data, &d); err != nil {
 		return Dating{}, err
 	}
 	var problems []string

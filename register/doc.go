@@ -7,5 +7,6 @@
 // the filters from here, not from storage.
 //
 // It must not depend on HTTP, SQL or the document generator: it imports directory (the
-// Recipients type and its "Như trên" test) and typeset (two-digit numbers) only.
+// Recipients type and its "Như trên" test), typeset (two-digit numbers) and templates (the
+// strict reading of the dating file) only.
 package register
