@@ -3,6 +3,7 @@ package httpapi
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -28,17 +29,17 @@ func recordRoutes(api *gin.RouterGroup, h *recordHandler) {
 	api.GET("/committee-rules", h.ruleSets)
 	api.POST("/people", h.createPerson)
 	api.GET("/people", h.listPeople)
-	api.GET("/people/:id", h.getPerson)
+	api.GET("/people/:id", byID(h, msgNoSuchPerson, h.svc.Person))
 	api.PUT("/people/:id", h.updatePerson)
 	api.GET("/people/:id/service-years", h.serviceYears)
 
 	api.POST("/bodies", h.createBody)
 	api.GET("/bodies", h.listBodies)
-	api.GET("/bodies/:id", h.getBody)
+	api.GET("/bodies/:id", byID(h, msgNoSuchBody, h.svc.Body))
 	api.GET("/bodies/:id/composition", h.composition)
-	api.GET("/bodies/:id/memberships", h.memberships)
+	api.GET("/bodies/:id/memberships", byID(h, msgNoSuchBody, h.svc.Memberships))
 	api.POST("/bodies/:id/changes", h.change)
-	api.GET("/bodies/:id/decisions", h.decisions)
+	api.GET("/bodies/:id/decisions", byID(h, msgNoSuchBody, h.svc.Decisions))
 	api.POST("/bodies/:id/decision", h.decision)
 
 	api.GET("/awards", h.listAwards)
@@ -48,14 +49,28 @@ func recordRoutes(api *gin.RouterGroup, h *recordHandler) {
 
 	api.POST("/proposals", h.createProposal)
 	api.GET("/proposals", h.listProposals)
-	api.GET("/proposals/:id", h.getProposal)
+	api.GET("/proposals/:id", byID(h, msgNoSuchProposal, h.svc.Proposal))
 	api.POST("/proposals/:id/nominees", h.addNominees)
 	api.PUT("/proposals/:id/votes", h.setVotes)
-	api.GET("/proposals/:id/eligibility", h.eligibility)
+	api.GET("/proposals/:id/eligibility", byID(h, msgNoSuchProposal, h.svc.Eligibility))
 	api.POST("/proposals/:id/submission", h.submission)
 	api.POST("/proposals/:id/minutes", h.minutes)
 	api.POST("/proposals/:id/reports", h.reports)
 	api.POST("/proposals/:id/award", h.grant)
+}
+
+// byID answers a GET of one record, or of what belongs to it, found by the :id of the path;
+// what names the record in the 404 of an id that is not one.
+func byID[T any](h *recordHandler, what string, get func(context.Context, int64) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := recordID(c, what)
+		if err != nil {
+			fail(c, h.log, err)
+			return
+		}
+		v, err := get(c.Request.Context(), id)
+		h.respond(c, http.StatusOK, v, err)
+	}
 }
 
 // recordHandler holds what the record handlers need.
@@ -150,16 +165,6 @@ func (h *recordHandler) listPeople(c *gin.Context) {
 	h.respond(c, http.StatusOK, people, err)
 }
 
-func (h *recordHandler) getPerson(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchPerson)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	p, err := h.svc.Person(c.Request.Context(), id)
-	h.respond(c, http.StatusOK, p, err)
-}
-
 func (h *recordHandler) updatePerson(c *gin.Context) {
 	var p committee.Person
 	id, ok := h.idAndBody(c, msgNoSuchPerson, &p)
@@ -205,16 +210,6 @@ func (h *recordHandler) listBodies(c *gin.Context) {
 	h.respond(c, http.StatusOK, bodies, err)
 }
 
-func (h *recordHandler) getBody(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchBody)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	v, err := h.svc.Body(c.Request.Context(), id)
-	h.respond(c, http.StatusOK, v, err)
-}
-
 func (h *recordHandler) composition(c *gin.Context) {
 	id, err := recordID(c, msgNoSuchBody)
 	if err != nil {
@@ -233,16 +228,6 @@ func (h *recordHandler) composition(c *gin.Context) {
 	h.respond(c, http.StatusOK, gin.H{"body_id": id, "date": d, "members": members}, err)
 }
 
-func (h *recordHandler) memberships(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchBody)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	ms, err := h.svc.Memberships(c.Request.Context(), id)
-	h.respond(c, http.StatusOK, ms, err)
-}
-
 func (h *recordHandler) change(c *gin.Context) {
 	var ch committee.Change
 	id, ok := h.idAndBody(c, msgNoSuchBody, &ch)
@@ -251,16 +236,6 @@ func (h *recordHandler) change(c *gin.Context) {
 	}
 	members, err := h.svc.Change(c.Request.Context(), id, ch)
 	h.respond(c, http.StatusOK, gin.H{"body_id": id, "date": ch.Date, "members": members}, err)
-}
-
-func (h *recordHandler) decisions(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchBody)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	ds, err := h.svc.Decisions(c.Request.Context(), id)
-	h.respond(c, http.StatusOK, ds, err)
 }
 
 func (h *recordHandler) decision(c *gin.Context) {
@@ -349,16 +324,6 @@ func (h *recordHandler) listProposals(c *gin.Context) {
 	h.respond(c, http.StatusOK, ps, err)
 }
 
-func (h *recordHandler) getProposal(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	v, err := h.svc.Proposal(c.Request.Context(), id)
-	h.respond(c, http.StatusOK, v, err)
-}
-
 // nomineesBody is the body of POST /api/proposals/:id/nominees.
 type nomineesBody struct {
 	Nominees []commendation.Nominee `json:"nominees"`
@@ -384,16 +349,6 @@ func (h *recordHandler) setVotes(c *gin.Context) {
 		return
 	}
 	res, err := h.svc.SetVotes(c.Request.Context(), id, req)
-	h.respond(c, http.StatusOK, res, err)
-}
-
-func (h *recordHandler) eligibility(c *gin.Context) {
-	id, err := recordID(c, msgNoSuchProposal)
-	if err != nil {
-		fail(c, h.log, err)
-		return
-	}
-	res, err := h.svc.Eligibility(c.Request.Context(), id)
 	h.respond(c, http.StatusOK, res, err)
 }
 
