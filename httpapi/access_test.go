@@ -185,6 +185,15 @@ var rules = map[string]rule{
 	"GET /van-ban/:id": {perm: access.DocumentRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/van-ban/%d", f.issued), ""
 	}},
+	"GET /van-ban/:id/pdf": {perm: access.DocumentRead, target: onScopedUnit, page: true, unavailable: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d/pdf", f.issued), ""
+	}},
+	"GET /van-ban/:id/dinh-chinh": {perm: access.DocumentCorrect, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), ""
+	}},
+	"POST /van-ban/:id/dinh-chinh": {perm: access.DocumentCorrect, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), pageForm(f.sub, "route")
+	}},
 	"GET /quan-tri/nguoi-dung": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
 	"GET /quan-tri/nhat-ky":    {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
 	"GET /tong-hop/:round":     {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},

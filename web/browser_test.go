@@ -297,6 +297,55 @@ func TestSecretariatIssuesCongVan(t *testing.T) {
 	if !strings.Contains(doc.Text(), "Trưởng các thôn") {
 		t.Errorf("the edited Nơi nhận is not in the document:\n%s", doc.Text())
 	}
+
+	// The PDF: this server has no LibreOffice, so the page says so in Vietnamese.
+	b.do("document page", chromedp.Click(chromedp.CSS("table.register tbody a:not([download])")), chromedp.WaitVisible(chromedp.CSS(`a[href$="/pdf"]`)))
+	b.do("pdf", chromedp.Click(chromedp.CSS(`a[href$="/pdf"]`)), chromedp.WaitVisible(chromedp.CSS("p.error")))
+	b.shot("pdf-khong-co-libreoffice")
+	if msg := b.text("p.error"); !strings.Contains(msg, "LibreOffice") {
+		t.Errorf("the PDF page without LibreOffice reads %q", msg)
+	}
+	if h := b.text("h1"); !strings.Contains(h, numberSymbol) {
+		t.Errorf("without a PDF the page shown is %q, not the document's", h)
+	}
+
+	// Correcting: the form filled from the issued document, issued as a new one.
+	b.do("correct", chromedp.Click(chromedp.CSS(`a[href$="/dinh-chinh"]`)), chromedp.WaitVisible(chromedp.CSS("#f-trich_yeu")))
+	b.shot("dinh-chinh")
+	if v := eval[string](b, `document.getElementById("f-trich_yeu").value`); v != "tăng cường bảo vệ an ninh trật tự dịp Tết" {
+		t.Errorf("the correction form holds Trích yếu %q", v)
+	}
+	if v := eval[string](b, `document.getElementById("noi_nhan").value`); !strings.Contains(v, "Trưởng các thôn") {
+		t.Errorf("the correction form holds Nơi nhận %q", v)
+	}
+	if h := b.text("h1"); !strings.Contains(h, numberSymbol) {
+		t.Errorf("the correction page's heading is %q, want it to name %s", h, numberSymbol)
+	}
+	b.do("pdf preview", chromedp.SetValue(chromedp.CSS("#f-noi_dung"), "Ủy ban nhân dân xã đính chính: tuần tra từ ngày 20 tháng Chạp./."),
+		chromedp.Click(chromedp.CSS(`button[value=preview-pdf]`)), chromedp.WaitVisible(chromedp.CSS("p.error")))
+	b.shot("xem-truoc-pdf")
+	if msg := b.text("p.error"); !strings.Contains(msg, "LibreOffice") {
+		t.Errorf("Xem trước PDF without LibreOffice reads %q", msg)
+	}
+	if v := eval[string](b, `document.getElementById("f-noi_dung").value`); !strings.Contains(v, "tháng Chạp") {
+		t.Errorf("the form lost what was typed after Xem trước PDF: %q", v)
+	}
+	b.do("issue the correction", chromedp.Click(chromedp.CSS(`button[value=issue]`)), chromedp.WaitVisible(chromedp.CSS("a.corrects")))
+	b.shot("da-ban-hanh-dinh-chinh")
+	if got := b.text("a.corrects"); !strings.Contains(got, numberSymbol) {
+		t.Errorf("the correction refers to %q, want %s", got, numberSymbol)
+	}
+	if h := b.text("h1"); strings.Contains(h, numberSymbol) {
+		t.Errorf("the correction carries the original's number: %q", h)
+	}
+	fixed := apptest.OpenDocx(t, b.fetchFile(eval[string](b, `document.querySelector("a[download]").getAttribute("href")`)))
+	if !strings.Contains(fixed.Text(), "tháng Chạp") {
+		t.Errorf("the correction does not say what was corrected:\n%s", fixed.Text())
+	}
+	// The original is frozen: its file is the one downloaded before.
+	if again := apptest.OpenDocx(t, b.fetchFile(href)); again.Text() != doc.Text() {
+		t.Errorf("the original changed after its correction:\n%s", again.Text())
+	}
 }
 
 // TestInspectorFillsChecklistOnPhone fills a residential area's checklist at 390×844,
@@ -442,7 +491,7 @@ func TestPagesAt360(t *testing.T) {
 	b := newBrowser(t, a.URL, 360, 740)
 	b.signIn("vanthu.xa")
 	for _, p := range []string{"/", "/van-ban/moi", "/van-ban/moi/cong-van", "/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt",
-		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/mau-trong", "/kiem-tra"} {
+		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/van-ban/1/dinh-chinh", "/mau-trong", "/kiem-tra"} {
 		b.do("open "+p, chromedp.Navigate(a.URL+p), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		b.shot("360" + p)
 		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {

@@ -20,6 +20,7 @@ import (
 	"vanthu/apperr"
 	"vanthu/httpapi"
 	"vanthu/inspection"
+	"vanthu/publish"
 	"vanthu/register"
 	"vanthu/secretariat"
 )
@@ -37,7 +38,9 @@ type Config struct {
 	Inspection *inspection.Service
 	// Accounts answers the admin pages (users, audit log); nil leaves them out.
 	Accounts *accounts.Service
-	Log      *slog.Logger
+	// PDF makes the PDFs of the "PDF" buttons; nil (or no LibreOffice) shows its reason.
+	PDF *publish.Service
+	Log *slog.Logger
 }
 
 // Pages are the web pages; New parses their templates once.
@@ -45,6 +48,7 @@ type Pages struct {
 	svc      *secretariat.Service
 	insp     *inspection.Service
 	accounts *accounts.Service
+	pdf      *publish.Service
 	log      *slog.Logger
 	pages    map[string]*template.Template
 	sess     httpapi.Sessions
@@ -55,7 +59,7 @@ func New(cfg Config) (*Pages, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{}}
+	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, pdf: cfg.PDF, log: cfg.Log, pages: map[string]*template.Template{}}
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -99,6 +103,9 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	r.GET("/van-ban/moi/:form", p.formPage)
 	r.POST("/van-ban/moi/:form", p.formPost)
 	r.GET("/van-ban/:id", p.documentPage)
+	r.GET("/van-ban/:id/pdf", p.documentPDF)
+	r.GET("/van-ban/:id/dinh-chinh", p.correctionPage)
+	r.POST("/van-ban/:id/dinh-chinh", p.correctionPost)
 	r.GET("/so-dang-ky", p.registerPage)
 	r.GET("/mau-trong", p.templateLibrary)
 
@@ -194,7 +201,7 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	status := httpapi.Status(err)
 	e := apperr.As(err)
 	msg := e.Message
-	if status >= 500 {
+	if status >= 500 && e.Code != apperr.Unavailable {
 		p.log.Error("web: page failed", "path", c.Request.URL.Path, "err", err)
 		msg = apperr.DefaultMessage(apperr.Internal)
 	}
