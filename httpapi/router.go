@@ -74,6 +74,10 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log), h.authenticate)
 	r.NoRoute(func(c *gin.Context) {
+		if nf, ok := opt.Pages.(PageNotFound); ok && isPage(c.Request.URL.Path) {
+			nf.NotFound(c) // a page address: an HTML page; the API keeps its JSON 404
+			return
+		}
 		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchRoute))
 	})
 	r.NoMethod(func(c *gin.Context) {

@@ -491,7 +491,7 @@ func TestPagesAt360(t *testing.T) {
 	b := newBrowser(t, a.URL, 360, 740)
 	b.signIn("vanthu.xa")
 	for _, p := range []string{"/", "/van-ban/moi", "/van-ban/moi/cong-van", "/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt",
-		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/van-ban/1/dinh-chinh", "/mau-trong", "/kiem-tra"} {
+		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/van-ban/1/dinh-chinh", "/mau-trong", "/kiem-tra", "/khong-co-trang-nay"} {
 		b.do("open "+p, chromedp.Navigate(a.URL+p), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		b.shot("360" + p)
 		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
@@ -502,4 +502,27 @@ func TestPagesAt360(t *testing.T) {
 			t.Errorf("%s has %d inputs without a label", p, n)
 		}
 	}
+}
+
+// TestUnknownPage opens an address no page answers: an HTML page in Vietnamese with the way
+// home, while the API keeps its JSON 404.
+func TestUnknownPage(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	b := newBrowser(t, a.URL, 1280, 900)
+	b.signIn("vanthu.xa")
+	b.do("unknown", chromedp.Navigate(a.URL+"/van-ban-cu/123"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	b.shot("khong-co-trang")
+	if h := b.text("main h1"); h != "Không có trang này" {
+		t.Errorf("an unknown page reads %q", h)
+	}
+	status := eval[string](b, `fetch("/van-ban-cu/123").then(r => r.status + " " + r.headers.get("Content-Type"))`)
+	if !strings.HasPrefix(status, "404 text/html") {
+		t.Errorf("an unknown page answers %q, want 404 text/html", status)
+	}
+	api := eval[string](b, `fetch("/api/khong-co").then(r => r.text().then(s => r.status + " " + r.headers.get("Content-Type") + " " + s))`)
+	if !strings.HasPrefix(api, "404 application/json") {
+		t.Errorf("an unknown API route answers %q, want a JSON 404", api)
+	}
+	b.do("home", chromedp.Click(chromedp.CSS("main a.button")), chromedp.WaitVisible(chromedp.CSS(".tiles")))
 }

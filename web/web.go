@@ -122,6 +122,11 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	}
 }
 
+// NotFound answers an unknown page address: a page in Vietnamese with the way home, 404.
+func (p *Pages) NotFound(c *gin.Context) {
+	p.render(c, http.StatusNotFound, "notfound", view{Title: "Không có trang này"})
+}
+
 // link is one entry of the navigation and the home page.
 type link struct {
 	Href, Label, Help string
