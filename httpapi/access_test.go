@@ -202,6 +202,12 @@ var rules = map[string]rule{
 	"GET /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), ""
 	}},
+	"GET /kiem-tra/:round/:object/dang-ky": {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien/dang-ky", f.cycle.round), ""
+	}},
+	"POST /kiem-tra/:round/:object/dang-ky": {perm: access.RoundRegister, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien/dang-ky", f.cycle.round), "registered_on=&note=Đăng ký phấn đấu"
+	}},
 	// Version 0 again: the first allowed caller saves, the others are shown the page as stale (409).
 	"POST /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), "version=0&action=save"

@@ -156,7 +156,8 @@ func uploadLimits(opt Options) map[string]int64 {
 	if opt.MaxUpload <= opt.MaxBody {
 		return nil
 	}
-	return map[string]int64{registrationPath: opt.MaxUpload}
+	// The registration page (package web) sends the same files from a form.
+	return map[string]int64{registrationPath: opt.MaxUpload, "/kiem-tra/:round/:object/dang-ky": opt.MaxUpload}
 }
 
 // Route is one route of the router: its method and path pattern.

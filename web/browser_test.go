@@ -526,3 +526,61 @@ func TestUnknownPage(t *testing.T) {
 	}
 	b.do("home", chromedp.Click(chromedp.CSS("main a.button")), chromedp.WaitVisible(chromedp.CSS(".tiles")))
 }
+
+// TestUnitRegistersWithFile registers the unit's commune in a round with its file at
+// 390×844: a file of a refused type is answered at the file's field, a PDF is accepted and
+// listed.
+func TestUnitRegistersWithFile(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	ctx := access.WithActor(context.Background(), access.System("browser test"))
+	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: time.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
+		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad, good := filepath.Join(dir, "ghi-chu.txt"), filepath.Join(dir, "ban-dang-ky.pdf")
+	if err := os.WriteFile(bad, []byte("không phải tệp hồ sơ"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	b := newBrowser(t, a.URL, 390, 844)
+	b.signIn("donvi")
+	b.do("round", chromedp.Navigate(fmt.Sprintf("%s/kiem-tra/%d", a.URL, round.ID)), chromedp.WaitVisible(chromedp.CSS("a.register-link")),
+		chromedp.Click(chromedp.CSS("a.register-link")), chromedp.WaitVisible(chromedp.CSS("#file")))
+	b.shot("dang-ky")
+	if help := b.text("#file-help"); !strings.Contains(help, "PDF") || !strings.Contains(help, "MB") {
+		t.Errorf("the file's limits read %q", help)
+	}
+	b.do("wrong type", chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{bad}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#file-err")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("file").scrollIntoView({block: "center"})`))
+	b.shot("sai-loai-tep")
+	if msg := b.text("#file-err"); !strings.Contains(msg, "ghi-chu.txt") && !strings.Contains(msg, ".txt") {
+		t.Errorf("the refused file's message reads %q", msg)
+	}
+	b.do("pdf", chromedp.SetValue(chromedp.CSS("#note"), "Xã đăng ký phấn đấu đạt tiêu chuẩn"),
+		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{good}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS(".notice")))
+	b.shot("da-dang-ky")
+	if files := eval[[]string](b, `[...document.querySelectorAll("tbody tr td:first-child")].map(e => e.textContent)`); len(files) != 1 || files[0] != "ban-dang-ky.pdf" {
+		t.Errorf("the file lists %q, want [ban-dang-ky.pdf]", files)
+	}
+	if s := b.text(".facts dd"); !strings.Contains(s, "Đã đăng ký") {
+		t.Errorf("the state reads %q", s)
+	}
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the registration page is %d px wide on a 390 px screen", w)
+	}
+	if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
+		t.Errorf("the registration page has %d inputs without a label", n)
+	}
+}

@@ -114,6 +114,8 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 		r.GET("/kiem-tra/:round", p.roundPage)
 		r.GET("/kiem-tra/:round/:object", p.checklistPage)
 		r.POST("/kiem-tra/:round/:object", p.checklistPost)
+		r.GET("/kiem-tra/:round/:object/dang-ky", p.registrationPage)
+		r.POST("/kiem-tra/:round/:object/dang-ky", p.registrationPost)
 		r.GET("/tong-hop/:round", p.dashboardPage)
 	}
 	if p.accounts != nil {
@@ -249,7 +251,17 @@ var funcs = template.FuncMap{
 		}
 		return ""
 	},
-	"inc":   func(i int) int { return i + 1 },
+	"inc":  func(i int) int { return i + 1 },
+	"size": sizeOf,
+	"day":  isoDay,
+	"kindLabel": func(id string) string {
+		for _, k := range docKindChoices {
+			if k.ID == id {
+				return k.Label
+			}
+		}
+		return id
+	},
 	"join":  func(s []string, sep string) string { return strings.Join(s, sep) },
 	"lines": func(s []string) string { return strings.Join(s, "\n") },
 }
