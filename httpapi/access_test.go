@@ -195,10 +195,13 @@ var rules = map[string]rule{
 		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), pageForm(f.sub, "route")
 	}},
 	"GET /quan-tri/nguoi-dung": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
-	"GET /quan-tri/nhat-ky":    {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
-	"GET /tong-hop/:round":     {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
-	"GET /kiem-tra":            {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
-	"GET /kiem-tra/:round":     {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
+	"GET /quan-tri/don-vi":     {perm: access.DirectoryRead, target: onAnyUnit, page: true, request: path("/quan-tri/don-vi?unit=ubnd-xa-dong-tien")},
+	// No file: an allowed caller is answered 422 at the field, others 403.
+	"POST /quan-tri/don-vi": {perm: access.DirectoryWrite, target: onEverything, page: true, request: func(f *fixture) (string, string) { return "/quan-tri/don-vi", "version=0" }},
+	"GET /quan-tri/nhat-ky": {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
+	"GET /tong-hop/:round":  {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
+	"GET /kiem-tra":         {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
+	"GET /kiem-tra/:round":  {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
 	"GET /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), ""
 	}},

@@ -165,7 +165,7 @@ var demoRoles = []struct {
 	login, role, unit string
 	links             []string
 }{
-	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu", "Người dùng", "Nhật ký"}},
+	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu", "Người dùng", "Danh mục đơn vị", "Nhật ký"}},
 	{"vanthu.xa", "secretariat", "ubnd-xa-dong-tien", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
 	{"kiemtra", "inspector", "tinh-thanh-hoa", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
 	{"donvi", "unit", "xa-dong-tien", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
@@ -491,7 +491,7 @@ func TestPagesAt360(t *testing.T) {
 	b := newBrowser(t, a.URL, 360, 740)
 	b.signIn("vanthu.xa")
 	for _, p := range []string{"/", "/van-ban/moi", "/van-ban/moi/cong-van", "/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt",
-		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/van-ban/1/dinh-chinh", "/mau-trong", "/kiem-tra", "/khong-co-trang-nay"} {
+		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/van-ban/1/dinh-chinh", "/mau-trong", "/kiem-tra", "/quan-tri/don-vi?unit=ubnd-xa-dong-tien", "/khong-co-trang-nay"} {
 		b.do("open "+p, chromedp.Navigate(a.URL+p), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		b.shot("360" + p)
 		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
@@ -582,5 +582,50 @@ func TestUnitRegistersWithFile(t *testing.T) {
 	}
 	if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
 		t.Errorf("the registration page has %d inputs without a label", n)
+	}
+}
+
+// TestAdminDirectory walks the directory tree as the admin, downloads the units CSV and
+// imports it back on the version the page showed; a page opened before another import
+// is refused rather than overwriting it.
+func TestAdminDirectory(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	b := newBrowser(t, a.URL, 1280, 900)
+	b.signIn("quantri")
+	b.do("directory", chromedp.Click(chromedp.CSS(`a[href="/quan-tri/don-vi"]`)), chromedp.WaitVisible(chromedp.CSS("ul.units a")))
+	b.shot("goc")
+	b.do("a unit", chromedp.Click(chromedp.CSS("ul.units a")), chromedp.WaitVisible(chromedp.CSS(".facts")),
+		chromedp.Click(chromedp.CSS("ul.units a")), chromedp.WaitVisible(chromedp.CSS(".crumbs a + a")))
+	b.shot("don-vi")
+	if kind := b.text(".facts dd:nth-of-type(2)"); !strings.ContainsAny(kind, "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ") {
+		t.Errorf("the unit's kind reads %q, not in Vietnamese", kind)
+	}
+	if n := eval[int](b, `document.querySelectorAll(".crumbs a").length`); n < 2 {
+		t.Errorf("a second-level unit shows %d links up the tree", n)
+	}
+	version := b.text(".version")
+	csv := b.fetchFile("/api/directory/units.csv")
+	path := filepath.Join(t.TempDir(), "don-vi.csv")
+	if err := os.WriteFile(path, csv, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do("import", chromedp.SetUploadFiles(chromedp.CSS("#units"), []string{path}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS(".notice")))
+	b.shot("da-nhap")
+	if after := b.text(".version"); after == version {
+		t.Errorf("the version is still %s after importing", after)
+	}
+	// As if the page had been opened before that import.
+	b.do("stale import", chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=version]").value = "`+version+`"`),
+		chromedp.SetUploadFiles(chromedp.CSS("#units"), []string{path}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#units-err")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("units").scrollIntoView({block: "center"})`))
+	b.shot("nhap-tren-ban-cu")
+	if msg := b.text("#units-err"); msg == "" {
+		t.Error("an import on an old version has no message")
+	}
+	if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
+		t.Errorf("the directory page has %d inputs without a label", n)
 	}
 }

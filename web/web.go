@@ -122,6 +122,8 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 		r.GET("/quan-tri/nguoi-dung", p.usersPage)
 		r.GET("/quan-tri/nhat-ky", p.auditPage)
 	}
+	r.GET("/quan-tri/don-vi", p.directoryPage)
+	r.POST("/quan-tri/don-vi", p.directoryImport)
 }
 
 // NotFound answers an unknown page address: a page in Vietnamese with the way home, 404.
@@ -165,6 +167,9 @@ func (p *Pages) links(a *access.Actor) []link {
 	}
 	if p.accounts != nil && access.Holds(a, access.UserManage) {
 		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Người dùng và vai trò trong phạm vi quản lý."})
+	}
+	if access.Holds(a, access.DirectoryWrite) {
+		out = append(out, link{"/quan-tri/don-vi", "Danh mục đơn vị", "Cây đơn vị theo cấp; xuất, nhập CSV."})
 	}
 	if p.accounts != nil && access.Can(a, access.AuditRead, access.Everywhere, nil) {
 		out = append(out, link{"/quan-tri/nhat-ky", "Nhật ký", "Ai đã làm gì, khi nào; lọc và xuất CSV."})
@@ -251,9 +256,10 @@ var funcs = template.FuncMap{
 		}
 		return ""
 	},
-	"inc":  func(i int) int { return i + 1 },
-	"size": sizeOf,
-	"day":  isoDay,
+	"inc":      func(i int) int { return i + 1 },
+	"size":     sizeOf,
+	"unitKind": unitKindName,
+	"day":      isoDay,
 	"kindLabel": func(id string) string {
 		for _, k := range docKindChoices {
 			if k.ID == id {
