@@ -185,13 +185,31 @@ var rules = map[string]rule{
 	"GET /van-ban/:id": {perm: access.DocumentRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/van-ban/%d", f.issued), ""
 	}},
+	"GET /van-ban/:id/pdf": {perm: access.DocumentRead, target: onScopedUnit, page: true, unavailable: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d/pdf", f.issued), ""
+	}},
+	"GET /van-ban/:id/dinh-chinh": {perm: access.DocumentCorrect, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), ""
+	}},
+	"POST /van-ban/:id/dinh-chinh": {perm: access.DocumentCorrect, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), pageForm(f.sub, "route")
+	}},
 	"GET /quan-tri/nguoi-dung": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
-	"GET /quan-tri/nhat-ky":    {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
-	"GET /tong-hop/:round":     {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
-	"GET /kiem-tra":            {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
-	"GET /kiem-tra/:round":     {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
+	"GET /quan-tri/don-vi":     {perm: access.DirectoryRead, target: onAnyUnit, page: true, request: path("/quan-tri/don-vi?unit=ubnd-xa-dong-tien")},
+	// No file: an allowed caller is answered 422 at the field, others 403.
+	"POST /quan-tri/don-vi": {perm: access.DirectoryWrite, target: onEverything, page: true, request: func(f *fixture) (string, string) { return "/quan-tri/don-vi", "version=0" }},
+	"GET /quan-tri/nhat-ky": {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},
+	"GET /tong-hop/:round":  {perm: access.DashboardRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/tong-hop/%d", f.cycle.round), "" }},
+	"GET /kiem-tra":         {perm: access.RoundRead, target: onAnyUnit, page: true, request: path("/kiem-tra")},
+	"GET /kiem-tra/:round":  {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) { return fmt.Sprintf("/kiem-tra/%d", f.cycle.round), "" }},
 	"GET /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien", f.cycle.round), ""
+	}},
+	"GET /kiem-tra/:round/:object/dang-ky": {perm: access.RoundRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien/dang-ky", f.cycle.round), ""
+	}},
+	"POST /kiem-tra/:round/:object/dang-ky": {perm: access.RoundRegister, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/kiem-tra/%d/xa-dong-tien/dang-ky", f.cycle.round), "registered_on=&note=Đăng ký phấn đấu"
 	}},
 	// Version 0 again: the first allowed caller saves, the others are shown the page as stale (409).
 	"POST /kiem-tra/:round/:object": {perm: access.InspectionAssess, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {

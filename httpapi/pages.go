@@ -71,6 +71,12 @@ func Status(err error) int {
 
 // isPage reports whether a request is for a page rather than the API: a page asked by
 // someone not signed in is sent to the sign-in page instead of a 401 answer.
+// PageNotFound is implemented by Pages that answer an unknown page address (outside /api/)
+// with their own HTML 404 page.
+type PageNotFound interface {
+	NotFound(c *gin.Context)
+}
+
 func isPage(path string) bool {
 	return path != "/healthz" && path != "/api" && !hasPrefix(path, "/api/")
 }

@@ -74,6 +74,10 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log), h.authenticate)
 	r.NoRoute(func(c *gin.Context) {
+		if nf, ok := opt.Pages.(PageNotFound); ok && isPage(c.Request.URL.Path) {
+			nf.NotFound(c) // a page address: an HTML page; the API keeps its JSON 404
+			return
+		}
 		fail(c, h.log, apperr.New(apperr.NotFound, msgNoSuchRoute))
 	})
 	r.NoMethod(func(c *gin.Context) {
@@ -152,7 +156,8 @@ func uploadLimits(opt Options) map[string]int64 {
 	if opt.MaxUpload <= opt.MaxBody {
 		return nil
 	}
-	return map[string]int64{registrationPath: opt.MaxUpload}
+	// The registration page (package web) sends the same files from a form.
+	return map[string]int64{registrationPath: opt.MaxUpload, "/kiem-tra/:round/:object/dang-ky": opt.MaxUpload}
 }
 
 // Route is one route of the router: its method and path pattern.

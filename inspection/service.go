@@ -607,3 +607,6 @@ func (s *Service) Recognised(ctx context.Context, roundID int64, kinds []Kind) (
 	}
 	return r, out, nil
 }
+
+// MaxAttachment is the largest registration file accepted, in bytes (shown on forms).
+func (s *Service) MaxAttachment() int64 { return s.maxFile }

@@ -165,7 +165,7 @@ var demoRoles = []struct {
 	login, role, unit string
 	links             []string
 }{
-	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu", "Người dùng", "Nhật ký"}},
+	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu", "Người dùng", "Danh mục đơn vị", "Nhật ký"}},
 	{"vanthu.xa", "secretariat", "ubnd-xa-dong-tien", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
 	{"kiemtra", "inspector", "tinh-thanh-hoa", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
 	{"donvi", "unit", "xa-dong-tien", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
@@ -296,6 +296,55 @@ func TestSecretariatIssuesCongVan(t *testing.T) {
 	}
 	if !strings.Contains(doc.Text(), "Trưởng các thôn") {
 		t.Errorf("the edited Nơi nhận is not in the document:\n%s", doc.Text())
+	}
+
+	// The PDF: this server has no LibreOffice, so the page says so in Vietnamese.
+	b.do("document page", chromedp.Click(chromedp.CSS("table.register tbody a:not([download])")), chromedp.WaitVisible(chromedp.CSS(`a[href$="/pdf"]`)))
+	b.do("pdf", chromedp.Click(chromedp.CSS(`a[href$="/pdf"]`)), chromedp.WaitVisible(chromedp.CSS("p.error")))
+	b.shot("pdf-khong-co-libreoffice")
+	if msg := b.text("p.error"); !strings.Contains(msg, "LibreOffice") {
+		t.Errorf("the PDF page without LibreOffice reads %q", msg)
+	}
+	if h := b.text("h1"); !strings.Contains(h, numberSymbol) {
+		t.Errorf("without a PDF the page shown is %q, not the document's", h)
+	}
+
+	// Correcting: the form filled from the issued document, issued as a new one.
+	b.do("correct", chromedp.Click(chromedp.CSS(`a[href$="/dinh-chinh"]`)), chromedp.WaitVisible(chromedp.CSS("#f-trich_yeu")))
+	b.shot("dinh-chinh")
+	if v := eval[string](b, `document.getElementById("f-trich_yeu").value`); v != "tăng cường bảo vệ an ninh trật tự dịp Tết" {
+		t.Errorf("the correction form holds Trích yếu %q", v)
+	}
+	if v := eval[string](b, `document.getElementById("noi_nhan").value`); !strings.Contains(v, "Trưởng các thôn") {
+		t.Errorf("the correction form holds Nơi nhận %q", v)
+	}
+	if h := b.text("h1"); !strings.Contains(h, numberSymbol) {
+		t.Errorf("the correction page's heading is %q, want it to name %s", h, numberSymbol)
+	}
+	b.do("pdf preview", chromedp.SetValue(chromedp.CSS("#f-noi_dung"), "Ủy ban nhân dân xã đính chính: tuần tra từ ngày 20 tháng Chạp./."),
+		chromedp.Click(chromedp.CSS(`button[value=preview-pdf]`)), chromedp.WaitVisible(chromedp.CSS("p.error")))
+	b.shot("xem-truoc-pdf")
+	if msg := b.text("p.error"); !strings.Contains(msg, "LibreOffice") {
+		t.Errorf("Xem trước PDF without LibreOffice reads %q", msg)
+	}
+	if v := eval[string](b, `document.getElementById("f-noi_dung").value`); !strings.Contains(v, "tháng Chạp") {
+		t.Errorf("the form lost what was typed after Xem trước PDF: %q", v)
+	}
+	b.do("issue the correction", chromedp.Click(chromedp.CSS(`button[value=issue]`)), chromedp.WaitVisible(chromedp.CSS("a.corrects")))
+	b.shot("da-ban-hanh-dinh-chinh")
+	if got := b.text("a.corrects"); !strings.Contains(got, numberSymbol) {
+		t.Errorf("the correction refers to %q, want %s", got, numberSymbol)
+	}
+	if h := b.text("h1"); strings.Contains(h, numberSymbol) {
+		t.Errorf("the correction carries the original's number: %q", h)
+	}
+	fixed := apptest.OpenDocx(t, b.fetchFile(eval[string](b, `document.querySelector("a[download]").getAttribute("href")`)))
+	if !strings.Contains(fixed.Text(), "tháng Chạp") {
+		t.Errorf("the correction does not say what was corrected:\n%s", fixed.Text())
+	}
+	// The original is frozen: its file is the one downloaded before.
+	if again := apptest.OpenDocx(t, b.fetchFile(href)); again.Text() != doc.Text() {
+		t.Errorf("the original changed after its correction:\n%s", again.Text())
 	}
 }
 
@@ -442,7 +491,7 @@ func TestPagesAt360(t *testing.T) {
 	b := newBrowser(t, a.URL, 360, 740)
 	b.signIn("vanthu.xa")
 	for _, p := range []string{"/", "/van-ban/moi", "/van-ban/moi/cong-van", "/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt",
-		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/mau-trong", "/kiem-tra"} {
+		fmt.Sprintf("/so-dang-ky?year=%d", time.Now().Year()), "/van-ban/1", "/van-ban/1/dinh-chinh", "/mau-trong", "/kiem-tra", "/quan-tri/don-vi?unit=ubnd-xa-dong-tien", "/khong-co-trang-nay"} {
 		b.do("open "+p, chromedp.Navigate(a.URL+p), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		b.shot("360" + p)
 		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
@@ -452,5 +501,131 @@ func TestPagesAt360(t *testing.T) {
 		if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
 			t.Errorf("%s has %d inputs without a label", p, n)
 		}
+	}
+}
+
+// TestUnknownPage opens an address no page answers: an HTML page in Vietnamese with the way
+// home, while the API keeps its JSON 404.
+func TestUnknownPage(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	b := newBrowser(t, a.URL, 1280, 900)
+	b.signIn("vanthu.xa")
+	b.do("unknown", chromedp.Navigate(a.URL+"/van-ban-cu/123"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	b.shot("khong-co-trang")
+	if h := b.text("main h1"); h != "Không có trang này" {
+		t.Errorf("an unknown page reads %q", h)
+	}
+	status := eval[string](b, `fetch("/van-ban-cu/123").then(r => r.status + " " + r.headers.get("Content-Type"))`)
+	if !strings.HasPrefix(status, "404 text/html") {
+		t.Errorf("an unknown page answers %q, want 404 text/html", status)
+	}
+	api := eval[string](b, `fetch("/api/khong-co").then(r => r.text().then(s => r.status + " " + r.headers.get("Content-Type") + " " + s))`)
+	if !strings.HasPrefix(api, "404 application/json") {
+		t.Errorf("an unknown API route answers %q, want a JSON 404", api)
+	}
+	b.do("home", chromedp.Click(chromedp.CSS("main a.button")), chromedp.WaitVisible(chromedp.CSS(".tiles")))
+}
+
+// TestUnitRegistersWithFile registers the unit's commune in a round with its file at
+// 390×844: a file of a refused type is answered at the file's field, a PDF is accepted and
+// listed.
+func TestUnitRegistersWithFile(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	ctx := access.WithActor(context.Background(), access.System("browser test"))
+	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: time.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
+		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad, good := filepath.Join(dir, "ghi-chu.txt"), filepath.Join(dir, "ban-dang-ky.pdf")
+	if err := os.WriteFile(bad, []byte("không phải tệp hồ sơ"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	b := newBrowser(t, a.URL, 390, 844)
+	b.signIn("donvi")
+	b.do("round", chromedp.Navigate(fmt.Sprintf("%s/kiem-tra/%d", a.URL, round.ID)), chromedp.WaitVisible(chromedp.CSS("a.register-link")),
+		chromedp.Click(chromedp.CSS("a.register-link")), chromedp.WaitVisible(chromedp.CSS("#file")))
+	b.shot("dang-ky")
+	if help := b.text("#file-help"); !strings.Contains(help, "PDF") || !strings.Contains(help, "MB") {
+		t.Errorf("the file's limits read %q", help)
+	}
+	b.do("wrong type", chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{bad}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#file-err")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("file").scrollIntoView({block: "center"})`))
+	b.shot("sai-loai-tep")
+	if msg := b.text("#file-err"); !strings.Contains(msg, "ghi-chu.txt") && !strings.Contains(msg, ".txt") {
+		t.Errorf("the refused file's message reads %q", msg)
+	}
+	b.do("pdf", chromedp.SetValue(chromedp.CSS("#note"), "Xã đăng ký phấn đấu đạt tiêu chuẩn"),
+		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{good}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS(".notice")))
+	b.shot("da-dang-ky")
+	if files := eval[[]string](b, `[...document.querySelectorAll("tbody tr td:first-child")].map(e => e.textContent)`); len(files) != 1 || files[0] != "ban-dang-ky.pdf" {
+		t.Errorf("the file lists %q, want [ban-dang-ky.pdf]", files)
+	}
+	if s := b.text(".facts dd"); !strings.Contains(s, "Đã đăng ký") {
+		t.Errorf("the state reads %q", s)
+	}
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the registration page is %d px wide on a 390 px screen", w)
+	}
+	if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
+		t.Errorf("the registration page has %d inputs without a label", n)
+	}
+}
+
+// TestAdminDirectory walks the directory tree as the admin, downloads the units CSV and
+// imports it back on the version the page showed; a page opened before another import
+// is refused rather than overwriting it.
+func TestAdminDirectory(t *testing.T) {
+	chromium(t)
+	a := startApp(t)
+	b := newBrowser(t, a.URL, 1280, 900)
+	b.signIn("quantri")
+	b.do("directory", chromedp.Click(chromedp.CSS(`a[href="/quan-tri/don-vi"]`)), chromedp.WaitVisible(chromedp.CSS("ul.units a")))
+	b.shot("goc")
+	b.do("a unit", chromedp.Click(chromedp.CSS("ul.units a")), chromedp.WaitVisible(chromedp.CSS(".facts")),
+		chromedp.Click(chromedp.CSS("ul.units a")), chromedp.WaitVisible(chromedp.CSS(".crumbs a + a")))
+	b.shot("don-vi")
+	if kind := b.text(".facts dd:nth-of-type(2)"); !strings.ContainsAny(kind, "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ") {
+		t.Errorf("the unit's kind reads %q, not in Vietnamese", kind)
+	}
+	if n := eval[int](b, `document.querySelectorAll(".crumbs a").length`); n < 2 {
+		t.Errorf("a second-level unit shows %d links up the tree", n)
+	}
+	version := b.text(".version")
+	csv := b.fetchFile("/api/directory/units.csv")
+	path := filepath.Join(t.TempDir(), "don-vi.csv")
+	if err := os.WriteFile(path, csv, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do("import", chromedp.SetUploadFiles(chromedp.CSS("#units"), []string{path}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS(".notice")))
+	b.shot("da-nhap")
+	if after := b.text(".version"); after == version {
+		t.Errorf("the version is still %s after importing", after)
+	}
+	// As if the page had been opened before that import.
+	b.do("stale import", chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=version]").value = "`+version+`"`),
+		chromedp.SetUploadFiles(chromedp.CSS("#units"), []string{path}),
+		chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#units-err")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("units").scrollIntoView({block: "center"})`))
+	b.shot("nhap-tren-ban-cu")
+	if msg := b.text("#units-err"); msg == "" {
+		t.Error("an import on an old version has no message")
+	}
+	if n := eval[int](b, `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")].filter(e => !e.labels || e.labels.length === 0).length`); n != 0 {
+		t.Errorf("the directory page has %d inputs without a label", n)
 	}
 }

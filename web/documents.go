@@ -16,6 +16,7 @@ import (
 	"vanthu/directory"
 	"vanthu/forms"
 	"vanthu/httpapi"
+	"vanthu/publish"
 	"vanthu/register"
 	"vanthu/secretariat"
 )
@@ -41,6 +42,11 @@ type formView struct {
 	Routed                    bool
 	IssuerError, RecipError   string
 	Other                     []string // messages naming no field of the page
+	// Action is where the form posts; Corrects the issued document a correction corrects.
+	Action   string
+	Corrects *register.Document
+	// PDF says a "Xem trước PDF" button is offered (the PDF service is configured).
+	PDF bool
 }
 
 // chooseForm answers GET /van-ban/moi: the forms the actor may fill.
@@ -74,7 +80,7 @@ func (p *Pages) formPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	fv := formView{Def: def, Issuers: p.issuers(access.FromContext(c.Request.Context()))}
+	fv := formView{Def: def, Issuers: p.issuers(access.FromContext(c.Request.Context())), Action: "/van-ban/moi/" + def.ID, PDF: p.pdf != nil}
 	if len(fv.Issuers) > 0 {
 		fv.IssuerID = fv.Issuers[0].ID
 	}
@@ -169,18 +175,36 @@ func (fv *formView) showErrors(err error) {
 // formPost answers POST /van-ban/moi/:form: propose recipients, add or remove a table row,
 // check the fields (for the page's script), preview (the .docx itself) or issue.
 func (p *Pages) formPost(c *gin.Context) {
-	ctx := c.Request.Context()
-	def, err := p.svc.Form(ctx, c.Param("form"))
+	def, err := p.svc.Form(c.Request.Context(), c.Param("form"))
 	if err != nil {
 		p.fail(c, err)
 		return
 	}
+	p.submitForm(c, def, nil)
+}
+
+// submitForm does what a form page's button asks; orig is the issued document a
+// correction corrects, nil for a new document.
+func (p *Pages) submitForm(c *gin.Context, def *forms.Definition, orig *register.Document) {
+	ctx := c.Request.Context()
 	fv, sub := readForm(c, def)
 	fv.Issuers = p.issuers(access.FromContext(ctx))
+	fv.Action, fv.Corrects, fv.PDF = "/van-ban/moi/"+def.ID, orig, p.pdf != nil
+	title := def.Title
+	if orig != nil {
+		fv.Action = fmt.Sprintf("/van-ban/%d/dinh-chinh", orig.ID)
+		title = "Đính chính " + orig.KindTitle + " số " + register.NumberSymbol(orig.Number, orig.Symbol)
+	}
 	action := c.PostForm("action")
 	again := func(status int, msg string, err error) {
-		v := view{Title: def.Title, Data: fv, Message: msg}
+		v := view{Title: title, Data: fv, Message: msg}
 		if err != nil {
+			if apperr.CodeOf(err) == apperr.Unavailable {
+				// No PDF converter: the form stays as typed, with the reason at the top.
+				v.Error = apperr.As(err).Message
+				p.render(c, http.StatusServiceUnavailable, "form", v)
+				return
+			}
 			if httpapi.Status(err) >= 500 || apperr.CodeOf(err) == apperr.Forbidden {
 				p.fail(c, err)
 				return
@@ -205,7 +229,7 @@ func (p *Pages) formPost(c *gin.Context) {
 		if err != nil {
 			fv.showErrors(err)
 		}
-		p.render(c, http.StatusOK, "form", view{Title: def.Title, Data: fv})
+		p.render(c, http.StatusOK, "form", view{Title: title, Data: fv})
 	case action == "route":
 		rec, err := p.svc.Route(ctx, &secretariat.Submission{Form: sub.Form, IssuerID: sub.IssuerID, Data: sub.Data})
 		if err != nil {
@@ -221,6 +245,31 @@ func (p *Pages) formPost(c *gin.Context) {
 			return
 		}
 		sendDocx(c, "xem-truoc-"+def.ID+".docx", data)
+	case action == "preview-pdf":
+		if p.pdf == nil {
+			again(http.StatusServiceUnavailable, "", apperr.Of(apperr.Unavailable))
+			return
+		}
+		f, err := p.pdf.Preview(ctx, sub)
+		if err != nil {
+			again(http.StatusUnprocessableEntity, "", err)
+			return
+		}
+		sendPDF(c, f.Name, f.Data)
+	case action == "issue" && orig != nil:
+		// A correction is a new document referring to the original, which never changes:
+		// drafted through the service's correction path, then issued with its own number.
+		draft, err := p.svc.CreateDraft(ctx, sub, orig.ID)
+		if err != nil {
+			again(http.StatusUnprocessableEntity, "", err)
+			return
+		}
+		doc, err := p.svc.Issue(ctx, draft.ID)
+		if err != nil {
+			again(http.StatusUnprocessableEntity, "", err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, fmt.Sprintf("/van-ban/%d?da-ban-hanh=1", doc.ID))
 	case action == "issue":
 		doc, err := p.svc.CreateAndIssue(ctx, sub)
 		if err != nil {
@@ -231,6 +280,139 @@ func (p *Pages) formPost(c *gin.Context) {
 	default:
 		again(http.StatusBadRequest, "", apperr.New(apperr.BadInput, "Không rõ thao tác cần làm."))
 	}
+}
+
+// original loads the issued document :id a correction corrects, refusing one the actor
+// may not correct or that is not issued (a draft is edited, not corrected).
+func (p *Pages) original(c *gin.Context) (*register.Document, *forms.Definition, bool) {
+	ctx := c.Request.Context()
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil {
+		p.fail(c, apperr.New(apperr.NotFound, "Không có văn bản này."))
+		return nil, nil, false
+	}
+	doc, err := p.svc.Document(ctx, id)
+	if err == nil {
+		err = access.Require(ctx, access.DocumentCorrect, doc.IssuerID, p.svc.Tree())
+	}
+	if err == nil && doc.Status != register.Issued {
+		err = apperr.New(apperr.Conflict, "Văn bản này chưa ban hành: sửa dự thảo, không cần đính chính.")
+	}
+	var def *forms.Definition
+	if err == nil {
+		def, err = p.svc.Form(ctx, doc.FormID)
+	}
+	if err != nil {
+		p.fail(c, err)
+		return nil, nil, false
+	}
+	return &doc, def, true
+}
+
+// correctionPage answers GET /van-ban/:id/dinh-chinh: the form of the issued document,
+// filled with what it says and the recipients it was sent to, to be corrected and issued
+// as a new document.
+func (p *Pages) correctionPage(c *gin.Context) {
+	orig, def, ok := p.original(c)
+	if !ok {
+		return
+	}
+	fv := formView{Def: def, IssuerID: orig.IssuerID, Issuers: p.issuers(access.FromContext(c.Request.Context())),
+		Action: fmt.Sprintf("/van-ban/%d/dinh-chinh", orig.ID), Corrects: orig, PDF: p.pdf != nil}
+	data := map[string]any{}
+	dec := json.NewDecoder(strings.NewReader(string(orig.Data)))
+	dec.UseNumber()
+	if err := dec.Decode(&data); err != nil {
+		p.fail(c, apperr.Wrap(apperr.Internal, apperr.DefaultMessage(apperr.Internal), err))
+		return
+	}
+	for i := range def.Fields {
+		f := &def.Fields[i]
+		fv.Fields = append(fv.Fields, prefilled(f, data[f.Name]))
+	}
+	var rec directory.Recipients
+	if len(orig.Recipients) > 0 && json.Unmarshal(orig.Recipients, &rec) == nil {
+		fv.KinhGui, fv.NoiNhan, fv.Archive, fv.Routed = strings.Join(rec.KinhGui, "\n"), strings.Join(rec.NoiNhan, "\n"), rec.Archive, true
+	}
+	title := "Đính chính " + orig.KindTitle + " số " + register.NumberSymbol(orig.Number, orig.Symbol)
+	p.render(c, http.StatusOK, "form", view{Title: title, Data: &fv})
+}
+
+// prefilled is a field of the form holding a stored value.
+func prefilled(f *forms.Field, v any) fieldView {
+	fv := fieldView{Field: f, ID: "f-" + f.Name}
+	switch x := v.(type) {
+	case nil:
+	case []any:
+		var lines []string
+		for _, item := range x {
+			if row, ok := item.([]any); ok {
+				cells := make([]string, len(f.Columns))
+				for i := range min(len(row), len(cells)) {
+					cells[i] = fmt.Sprint(row[i])
+				}
+				fv.Rows = append(fv.Rows, cells)
+				continue
+			}
+			lines = append(lines, fmt.Sprint(item))
+		}
+		fv.Value = strings.Join(lines, "\n")
+	default:
+		fv.Value = fmt.Sprint(x)
+	}
+	if len(fv.Rows) == 0 {
+		fv.Rows = [][]string{make([]string, len(f.Columns))}
+	}
+	return fv
+}
+
+// correctionPost answers POST /van-ban/:id/dinh-chinh: the form's buttons, issuing a
+// correction of :id.
+func (p *Pages) correctionPost(c *gin.Context) {
+	orig, def, ok := p.original(c)
+	if !ok {
+		return
+	}
+	p.submitForm(c, def, orig)
+}
+
+// documentPDF answers GET /van-ban/:id/pdf: the PDF of a document, or a page saying why
+// there is none (no LibreOffice on the server).
+func (p *Pages) documentPDF(c *gin.Context) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil {
+		p.fail(c, apperr.New(apperr.NotFound, "Không có văn bản này."))
+		return
+	}
+	// Who may read it first, as the API does: a refusal never depends on the set-up.
+	doc, err := p.svc.Document(c.Request.Context(), id)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	if p.pdf == nil {
+		err = apperr.Of(apperr.Unavailable)
+	}
+	var f publish.File
+	if err == nil {
+		f, err = p.pdf.Document(c.Request.Context(), id)
+	}
+	if apperr.CodeOf(err) == apperr.Unavailable {
+		// No LibreOffice (or it timed out): the document's page again, saying why.
+		p.showDocument(c, http.StatusServiceUnavailable, doc, view{Error: apperr.As(err).Message})
+		return
+	}
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	sendPDF(c, f.Name, f.Data)
+}
+
+// sendPDF answers a PDF as a download.
+func sendPDF(c *gin.Context, name string, data []byte) {
+	c.Header("Content-Disposition", "attachment; filename=\""+name+"\"; filename*=UTF-8''"+url.PathEscape(name))
+	c.Data(http.StatusOK, "application/pdf", data)
 }
 
 // editRows adds a row to a table ("add-row:field") or removes one ("del-row:field:2").
@@ -268,6 +450,9 @@ func sendDocx(c *gin.Context, name string, data []byte) {
 type documentView struct {
 	register.Document
 	Issuer string // the issuer's name
+	// MayCorrect offers the "Đính chính" button; Original is the document this one corrects.
+	MayCorrect bool
+	Original   *register.Document
 }
 
 // documentPage answers GET /van-ban/:id.
@@ -282,13 +467,25 @@ func (p *Pages) documentPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	dv := documentView{Document: doc, Issuer: doc.IssuerID}
-	if u, ok := p.svc.Tree().Unit(doc.IssuerID); ok {
-		dv.Issuer = u.Name
-	}
 	msg := ""
 	if c.Query("da-ban-hanh") != "" && doc.Number > 0 {
 		msg = "Đã cấp số và vào sổ: " + register.NumberSymbol(doc.Number, doc.Symbol) + "."
 	}
-	p.render(c, http.StatusOK, "document", view{Title: doc.KindTitle + " " + doc.Subject, Message: msg, Data: &dv})
+	p.showDocument(c, http.StatusOK, doc, view{Message: msg})
+}
+
+// showDocument draws the page of doc, with v's notice or error.
+func (p *Pages) showDocument(c *gin.Context, status int, doc register.Document, v view) {
+	dv := documentView{Document: doc, Issuer: doc.IssuerID}
+	if u, ok := p.svc.Tree().Unit(doc.IssuerID); ok {
+		dv.Issuer = u.Name
+	}
+	dv.MayCorrect = doc.Status == register.Issued && access.Can(access.FromContext(c.Request.Context()), access.DocumentCorrect, doc.IssuerID, p.svc.Tree())
+	if doc.CorrectsID != 0 {
+		if o, err := p.svc.Document(c.Request.Context(), doc.CorrectsID); err == nil {
+			dv.Original = &o
+		}
+	}
+	v.Title, v.Data = doc.KindTitle+" "+doc.Subject, &dv
+	p.render(c, status, "document", v)
 }

@@ -36,6 +36,8 @@ type roundView struct {
 	Objects []objectRow
 	// Dashboard shows the link to the round's dashboard to those who may read it.
 	Dashboard bool
+	// Register shows each object's registration link to those who may register.
+	Register bool
 }
 
 func (p *Pages) roundID(c *gin.Context) (int64, bool) {
@@ -60,7 +62,7 @@ func (p *Pages) roundPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	rv := roundView{Round: round, Dashboard: access.Holds(access.FromContext(ctx), access.DashboardRead)}
+	rv := roundView{Round: round, Dashboard: access.Holds(access.FromContext(ctx), access.DashboardRead), Register: mayRegister(access.FromContext(ctx))}
 	if _, objects, scores, err := p.insp.Result(ctx, id); err == nil {
 		for _, o := range objects {
 			rv.Objects = append(rv.Objects, objectRow{Object: o, Verdict: scores.Of(o.ID)})

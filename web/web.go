@@ -20,6 +20,7 @@ import (
 	"vanthu/apperr"
 	"vanthu/httpapi"
 	"vanthu/inspection"
+	"vanthu/publish"
 	"vanthu/register"
 	"vanthu/secretariat"
 )
@@ -37,7 +38,9 @@ type Config struct {
 	Inspection *inspection.Service
 	// Accounts answers the admin pages (users, audit log); nil leaves them out.
 	Accounts *accounts.Service
-	Log      *slog.Logger
+	// PDF makes the PDFs of the "PDF" buttons; nil (or no LibreOffice) shows its reason.
+	PDF *publish.Service
+	Log *slog.Logger
 }
 
 // Pages are the web pages; New parses their templates once.
@@ -45,6 +48,7 @@ type Pages struct {
 	svc      *secretariat.Service
 	insp     *inspection.Service
 	accounts *accounts.Service
+	pdf      *publish.Service
 	log      *slog.Logger
 	pages    map[string]*template.Template
 	sess     httpapi.Sessions
@@ -55,7 +59,7 @@ func New(cfg Config) (*Pages, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, log: cfg.Log, pages: map[string]*template.Template{}}
+	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, pdf: cfg.PDF, log: cfg.Log, pages: map[string]*template.Template{}}
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -99,6 +103,9 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	r.GET("/van-ban/moi/:form", p.formPage)
 	r.POST("/van-ban/moi/:form", p.formPost)
 	r.GET("/van-ban/:id", p.documentPage)
+	r.GET("/van-ban/:id/pdf", p.documentPDF)
+	r.GET("/van-ban/:id/dinh-chinh", p.correctionPage)
+	r.POST("/van-ban/:id/dinh-chinh", p.correctionPost)
 	r.GET("/so-dang-ky", p.registerPage)
 	r.GET("/mau-trong", p.templateLibrary)
 
@@ -107,12 +114,21 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 		r.GET("/kiem-tra/:round", p.roundPage)
 		r.GET("/kiem-tra/:round/:object", p.checklistPage)
 		r.POST("/kiem-tra/:round/:object", p.checklistPost)
+		r.GET("/kiem-tra/:round/:object/dang-ky", p.registrationPage)
+		r.POST("/kiem-tra/:round/:object/dang-ky", p.registrationPost)
 		r.GET("/tong-hop/:round", p.dashboardPage)
 	}
 	if p.accounts != nil {
 		r.GET("/quan-tri/nguoi-dung", p.usersPage)
 		r.GET("/quan-tri/nhat-ky", p.auditPage)
 	}
+	r.GET("/quan-tri/don-vi", p.directoryPage)
+	r.POST("/quan-tri/don-vi", p.directoryImport)
+}
+
+// NotFound answers an unknown page address: a page in Vietnamese with the way home, 404.
+func (p *Pages) NotFound(c *gin.Context) {
+	p.render(c, http.StatusNotFound, "notfound", view{Title: "Không có trang này"})
 }
 
 // link is one entry of the navigation and the home page.
@@ -151,6 +167,9 @@ func (p *Pages) links(a *access.Actor) []link {
 	}
 	if p.accounts != nil && access.Holds(a, access.UserManage) {
 		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Người dùng và vai trò trong phạm vi quản lý."})
+	}
+	if access.Holds(a, access.DirectoryWrite) {
+		out = append(out, link{"/quan-tri/don-vi", "Danh mục đơn vị", "Cây đơn vị theo cấp; xuất, nhập CSV."})
 	}
 	if p.accounts != nil && access.Can(a, access.AuditRead, access.Everywhere, nil) {
 		out = append(out, link{"/quan-tri/nhat-ky", "Nhật ký", "Ai đã làm gì, khi nào; lọc và xuất CSV."})
@@ -194,7 +213,7 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	status := httpapi.Status(err)
 	e := apperr.As(err)
 	msg := e.Message
-	if status >= 500 {
+	if status >= 500 && e.Code != apperr.Unavailable {
 		p.log.Error("web: page failed", "path", c.Request.URL.Path, "err", err)
 		msg = apperr.DefaultMessage(apperr.Internal)
 	}
@@ -237,7 +256,18 @@ var funcs = template.FuncMap{
 		}
 		return ""
 	},
-	"inc":   func(i int) int { return i + 1 },
+	"inc":      func(i int) int { return i + 1 },
+	"size":     sizeOf,
+	"unitKind": unitKindName,
+	"day":      isoDay,
+	"kindLabel": func(id string) string {
+		for _, k := range docKindChoices {
+			if k.ID == id {
+				return k.Label
+			}
+		}
+		return id
+	},
 	"join":  func(s []string, sep string) string { return strings.Join(s, sep) },
 	"lines": func(s []string) string { return strings.Join(s, "\n") },
 }
