@@ -21,9 +21,9 @@ import (
 )
 
 // The pages in a real browser: Debian's chromium driven through the DevTools protocol,
-// against the real server on a loopback port and a real SQLite database. Screenshots of
-// every step go to $VANTHU_SCREENSHOTS when set (a folder kept after the test), else to
-// the test's temporary folder.
+// against the real server on a loopback port and a real database: each test runs on SQLite
+// and on PostgreSQL (eachBackend). Screenshots of every step go to $VANTHU_SCREENSHOTS when
+// set (a folder kept after the test), else to the test's temporary folder.
 
 // chromium finds the browser, or skips the test saying how to get it.
 func chromium(t *testing.T) string {
@@ -172,9 +172,18 @@ var demoRoles = []struct {
 	{"lanhdao", "leader", "tinh-thanh-hoa", []string{"Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
 }
 
-func startApp(t *testing.T) *apptest.App {
+// eachBackend runs a browser test once on SQLite and once on PostgreSQL (skipped, saying
+// so, when no server is configured), each on its own fresh database.
+func eachBackend(t *testing.T, test func(*testing.T, *apptest.App)) {
+	chromium(t)
+	for _, be := range apptest.Backends() {
+		t.Run(be.Name, func(t *testing.T) { test(t, startApp(t, be.DSN(t))) })
+	}
+}
+
+func startApp(t *testing.T, dsn string) *apptest.App {
 	t.Helper()
-	a := apptest.NewSQLite(t)
+	a := apptest.New(t, dsn)
 	// The browser keeps the session cookie until its Expires, read on the browser's own
 	// clock: the app lives today, not on apptest's fixed day, or the cookie is born expired.
 	a.SetNow(time.Now())
@@ -186,9 +195,9 @@ func startApp(t *testing.T) *apptest.App {
 
 // TestRolesSeeOnlyTheirPages signs in as each demo role and reads the home page: its
 // links are exactly what the role may do.
-func TestRolesSeeOnlyTheirPages(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestRolesSeeOnlyTheirPages(t *testing.T) { eachBackend(t, testRolesSeeOnlyTheirPages) }
+
+func testRolesSeeOnlyTheirPages(t *testing.T, a *apptest.App) {
 	b := newBrowser(t, a.URL, 1280, 900)
 	b.do("anonymous", chromedp.Navigate(a.URL+"/so-dang-ky"), chromedp.WaitVisible(chromedp.CSS("#login")))
 	b.shot("dang-nhap")
@@ -218,9 +227,9 @@ func TestRolesSeeOnlyTheirPages(t *testing.T) {
 // TestSecretariatIssuesCongVan fills the công văn form with one field wrong, reads the
 // message at that field, corrects it, previews, issues, finds the document in the register
 // and downloads it.
-func TestSecretariatIssuesCongVan(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestSecretariatIssuesCongVan(t *testing.T) { eachBackend(t, testSecretariatIssuesCongVan) }
+
+func testSecretariatIssuesCongVan(t *testing.T, a *apptest.App) {
 	b := newBrowser(t, a.URL, 1280, 900)
 	b.signIn("vanthu.xa")
 	b.do("choose the form", chromedp.Click(chromedp.CSS(`a[href="/van-ban/moi"]`)), chromedp.WaitVisible(chromedp.CSS(".list")))
@@ -351,8 +360,10 @@ func TestSecretariatIssuesCongVan(t *testing.T) {
 // TestInspectorFillsChecklistOnPhone fills a residential area's checklist at 390×844,
 // reloads mid-way and finds the answers kept, sends it and reads why it is "chưa đạt".
 func TestInspectorFillsChecklistOnPhone(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+	eachBackend(t, testInspectorFillsChecklistOnPhone)
+}
+
+func testInspectorFillsChecklistOnPhone(t *testing.T, a *apptest.App) {
 	year := time.Now().Year()
 	// The round is set up by the system, as the command line would: the admin's API token
 	// was made on apptest's fixed day, before the clock was moved to today.
@@ -436,9 +447,9 @@ func TestInspectorFillsChecklistOnPhone(t *testing.T) {
 }
 
 // TestUnitDownloadsBlankTemplate downloads a blank công văn with the unit's header.
-func TestUnitDownloadsBlankTemplate(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestUnitDownloadsBlankTemplate(t *testing.T) { eachBackend(t, testUnitDownloadsBlankTemplate) }
+
+func testUnitDownloadsBlankTemplate(t *testing.T, a *apptest.App) {
 	b := newBrowser(t, a.URL, 390, 844)
 	b.signIn("donvi")
 	b.do("library", chromedp.Click(chromedp.CSS(`a[href="/mau-trong"]`)), chromedp.WaitVisible(chromedp.CSS("#unit")))
@@ -459,9 +470,9 @@ func TestUnitDownloadsBlankTemplate(t *testing.T) {
 
 // TestFormTableRowsWithoutScript adds and removes rows of a table field with the page's
 // own buttons: a round trip to the server, no script needed.
-func TestFormTableRowsWithoutScript(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestFormTableRowsWithoutScript(t *testing.T) { eachBackend(t, testFormTableRowsWithoutScript) }
+
+func testFormTableRowsWithoutScript(t *testing.T, a *apptest.App) {
 	b := newBrowser(t, a.URL, 390, 844)
 	b.signIn("vanthu.xa")
 	b.do("open", chromedp.Navigate(a.URL+"/van-ban/moi/quyet-dinh-thanh-lap-to-bao-ve-antt"), chromedp.WaitVisible(chromedp.CSS(`input[name="f.thanh_vien.0.1"]`)),
@@ -484,9 +495,9 @@ func TestFormTableRowsWithoutScript(t *testing.T) {
 
 // TestPagesAt360 opens every page of the văn thư and the unit on a 360 px wide screen:
 // none may be wider than the screen (tables scroll inside their own box).
-func TestPagesAt360(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestPagesAt360(t *testing.T) { eachBackend(t, testPagesAt360) }
+
+func testPagesAt360(t *testing.T, a *apptest.App) {
 	seedRegister(t, a, 60, time.Now().Year())
 	b := newBrowser(t, a.URL, 360, 740)
 	b.signIn("vanthu.xa")
@@ -506,9 +517,9 @@ func TestPagesAt360(t *testing.T) {
 
 // TestUnknownPage opens an address no page answers: an HTML page in Vietnamese with the way
 // home, while the API keeps its JSON 404.
-func TestUnknownPage(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestUnknownPage(t *testing.T) { eachBackend(t, testUnknownPage) }
+
+func testUnknownPage(t *testing.T, a *apptest.App) {
 	b := newBrowser(t, a.URL, 1280, 900)
 	b.signIn("vanthu.xa")
 	b.do("unknown", chromedp.Navigate(a.URL+"/van-ban-cu/123"), chromedp.WaitVisible(chromedp.CSS("main h1")))
@@ -530,9 +541,9 @@ func TestUnknownPage(t *testing.T) {
 // TestUnitRegistersWithFile registers the unit's commune in a round with its file at
 // 390×844: a file of a refused type is answered at the file's field, a PDF is accepted and
 // listed.
-func TestUnitRegistersWithFile(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestUnitRegistersWithFile(t *testing.T) { eachBackend(t, testUnitRegistersWithFile) }
+
+func testUnitRegistersWithFile(t *testing.T, a *apptest.App) {
 	ctx := access.WithActor(context.Background(), access.System("browser test"))
 	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: time.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
 	if err != nil {
@@ -588,9 +599,9 @@ func TestUnitRegistersWithFile(t *testing.T) {
 // TestAdminDirectory walks the directory tree as the admin, downloads the units CSV and
 // imports it back on the version the page showed; a page opened before another import
 // is refused rather than overwriting it.
-func TestAdminDirectory(t *testing.T) {
-	chromium(t)
-	a := startApp(t)
+func TestAdminDirectory(t *testing.T) { eachBackend(t, testAdminDirectory) }
+
+func testAdminDirectory(t *testing.T, a *apptest.App) {
 	b := newBrowser(t, a.URL, 1280, 900)
 	b.signIn("quantri")
 	b.do("directory", chromedp.Click(chromedp.CSS(`a[href="/quan-tri/don-vi"]`)), chromedp.WaitVisible(chromedp.CSS("ul.units a")))
