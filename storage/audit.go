@@ -51,7 +51,7 @@ func (db *DB) AuditHead(ctx context.Context) (int64, string, error) {
 		Seq  int64  `db:"seq"`
 		Hash string `db:"hash"`
 	}
-	if err := db.q.GetAuditHead.GetContext(ctx, &head); err != nil {
+	if err := db.get(ctx, db.q.GetAuditHead, &head); err != nil {
 		return 0, "", internal("get audit head", err)
 	}
 	return head.Seq, head.Hash, nil
@@ -63,7 +63,7 @@ func (db *DB) ScanAudit(ctx context.Context, fn func(access.AuditEntry) error) e
 	var after int64
 	for {
 		var rows []access.AuditEntry
-		if err := db.q.ScanAudit.SelectContext(ctx, &rows, after, auditPage); err != nil {
+		if err := db.sel(ctx, db.q.ScanAudit, &rows, after, auditPage); err != nil {
 			return internal("scan audit", err)
 		}
 		for _, r := range rows {
@@ -83,7 +83,7 @@ func (db *DB) ScanAudit(ctx context.Context, fn func(access.AuditEntry) error) e
 func (db *DB) Audit(ctx context.Context, f access.AuditFilter) ([]access.AuditEntry, error) {
 	f = f.Normalize()
 	rows := []access.AuditEntry{}
-	if err := db.q.ListAudit.SelectContext(ctx, &rows, f.Before, timestamp(f.From), timestamp(f.To),
+	if err := db.sel(ctx, db.q.ListAudit, &rows, f.Before, timestamp(f.From), timestamp(f.To),
 		f.Login, f.Login, f.Action, f.Action, f.Object, f.Object, f.UnitID, f.UnitID, f.Limit); err != nil {
 		return nil, internal("list audit", err)
 	}

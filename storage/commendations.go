@@ -59,7 +59,7 @@ func (db *DB) CreateProposal(ctx context.Context, p *commendation.Proposal) erro
 // Proposal returns a proposal by ID.
 func (db *DB) Proposal(ctx context.Context, id int64) (commendation.Proposal, error) {
 	var r proposalRow
-	if err := db.q.GetProposal.GetContext(ctx, &r, id); err != nil {
+	if err := db.get(ctx, db.q.GetProposal, &r, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return commendation.Proposal{}, apperr.New(apperr.NotFound, msgNoSuchProposal)
 		}
@@ -71,7 +71,7 @@ func (db *DB) Proposal(ctx context.Context, id int64) (commendation.Proposal, er
 // Proposals lists the proposals of a year (0: any) and proposer ("": any).
 func (db *DB) Proposals(ctx context.Context, year int, proposerID string) ([]commendation.Proposal, error) {
 	var rows []proposalRow
-	if err := db.q.ListProposals.SelectContext(ctx, &rows, year, year, proposerID, proposerID); err != nil {
+	if err := db.sel(ctx, db.q.ListProposals, &rows, year, year, proposerID, proposerID); err != nil {
 		return nil, internal("list proposals", err)
 	}
 	out := make([]commendation.Proposal, len(rows))
@@ -106,6 +106,11 @@ func (db *DB) AddNominees(ctx context.Context, proposalID int64, ns []commendati
 // proposal may hold thousands of nominees, so the rows are scanned by hand rather than by
 // reflection.
 func (db *DB) Nominees(ctx context.Context, proposalID int64) ([]commendation.Nominee, error) {
+	done, err := db.reading(ctx)
+	if err != nil {
+		return nil, internal("list nominees", err)
+	}
+	defer done()
 	rows, err := db.q.ListNominees.QueryContext(ctx, proposalID)
 	if err != nil {
 		return nil, internal("list nominees", err)
@@ -136,6 +141,11 @@ func (db *DB) Nominees(ctx context.Context, proposalID int64) ([]commendation.No
 // (kind, person, unit, name, gender, vote), in the order added: the fewer columns, the
 // faster thousands of rows come out of SQLite.
 func (db *DB) NomineesToCheck(ctx context.Context, proposalID int64) ([]commendation.Nominee, error) {
+	done, err := db.reading(ctx)
+	if err != nil {
+		return nil, internal("list nominees to check", err)
+	}
+	defer done()
 	rows, err := db.q.ListNomineesToCheck.QueryContext(ctx, proposalID)
 	if err != nil {
 		return nil, internal("list nominees to check", err)
@@ -262,7 +272,7 @@ func (db *DB) ReplaceRecognitions(ctx context.Context, year int, unitIDs []strin
 // eligibility checks use until the inspection records provide one.
 func (db *DB) Recognitions(ctx context.Context, year int) (*commendation.Recognitions, error) {
 	var ids []string
-	if err := db.q.ListRecognitions.SelectContext(ctx, &ids, year); err != nil {
+	if err := db.sel(ctx, db.q.ListRecognitions, &ids, year); err != nil {
 		return nil, internal("list recognitions", err)
 	}
 	r := &commendation.Recognitions{Year: year, Units: make(map[string]bool, len(ids))}

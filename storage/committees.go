@@ -70,7 +70,7 @@ func (db *DB) UpdatePerson(ctx context.Context, p *committee.Person) error {
 // Person returns a person by ID.
 func (db *DB) Person(ctx context.Context, id int64) (committee.Person, error) {
 	var r personRow
-	if err := db.q.GetPerson.GetContext(ctx, &r, id); err != nil {
+	if err := db.get(ctx, db.q.GetPerson, &r, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return committee.Person{}, apperr.New(apperr.NotFound, msgNoSuchPerson)
 		}
@@ -82,7 +82,7 @@ func (db *DB) Person(ctx context.Context, id int64) (committee.Person, error) {
 // People lists the people of a unit ("" for everyone), by name.
 func (db *DB) People(ctx context.Context, unitID string) ([]committee.Person, error) {
 	var rows []personRow
-	if err := db.q.ListPeople.SelectContext(ctx, &rows, unitID, unitID); err != nil {
+	if err := db.sel(ctx, db.q.ListPeople, &rows, unitID, unitID); err != nil {
 		return nil, internal("list people", err)
 	}
 	out := make([]committee.Person, len(rows))
@@ -126,7 +126,7 @@ func (db *DB) CreateBody(ctx context.Context, b *committee.Body) error {
 // Body returns a body by ID.
 func (db *DB) Body(ctx context.Context, id int64) (committee.Body, error) {
 	var r bodyRow
-	if err := db.q.GetBody.GetContext(ctx, &r, id); err != nil {
+	if err := db.get(ctx, db.q.GetBody, &r, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return committee.Body{}, apperr.New(apperr.NotFound, msgNoSuchBody)
 		}
@@ -138,7 +138,7 @@ func (db *DB) Body(ctx context.Context, id int64) (committee.Body, error) {
 // Bodies lists the bodies of a unit and kind ("" for any).
 func (db *DB) Bodies(ctx context.Context, unitID, kind string) ([]committee.Body, error) {
 	var rows []bodyRow
-	if err := db.q.ListBodies.SelectContext(ctx, &rows, unitID, unitID, kind, kind); err != nil {
+	if err := db.sel(ctx, db.q.ListBodies, &rows, unitID, unitID, kind, kind); err != nil {
 		return nil, internal("list bodies", err)
 	}
 	out := make([]committee.Body, len(rows))
@@ -176,7 +176,7 @@ func (db *DB) Memberships(ctx context.Context, bodyID int64) ([]committee.Member
 		Address   string `db:"address"`
 		Phone     string `db:"phone"`
 	}
-	if err := db.q.ListMemberships.SelectContext(ctx, &rows, bodyID); err != nil {
+	if err := db.sel(ctx, db.q.ListMemberships, &rows, bodyID); err != nil {
 		return nil, nil, internal("list memberships", err)
 	}
 	ms := make([]committee.Membership, len(rows))
@@ -195,6 +195,11 @@ func (db *DB) Memberships(ctx context.Context, bodyID int64) ([]committee.Member
 // start: what service years are computed from, for thousands of nominees at once, so only
 // the person and the dates are read, and scanned by hand.
 func (db *DB) ServiceSpans(ctx context.Context, kind string) ([]committee.Membership, error) {
+	done, err := db.reading(ctx)
+	if err != nil {
+		return nil, internal("list service spans", err)
+	}
+	defer done()
 	rows, err := db.q.ListServiceSpans.QueryContext(ctx, kind)
 	if err != nil {
 		return nil, internal("list service spans", err)
@@ -268,7 +273,7 @@ func (db *DB) RecordDecision(ctx context.Context, bodyID, documentID int64, date
 // BodyDecisions lists the decisions issued about a body, oldest first.
 func (db *DB) BodyDecisions(ctx context.Context, bodyID int64) ([]committee.Decision, error) {
 	out := []committee.Decision{}
-	if err := db.q.ListBodyDecisions.SelectContext(ctx, &out, bodyID); err != nil {
+	if err := db.sel(ctx, db.q.ListBodyDecisions, &out, bodyID); err != nil {
 		return nil, internal("list body decisions", err)
 	}
 	return out, nil

@@ -135,7 +135,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *register.Document) error {
 // Document returns the document id, draft or issued.
 func (db *DB) Document(ctx context.Context, id int64) (register.Document, error) {
 	var row documentRow
-	if err := db.q.GetDocument.GetContext(ctx, &row, id); err != nil {
+	if err := db.get(ctx, db.q.GetDocument, &row, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return register.Document{}, apperr.New(apperr.NotFound, register.MsgDocumentNotFound)
 		}
@@ -148,7 +148,7 @@ func (db *DB) Document(ctx context.Context, id int64) (register.Document, error)
 func (db *DB) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
 	limit, offset := f.Page()
 	var rows []documentRow
-	err := db.q.ListDocuments.SelectContext(ctx, &rows,
+	err := db.sel(ctx, db.q.ListDocuments, &rows,
 		f.IssuerID, f.IssuerID, string(f.Status), string(f.Status), f.Year, f.Year, limit, offset)
 	if err != nil {
 		return nil, internal("list documents", err)

@@ -26,3 +26,16 @@ func MigrationVersions(dialect string) []int {
 	}
 	return out
 }
+
+// HoldReads takes every reading turn of a SQLite file, so that reads queue until release
+// is called.
+func HoldReads(db *DB) (release func()) {
+	for range cap(db.reads) {
+		db.reads <- struct{}{}
+	}
+	return func() {
+		for range cap(db.reads) {
+			<-db.reads
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (db *DB) DeleteRound(ctx context.Context, id int64) error {
 // Round reads one round.
 func (db *DB) Round(ctx context.Context, id int64) (*inspection.Round, error) {
 	var row roundRow
-	if err := db.q.GetRound.GetContext(ctx, &row, id); err != nil {
+	if err := db.get(ctx, db.q.GetRound, &row, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, apperr.New(apperr.NotFound, inspection.MsgRoundNotFound)
 		}
@@ -117,7 +117,7 @@ func (db *DB) Round(ctx context.Context, id int64) (*inspection.Round, error) {
 // Rounds lists the rounds f selects, newest year first.
 func (db *DB) Rounds(ctx context.Context, f inspection.RoundFilter) ([]inspection.Round, error) {
 	var rows []roundRow
-	if err := db.q.ListRounds.SelectContext(ctx, &rows, f.Year, f.Year, f.AuthorityID, f.AuthorityID); err != nil {
+	if err := db.sel(ctx, db.q.ListRounds, &rows, f.Year, f.Year, f.AuthorityID, f.AuthorityID); err != nil {
 		return nil, internal("list rounds", err)
 	}
 	out := make([]inspection.Round, 0, len(rows))
@@ -182,7 +182,7 @@ func (db *DB) DeleteObject(ctx context.Context, roundID int64, id string) error 
 // Object reads one object of a round.
 func (db *DB) Object(ctx context.Context, roundID int64, id string) (*inspection.Object, error) {
 	var row objectRow
-	if err := db.q.GetObject.GetContext(ctx, &row, roundID, id); err != nil {
+	if err := db.get(ctx, db.q.GetObject, &row, roundID, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, apperr.New(apperr.NotFound, inspection.MsgObjectNotFound)
 		}
@@ -195,7 +195,7 @@ func (db *DB) Object(ctx context.Context, roundID int64, id string) (*inspection
 // Objects reads a round's roster in its order.
 func (db *DB) Objects(ctx context.Context, roundID int64) ([]inspection.Object, error) {
 	var rows []objectRow
-	if err := db.q.ListObjects.SelectContext(ctx, &rows, roundID); err != nil {
+	if err := db.sel(ctx, db.q.ListObjects, &rows, roundID); err != nil {
 		return nil, internal("list objects", err)
 	}
 	out := make([]inspection.Object, len(rows))
@@ -254,7 +254,7 @@ func (r attachmentRow) attachment() inspection.Attachment {
 // Attachments lists an object's files without their content.
 func (db *DB) Attachments(ctx context.Context, roundID int64, objectID string) ([]inspection.Attachment, error) {
 	var rows []attachmentRow
-	if err := db.q.ListAttachments.SelectContext(ctx, &rows, roundID, objectID); err != nil {
+	if err := db.sel(ctx, db.q.ListAttachments, &rows, roundID, objectID); err != nil {
 		return nil, internal("list attachments", err)
 	}
 	out := make([]inspection.Attachment, len(rows))
@@ -267,7 +267,7 @@ func (db *DB) Attachments(ctx context.Context, roundID int64, objectID string) (
 // Attachment reads one file of a round with its content.
 func (db *DB) Attachment(ctx context.Context, roundID, id int64) (*inspection.Attachment, error) {
 	var row attachmentRow
-	if err := db.q.GetAttachment.GetContext(ctx, &row, roundID, id); err != nil {
+	if err := db.get(ctx, db.q.GetAttachment, &row, roundID, id); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, apperr.New(apperr.NotFound, inspection.MsgAttachmentNotFound)
 		}
@@ -355,7 +355,7 @@ func (db *DB) SaveAssessment(ctx context.Context, a *inspection.Assessment) erro
 // Assessment reads the assessment of one object; NotFound when none is saved.
 func (db *DB) Assessment(ctx context.Context, roundID int64, objectID string) (*inspection.Assessment, error) {
 	var row assessmentRow
-	if err := db.q.GetAssessment.GetContext(ctx, &row, roundID, objectID); err != nil {
+	if err := db.get(ctx, db.q.GetAssessment, &row, roundID, objectID); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, apperr.New(apperr.NotFound, inspection.MsgAssessmentNotFound)
 		}
@@ -371,7 +371,7 @@ func (db *DB) Assessment(ctx context.Context, roundID int64, objectID string) (*
 // Assessments reads every assessment of a round.
 func (db *DB) Assessments(ctx context.Context, roundID int64) ([]inspection.Assessment, error) {
 	var rows []assessmentRow
-	if err := db.q.ListAssessments.SelectContext(ctx, &rows, roundID); err != nil {
+	if err := db.sel(ctx, db.q.ListAssessments, &rows, roundID); err != nil {
 		return nil, internal("list assessments", err)
 	}
 	out := make([]inspection.Assessment, len(rows))

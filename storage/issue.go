@@ -215,7 +215,7 @@ func (db *DB) DocumentFile(ctx context.Context, id int64) (docx []byte, sha stri
 		Docx   []byte `db:"docx"`
 		SHA256 string `db:"sha256"`
 	}
-	err = db.q.GetDocumentFile.GetContext(ctx, &row, id)
+	err = db.get(ctx, db.q.GetDocumentFile, &row, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := db.Document(ctx, id); err != nil {
 			return nil, "", err

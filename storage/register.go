@@ -14,7 +14,7 @@ import (
 // and number: those of the ordinary register, or with f.Secret those of the secret one. Each line is as it was written when its document was issued.
 func (db *DB) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
 	entries := []register.Entry{}
-	err := db.q.ListRegister.SelectContext(ctx, &entries, f.Secret, f.IssuerID, f.IssuerID, f.Year, f.Year)
+	err := db.sel(ctx, db.q.ListRegister, &entries, f.Secret, f.IssuerID, f.IssuerID, f.Year, f.Year)
 	if err != nil {
 		return nil, internal("list register", err)
 	}
@@ -42,7 +42,9 @@ func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn,
 	return internal("update register notes", err)
 }
 
-// SearchRegister returns one page of the register and whether more lines follow it. It
+// SearchRegister returns one page of the register and whether more lines follow it, each
+// line with the columns the register page shows: the document, issuer, year and number,
+// Số ký hiệu, date, Tên loại và trích yếu, Người ký, Nơi nhận, Số lượng bản and Độ khẩn. It
 // reads one line past the page rather than counting: a count walks every matching line of
 // the year on each page, a page only its own.
 func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]register.Entry, bool, error) {
@@ -61,7 +63,7 @@ func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]
 		args = []any{s.IssuerID, s.Year, s.NumberFrom, to, s.FormID, s.FormID, like, like, like}
 	}
 	entries := []register.Entry{}
-	if err := page.SelectContext(ctx, &entries, append(args, limit+1, offset)...); err != nil {
+	if err := db.sel(ctx, page, &entries, append(args, limit+1, offset)...); err != nil {
 		return nil, false, internal("search register", err)
 	}
 	more := len(entries) > limit

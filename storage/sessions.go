@@ -36,7 +36,7 @@ func (db *DB) CreateSession(ctx context.Context, s access.Session, login string,
 // caller decides with Session.Active. No such session is NotFound.
 func (db *DB) SessionBySecret(ctx context.Context, secretHash string) (access.Session, error) {
 	var s access.Session
-	if err := db.q.GetSession.GetContext(ctx, &s, secretHash); errors.Is(err, sql.ErrNoRows) {
+	if err := db.get(ctx, db.q.GetSession, &s, secretHash); errors.Is(err, sql.ErrNoRows) {
 		return s, apperr.New(apperr.NotFound, msgSessionNotFound)
 	} else if err != nil {
 		return s, internal("get session", err)
@@ -56,7 +56,7 @@ func utcSession(s *access.Session) {
 // Sessions returns the user's sessions that are neither revoked nor past their expiry.
 func (db *DB) Sessions(ctx context.Context, userID int64, now time.Time) ([]access.Session, error) {
 	out := []access.Session{}
-	if err := db.q.ListUserSessions.SelectContext(ctx, &out, userID, timestamp(now)); err != nil {
+	if err := db.sel(ctx, db.q.ListUserSessions, &out, userID, timestamp(now)); err != nil {
 		return nil, internal("list sessions", err)
 	}
 	for i := range out {
@@ -139,7 +139,7 @@ func (db *DB) CreateToken(ctx context.Context, t access.Token, audit access.Audi
 // token is NotFound.
 func (db *DB) TokenBySecret(ctx context.Context, secretHash string) (access.Token, error) {
 	var r tokenRow
-	if err := db.q.GetToken.GetContext(ctx, &r, secretHash); errors.Is(err, sql.ErrNoRows) {
+	if err := db.get(ctx, db.q.GetToken, &r, secretHash); errors.Is(err, sql.ErrNoRows) {
 		return access.Token{}, apperr.New(apperr.NotFound, msgTokenNotFound)
 	} else if err != nil {
 		return access.Token{}, internal("get token", err)
@@ -151,7 +151,7 @@ func (db *DB) TokenBySecret(ctx context.Context, secretHash string) (access.Toke
 // Tokens returns the user's tokens, revoked ones too, oldest first.
 func (db *DB) Tokens(ctx context.Context, userID int64) ([]access.Token, error) {
 	var rows []tokenRow
-	if err := db.q.ListUserTokens.SelectContext(ctx, &rows, userID); err != nil {
+	if err := db.sel(ctx, db.q.ListUserTokens, &rows, userID); err != nil {
 		return nil, internal("list tokens", err)
 	}
 	out := make([]access.Token, 0, len(rows))

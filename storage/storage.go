@@ -63,7 +63,10 @@ type DB struct {
 	// in Go, in order and without polling, while readers keep the other connections. Nil on
 	// PostgreSQL, where row locks do the work.
 	writes chan struct{}
-	batch  batcher // the writes waiting for the next batch, on SQLite
+	// reads holds a token per reading connection of a SQLite file, taken by each read
+	// outside a transaction (see reading); nil on PostgreSQL.
+	reads chan struct{}
+	batch batcher // the writes waiting for the next batch, on SQLite
 	// stop ends the background checkpoints of a SQLite file; stopped says they have ended.
 	stop, stopped chan struct{}
 }
@@ -97,6 +100,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			n := max(4, runtime.GOMAXPROCS(0)+1)
 			x.SetMaxOpenConns(n)
 			x.SetMaxIdleConns(n)
+			db.reads = make(chan struct{}, n-1)
 		}
 		x.SetConnMaxLifetime(0)
 		db.writes = make(chan struct{}, 1)
@@ -128,6 +132,44 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		go db.checkpoints()
 	}
 	return db, nil
+}
+
+// reading waits for a turn to read outside a transaction and returns the function that
+// ends it. On a SQLite file, readers queue here in arrival order for one of the reading
+// connections (the writer keeps the last one). Left to database/sql, a connection freed
+// goes to a waiter picked at random: under load a few requests waited ten times the
+// median (the register page at 32 clients: p99 22 ms against a median of 3.5 ms, 12 ms
+// once queued in order). A read whose ctx ends while it waits is not run.
+func (db *DB) reading(ctx context.Context) (func(), error) {
+	if db.reads == nil {
+		return func() {}, nil
+	}
+	select {
+	case db.reads <- struct{}{}:
+		return func() { <-db.reads }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// get and sel run a prepared read outside a transaction in its turn (reading): get
+// scans one row into dest, sel every row into the slice dest points to.
+func (db *DB) get(ctx context.Context, s *sqlx.Stmt, dest any, args ...any) error {
+	done, err := db.reading(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return s.GetContext(ctx, dest, args...)
+}
+
+func (db *DB) sel(ctx context.Context, s *sqlx.Stmt, dest any, args ...any) error {
+	done, err := db.reading(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return s.SelectContext(ctx, dest, args...)
 }
 
 // checkpoints keeps the WAL of a SQLite file copied back and small, in the background,

@@ -105,7 +105,7 @@ func (db *DB) ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, gr
 // one row, which servers poll to notice a change made by another.
 func (db *DB) DirectoryVersion(ctx context.Context) (int64, error) {
 	var v int64
-	if err := db.q.GetDirectoryVersion.GetContext(ctx, &v); err != nil {
+	if err := db.get(ctx, db.q.GetDirectoryVersion, &v); err != nil {
 		return 0, internal("directory version", err)
 	}
 	return v, nil
@@ -195,7 +195,7 @@ func checkGroups(units []directory.Unit, groups []directory.Group) error {
 // Units returns every unit in the order the directory was given.
 func (db *DB) Units(ctx context.Context) ([]directory.Unit, error) {
 	units := []directory.Unit{}
-	if err := db.q.ListUnits.SelectContext(ctx, &units); err != nil {
+	if err := db.sel(ctx, db.q.ListUnits, &units); err != nil {
 		return nil, internal("list units", err)
 	}
 	return units, nil
@@ -204,7 +204,7 @@ func (db *DB) Units(ctx context.Context) ([]directory.Unit, error) {
 // UnitCount returns how many units the directory holds; 0 means it was never loaded.
 func (db *DB) UnitCount(ctx context.Context) (int, error) {
 	var n int
-	if err := db.q.CountUnits.GetContext(ctx, &n); err != nil {
+	if err := db.get(ctx, db.q.CountUnits, &n); err != nil {
 		return 0, internal("count units", err)
 	}
 	return n, nil
@@ -217,7 +217,7 @@ func (db *DB) Groups(ctx context.Context) ([]directory.Group, error) {
 		GroupName string `db:"group_name"`
 		UnitID    string `db:"unit_id"`
 	}
-	if err := db.q.ListGroupMembers.SelectContext(ctx, &rows); err != nil {
+	if err := db.sel(ctx, db.q.ListGroupMembers, &rows); err != nil {
 		return nil, internal("list groups", err)
 	}
 	groups := []directory.Group{}

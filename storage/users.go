@@ -118,13 +118,13 @@ func (db *DB) UserByID(ctx context.Context, id int64) (access.User, string, erro
 
 func (db *DB) user(ctx context.Context, stmt *sqlx.Stmt, key any) (access.User, string, error) {
 	var r userRow
-	if err := stmt.GetContext(ctx, &r, key); errors.Is(err, sql.ErrNoRows) {
+	if err := db.get(ctx, stmt, &r, key); errors.Is(err, sql.ErrNoRows) {
 		return access.User{}, "", apperr.New(apperr.NotFound, msgUserNotFound)
 	} else if err != nil {
 		return access.User{}, "", internal("get user", err)
 	}
 	r.Grants = []access.UserGrant{}
-	if err := db.q.ListUserRoles.SelectContext(ctx, &r.Grants, r.ID); err != nil {
+	if err := db.sel(ctx, db.q.ListUserRoles, &r.Grants, r.ID); err != nil {
 		return access.User{}, "", internal("get user roles", err)
 	}
 	r.CreatedAt = r.CreatedAt.UTC()
@@ -134,14 +134,14 @@ func (db *DB) user(ctx context.Context, stmt *sqlx.Stmt, key any) (access.User, 
 // Users returns every user with their grants, by login.
 func (db *DB) Users(ctx context.Context) ([]access.User, error) {
 	users := []access.User{}
-	if err := db.q.ListUsers.SelectContext(ctx, &users); err != nil {
+	if err := db.sel(ctx, db.q.ListUsers, &users); err != nil {
 		return nil, internal("list users", err)
 	}
 	var grants []struct {
 		UserID int64 `db:"user_id"`
 		access.UserGrant
 	}
-	if err := db.q.ListAllUserRoles.SelectContext(ctx, &grants); err != nil {
+	if err := db.sel(ctx, db.q.ListAllUserRoles, &grants); err != nil {
 		return nil, internal("list user roles", err)
 	}
 	index := make(map[int64]int, len(users))
@@ -161,7 +161,7 @@ func (db *DB) Users(ctx context.Context) ([]access.User, error) {
 // UserCount returns how many users exist; 0 means the first admin is still to be created.
 func (db *DB) UserCount(ctx context.Context) (int, error) {
 	var n int
-	if err := db.q.CountUsers.GetContext(ctx, &n); err != nil {
+	if err := db.get(ctx, db.q.CountUsers, &n); err != nil {
 		return 0, internal("count users", err)
 	}
 	return n, nil
@@ -229,7 +229,7 @@ func (db *DB) LoginLock(ctx context.Context, login string) (failures int, locked
 		Failures    int       `db:"failures"`
 		LockedUntil time.Time `db:"locked_until"`
 	}
-	if err := db.q.GetLoginFailures.GetContext(ctx, &r, login); errors.Is(err, sql.ErrNoRows) {
+	if err := db.get(ctx, db.q.GetLoginFailures, &r, login); errors.Is(err, sql.ErrNoRows) {
 		return 0, time.Time{}, nil
 	} else if err != nil {
 		return 0, time.Time{}, internal("get login failures", err)
@@ -269,7 +269,7 @@ func (db *DB) ServerKey(ctx context.Context, name, fresh string) (string, error)
 		return "", internal("store server key", err)
 	}
 	var secret string
-	if err := db.q.GetServerKey.GetContext(ctx, &secret, name); err != nil {
+	if err := db.get(ctx, db.q.GetServerKey, &secret, name); err != nil {
 		return "", internal("get server key", err)
 	}
 	return secret, nil

@@ -45,14 +45,15 @@ ORDER BY number DESC
 LIMIT 1;
 
 -- name: page-register
--- One page of the register as the register page shows it, newest number first: an empty
+-- One page of the register as the register page shows it, newest number first, with the
+-- columns the page shows (the hand-written ones and the archive unit are left in the
+-- table: each column read costs on every line of every page). An empty
 -- issuer, form or text and a zero year or bound match everything. The text is matched
 -- against the number and symbol and the title and subject (a LIKE pattern, escaped by the
 -- caller with "\"). The page shows the ordinary register: secret documents' lines are kept
 -- apart (Decree 30, art. 15.2) and never shown here.
 SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
-       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note,
-       r.secrecy, r.urgency
+       r.signer, r.recipients, r.copies, r.urgency
 FROM register_entries r
 JOIN documents d ON d.id = r.document_id
 WHERE r.secret = FALSE
@@ -72,8 +73,7 @@ LIMIT ? OFFSET ?;
 -- and gives the order, so a page costs its lines, not the year's. The number bounds are always given (0 and the
 -- largest integer when the user gives none); an empty form or text matches everything.
 SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
-       r.signer, r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note,
-       r.secrecy, r.urgency
+       r.signer, r.recipients, r.copies, r.urgency
 FROM register_entries r
 WHERE r.issuer_id = ? AND r.secret = FALSE AND r.year = ? AND r.number BETWEEN ? AND ?
   AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
