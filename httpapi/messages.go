@@ -17,6 +17,7 @@ const (
 	msgNoJSON           = "Thiếu nội dung JSON trong yêu cầu."
 	msgTrailingJSON     = "Nội dung gửi lên có dữ liệu thừa sau đối tượng JSON."
 	msgIntRange         = "%s phải là số nguyên từ 0 đến %d."
+	msgSearchTextLength = "Nội dung tìm không được dài quá %d ký tự."
 
 	msgUnreadableMultipart = "Không đọc được nội dung multipart/form-data."
 	msgUnreadableFile      = "Không đọc được tệp gửi lên."
@@ -32,10 +33,12 @@ const (
 
 // Labels of the query parameters, as messages name them.
 const (
-	labelYear   = "Năm"
-	labelLimit  = "Số dòng"
-	labelOffset = "Vị trí bắt đầu"
-	labelBefore = "Số thứ tự dòng"
+	labelYear       = "Năm"
+	labelNumberFrom = "Từ số"
+	labelNumberTo   = "Đến số"
+	labelLimit      = "Số dòng"
+	labelOffset     = "Vị trí bắt đầu"
+	labelBefore     = "Số thứ tự dòng"
 )
 
 // Messages of signing in and of the CSRF check.

@@ -3,6 +3,8 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -15,7 +17,7 @@ func invalidQuery(name, message string) error {
 	return apperr.InvalidFields(map[string]string{name: message})
 }
 
-// registerEntries reads ?issuer=&year= and returns the register lines, for reading or,
+// registerEntries reads ?issuer=&year=&form=&from=&to=&q= (the register page's filters) and returns the register lines, for reading or,
 // with export, for a CSV or XLSX export: those of the ordinary register, or with secret
 // those of the register of secret documents.
 func (h *handler) registerEntries(c *gin.Context, export, secret bool) (register.RegisterFilter, []register.Entry, error) {
@@ -26,6 +28,17 @@ func (h *handler) registerEntries(c *gin.Context, export, secret bool) (register
 	}
 	if f.Year, err = queryInt(c, "year", labelYear, maxYear); err != nil {
 		return f, nil, err
+	}
+	if f.NumberFrom, err = queryInt(c, "from", labelNumberFrom, maxNumber); err != nil {
+		return f, nil, err
+	}
+	if f.NumberTo, err = queryInt(c, "to", labelNumberTo, maxNumber); err != nil {
+		return f, nil, err
+	}
+	f.FormID = c.Query("form")
+	f.Text = strings.TrimSpace(c.Query("q"))
+	if utf8.RuneCountInString(f.Text) > register.MaxSearchText {
+		return f, nil, invalidQuery("q", fmt.Sprintf(msgSearchTextLength, register.MaxSearchText))
 	}
 	ctx := c.Request.Context()
 	var entries []register.Entry
@@ -42,10 +55,10 @@ func (h *handler) registerEntries(c *gin.Context, export, secret bool) (register
 	return f, entries, err
 }
 
-// listRegister answers GET /api/register?issuer=&year=.
+// listRegister answers GET /api/register?issuer=&year=&form=&from=&to=&q=.
 func (h *handler) listRegister(c *gin.Context) { h.registerJSON(c, false) }
 
-// listSecretRegister answers GET /api/register/secret?issuer=&year=.
+// listSecretRegister answers GET /api/register/secret?issuer=&year=&form=&from=&to=&q=.
 func (h *handler) listSecretRegister(c *gin.Context) { h.registerJSON(c, true) }
 
 func (h *handler) registerJSON(c *gin.Context, secret bool) {
@@ -57,10 +70,10 @@ func (h *handler) registerJSON(c *gin.Context, secret bool) {
 	c.JSON(http.StatusOK, entries)
 }
 
-// registerCSV answers GET /api/register.csv?issuer=&year=.
+// registerCSV answers GET /api/register.csv?issuer=&year=&form=&from=&to=&q=.
 func (h *handler) registerCSV(c *gin.Context) { h.registerCSVOf(c, false) }
 
-// secretRegisterCSV answers GET /api/register/secret.csv?issuer=&year=.
+// secretRegisterCSV answers GET /api/register/secret.csv?issuer=&year=&form=&from=&to=&q=.
 func (h *handler) secretRegisterCSV(c *gin.Context) { h.registerCSVOf(c, true) }
 
 func (h *handler) registerCSVOf(c *gin.Context, secret bool) {
@@ -80,10 +93,10 @@ func (h *handler) registerCSVOf(c *gin.Context, secret bool) {
 	}
 }
 
-// registerXLSX answers GET /api/register.xlsx?issuer=&year=.
+// registerXLSX answers GET /api/register.xlsx?issuer=&year=&form=&from=&to=&q=.
 func (h *handler) registerXLSX(c *gin.Context) { h.registerXLSXOf(c, false) }
 
-// secretRegisterXLSX answers GET /api/register/secret.xlsx?issuer=&year=.
+// secretRegisterXLSX answers GET /api/register/secret.xlsx?issuer=&year=&form=&from=&to=&q=.
 func (h *handler) secretRegisterXLSX(c *gin.Context) { h.registerXLSXOf(c, true) }
 
 func (h *handler) registerXLSXOf(c *gin.Context, secret bool) {

@@ -166,6 +166,7 @@ func queryInt(c *gin.Context, name, label string, max int) (int, error) {
 // Bounds of the list query parameters.
 const (
 	maxYear   = 9999
+	maxNumber = 1_000_000 // a number of a series, as the register page bounds it
 	maxOffset = 1 << 30
 )
 

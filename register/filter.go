@@ -35,6 +35,11 @@ type RegisterFilter struct {
 	IssuerID string
 	Year     int
 	Secret   bool
+	// The register page's other filters, so that an export holds the lines the page
+	// showed: the form, the number range (both included) and a text, as in RegisterSearch.
+	FormID               string
+	NumberFrom, NumberTo int
+	Text                 string
 }
 
 // RegisterSearch selects one page of the register, as the register page asks for it:
@@ -51,6 +56,9 @@ type RegisterSearch struct {
 	Offset int
 }
 
+// MaxSearchText is the longest text, in characters, the register is searched for.
+const MaxSearchText = 200
+
 // SearchLimit is the page size of the register page.
 const SearchLimit = 50
 
@@ -63,12 +71,12 @@ func (s RegisterSearch) Page() (limit, offset int) {
 	return min(limit, MaxLimit), max(s.Offset, 0)
 }
 
-// LikePattern is Text as a LIKE pattern with "\" as the escape character: "%text%", its
+// LikePattern is text as a LIKE pattern with "\" as the escape character: "%text%", its
 // own % and _ matched literally. "" when there is no text.
-func (s RegisterSearch) LikePattern() string {
-	if s.Text == "" {
+func LikePattern(text string) string {
+	if text == "" {
 		return ""
 	}
 	r := strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_")
-	return "%" + r.Replace(s.Text) + "%"
+	return "%" + r.Replace(text) + "%"
 }

@@ -11,10 +11,13 @@ import (
 )
 
 // Register returns the lines of the outgoing register f selects, ordered by issuer, year
-// and number: those of the ordinary register, or with f.Secret those of the secret one. Each line is as it was written when its document was issued.
+// and number: those of the ordinary register, or with f.Secret those of the secret one.
+// Each line is as it was written when its document was issued.
 func (db *DB) Register(ctx context.Context, f register.RegisterFilter) ([]register.Entry, error) {
 	entries := []register.Entry{}
-	err := db.sel(ctx, db.q.ListRegister, &entries, f.Secret, f.IssuerID, f.IssuerID, f.Year, f.Year)
+	like := register.LikePattern(f.Text)
+	err := db.sel(ctx, db.q.ListRegister, &entries, f.Secret, f.IssuerID, f.IssuerID, f.Year, f.Year, f.FormID, f.FormID,
+		f.NumberFrom, f.NumberFrom, f.NumberTo, f.NumberTo, like, like, like)
 	if err != nil {
 		return nil, internal("list register", err)
 	}
@@ -49,7 +52,7 @@ func (db *DB) UpdateRegisterNotes(ctx context.Context, documentID int64, sentOn,
 // the year on each page, a page only its own.
 func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]register.Entry, bool, error) {
 	limit, offset := s.Page()
-	like := s.LikePattern()
+	like := register.LikePattern(s.Text)
 	page := db.q.PageRegister
 	args := []any{s.IssuerID, s.IssuerID, s.Year, s.Year, s.FormID, s.FormID, s.NumberFrom, s.NumberFrom,
 		s.NumberTo, s.NumberTo, like, like, like}

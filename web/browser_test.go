@@ -298,6 +298,11 @@ func testSecretariatIssuesCongVan(t *testing.T, a *apptest.App) {
 	if len(rows) != 1 || rows[0] != numberSymbol {
 		t.Fatalf("the register filtered by text lists %q, want [%s]", rows, numberSymbol)
 	}
+	// The export links carry the filters: the CSV holds the line shown, and only it.
+	exported := string(b.fetchFile(eval[string](b, `document.querySelector('a[href^="/api/register.csv"]').getAttribute("href")`)))
+	if lines := strings.Split(strings.TrimSpace(exported), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], numberSymbol+",") {
+		t.Errorf("the CSV export of the filtered register holds %d lines:\n%s", len(lines), exported)
+	}
 	href := eval[string](b, `document.querySelector("table.register a[download]").getAttribute("href")`)
 	doc := apptest.OpenDocx(t, b.fetchFile(href))
 	if number, _, _ := strings.Cut(numberSymbol, "/"); !strings.Contains(doc.Text(), "Số: "+number) && !strings.Contains(doc.Text(), numberSymbol) {

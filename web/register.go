@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -27,7 +28,7 @@ type registerView struct {
 	Next      string
 	Issuers   []directory.Unit
 	Forms     []*forms.Definition
-	Export    string // the query of the export links: issuer and year
+	Export    string // the query of the export links: every filter but the page
 	CanExport bool
 	Errors    map[string]string
 }
@@ -100,6 +101,10 @@ func (p *Pages) registerPage(c *gin.Context) {
 		}
 		return n
 	}
+	if utf8.RuneCountInString(s.Text) > register.MaxSearchText {
+		rv.Errors["q"] = fmt.Sprintf("Nội dung tìm không được dài quá %d ký tự.", register.MaxSearchText)
+		s.Text = ""
+	}
 	s.Year = number("year", "Năm", 9999)
 	s.NumberFrom = number("from", "Từ số", 1_000_000)
 	s.NumberTo = number("to", "Đến số", 1_000_000)
@@ -127,12 +132,17 @@ func (p *Pages) registerPage(c *gin.Context) {
 	if more {
 		rv.Next = link(page + 1)
 	}
+	// The export holds the lines the filters select, on every page.
 	ex := url.Values{}
-	if s.IssuerID != "" {
-		ex.Set("issuer", s.IssuerID)
+	for name, v := range map[string]string{"issuer": s.IssuerID, "form": s.FormID, "q": s.Text} {
+		if v != "" {
+			ex.Set(name, v)
+		}
 	}
-	if s.Year != 0 {
-		ex.Set("year", strconv.Itoa(s.Year))
+	for name, n := range map[string]int{"year": s.Year, "from": s.NumberFrom, "to": s.NumberTo} {
+		if n != 0 {
+			ex.Set(name, strconv.Itoa(n))
+		}
 	}
 	rv.Export = ex.Encode()
 	rv.CanExport = access.Holds(a, access.RegisterExport)

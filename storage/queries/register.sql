@@ -18,15 +18,21 @@ INSERT INTO register_entries (document_id, issuer_id, secret, year, number, numb
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: list-register
--- An empty issuer and a zero year match every line; the ordinary and the secret register
--- are kept apart, each list shows one of them.
-SELECT document_id, issuer_id, year, number, number_symbol, issued_on, title_subject, signer,
-       recipients, archive_unit, copies, sent_on, received_by, note, secrecy, urgency
-FROM register_entries
-WHERE secret = ?
-  AND (CAST(? AS TEXT) = '' OR issuer_id = ?)
-  AND (CAST(? AS INTEGER) = 0 OR year = ?)
-ORDER BY issuer_id, year, number;
+-- An empty issuer, form or text and a zero year or bound match every line; the ordinary
+-- and the secret register are kept apart, each list shows one of them. The form, number
+-- and text filters are the register page's (see page-register), so that an export holds
+-- what the page showed.
+SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject, r.signer,
+       r.recipients, r.archive_unit, r.copies, r.sent_on, r.received_by, r.note, r.secrecy, r.urgency
+FROM register_entries r
+WHERE r.secret = ?
+  AND (CAST(? AS TEXT) = '' OR r.issuer_id = ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.year = ?)
+  AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
+  AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
+  AND (CAST(? AS INTEGER) = 0 OR r.number <= ?)
+  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
+ORDER BY r.issuer_id, r.year, r.number;
 
 -- name: update-register-notes
 UPDATE register_entries SET sent_on = ?, received_by = ?, note = ? WHERE document_id = ?;
