@@ -45,9 +45,14 @@ func fail(c *gin.Context, log *slog.Logger, err error) {
 	if !ok {
 		status = http.StatusInternalServerError
 	}
-	if status >= 500 {
+	switch {
+	case e.Code == apperr.Unavailable || e.Code == apperr.StorageFull:
+		// A part of the server is missing or full (no LibreOffice, a full disk): the
+		// operator's to fix, not a fault of the code.
+		log.Warn("request not served", "method", c.Request.Method, "path", c.Request.URL.Path, "code", e.Code, "err", err)
+	case status >= 500:
 		log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
-	} else if e.Cause != nil {
+	case e.Cause != nil:
 		log.Info("request refused", "method", c.Request.Method, "path", c.Request.URL.Path, "code", e.Code, "cause", e.Cause)
 	}
 	c.AbortWithStatusJSON(status, errorBody{Code: e.Code, Message: e.Message, Fields: e.Fields})

@@ -213,7 +213,12 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	status := httpapi.Status(err)
 	e := apperr.As(err)
 	msg := e.Message
-	if status >= 500 && e.Code != apperr.Unavailable {
+	switch {
+	case e.Code == apperr.Unavailable || e.Code == apperr.StorageFull:
+		// The reader is told what is missing (LibreOffice, room on the disk); the operator
+		// reads it in the log.
+		p.log.Warn("web: page not served", "path", c.Request.URL.Path, "code", e.Code, "err", err)
+	case status >= 500:
 		p.log.Error("web: page failed", "path", c.Request.URL.Path, "err", err)
 		msg = apperr.DefaultMessage(apperr.Internal)
 	}
