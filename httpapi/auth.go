@@ -79,6 +79,7 @@ func (h *handler) authenticate(c *gin.Context) {
 		err = access.ErrSignIn()
 	}
 	if err != nil {
+		closeUnread(c)
 		if apperr.CodeOf(err) == apperr.Unauthenticated && h.openPages != nil && isPage(c.Request.URL.Path) {
 			// A page asked by someone not signed in: the sign-in page, then back here.
 			c.Redirect(http.StatusSeeOther, "/dang-nhap?next="+url.QueryEscape(c.Request.URL.RequestURI()))

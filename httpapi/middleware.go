@@ -20,11 +20,22 @@ func limitBody(max int64, larger map[string]int64, log *slog.Logger) gin.Handler
 			max = n
 		}
 		if c.Request.ContentLength > max {
+			closeUnread(c)
 			fail(c, log, apperr.Of(apperr.TooLarge))
 			return
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
 		c.Next()
+	}
+}
+
+// closeUnread makes a request refused before its body was read (not signed in, too large)
+// end its connection after the answer. Otherwise Go's server reads what is left of a
+// small body before it writes the answer, and a client that announces a body and sends
+// none (or sends it slowly) waits for its refusal as long as the server waits for it.
+func closeUnread(c *gin.Context) {
+	if c.Request.ContentLength != 0 {
+		c.Header("Connection", "close")
 	}
 }
 

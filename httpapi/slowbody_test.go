@@ -88,3 +88,44 @@ func TestSlowBodiesHoldNoMemory(t *testing.T) {
 		})
 	}
 }
+
+// TestRefusedBeforeTheBody sends requests that announce a small body and send none: one
+// not signed in to the API, one not signed in to a page, one with a bad token. Each is
+// refused at once, and its connection closed after the answer, rather than answered only
+// when the server gives up waiting for the body it will never read.
+func TestRefusedBeforeTheBody(t *testing.T) {
+	a := apptest.NewSQLite(t)
+	u, err := url.Parse(a.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, path, header, status string
+	}{
+		{"API, not signed in", "/api/documents", "", "401"},
+		{"page, not signed in", "/van-ban/moi/cong-van", "", "303"},
+		{"API, a bad token", "/api/preview", "Authorization: Bearer not-a-token\r\n", "401"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := net.Dial("tcp", u.Host)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\n%sContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n", tc.path, u.Host, tc.header)
+			if _, err := c.Write([]byte(head)); err != nil {
+				t.Fatal(err)
+			}
+			c.SetReadDeadline(time.Now().Add(2 * time.Second))
+			buf := make([]byte, 4096)
+			n, err := c.Read(buf)
+			if err != nil {
+				t.Fatalf("no answer while the body is not sent: %v", err)
+			}
+			answer := string(buf[:n])
+			if !strings.HasPrefix(answer, "HTTP/1.1 "+tc.status) || !strings.Contains(answer, "Connection: close") {
+				t.Errorf("answer %q, want %s with Connection: close", answer, tc.status)
+			}
+		})
+	}
+}
