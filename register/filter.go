@@ -1,6 +1,11 @@
 package register
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // DocumentFilter selects documents; zero fields match everything.
 type DocumentFilter struct {
@@ -71,12 +76,39 @@ func (s RegisterSearch) Page() (limit, offset int) {
 	return min(limit, MaxLimit), max(s.Offset, 0)
 }
 
-// LikePattern is text as a LIKE pattern with "\" as the escape character: "%text%", its
-// own % and _ matched literally. "" when there is no text.
+// LikePattern is text folded (Fold) as a LIKE pattern with "\" as the escape character:
+// "%text%", its own % and _ matched literally. "" when there is no text. It is matched
+// against a line's SearchText.
 func LikePattern(text string) string {
 	if text == "" {
 		return ""
 	}
 	r := strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_")
-	return "%" + r.Replace(text) + "%"
+	return "%" + r.Replace(Fold(text)) + "%"
+}
+
+// SearchText is what the register's text filter is matched against: a line's Số, ký hiệu
+// and Tên loại và trích yếu, folded.
+func (e *Entry) SearchText() string {
+	return Fold(e.NumberSymbol + " " + e.TitleSubject)
+}
+
+// Fold writes s as the register search compares it: lower case, without the Vietnamese
+// tone and vowel marks, đ as d, so that "tet", "TẾT" and "Tết" all find "dịp Tết". A
+// clerk types without marks on many keyboards, and the two databases disagree on case in
+// LIKE (SQLite ignores it for ASCII letters only, PostgreSQL never): both now compare the
+// same folded text.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

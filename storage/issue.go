@@ -153,7 +153,7 @@ func (db *DB) insertRegister(ctx context.Context, tx *sqlx.Tx, e register.Entry)
 	}
 	_, err := tx.StmtxContext(ctx, db.q.InsertRegisterEntry).ExecContext(ctx,
 		e.DocumentID, e.IssuerID, e.Secret(), e.Year, e.Number, e.NumberSymbol, e.Date, e.TitleSubject, e.Signer,
-		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note, e.Secrecy, e.Urgency)
+		e.Recipients, e.ArchiveUnit, e.Copies, e.SentOn, e.ReceivedBy, e.Note, e.Secrecy, e.Urgency, e.SearchText())
 	if err != nil {
 		return fmt.Errorf("write register: %w", err)
 	}

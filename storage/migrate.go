@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"vanthu/register"
 )
 
 // migrationFiles holds the schema history. A file is named NNN_what.sql; NNN is its
@@ -39,6 +41,31 @@ var schemaMigrations = map[string]string{
 // migrationLock is the PostgreSQL advisory lock key that serializes servers migrating the
 // same database at start-up; any constant shared by all of them will do.
 const migrationLock = 7_466_231_051
+
+// goSteps are the parts of migrations written in Go, for what SQL cannot compute on both
+// databases; each runs after the SQL of its version, in the same transaction.
+var goSteps = map[int]func(context.Context, *sqlx.Tx) error{
+	90: fillRegisterSearchText,
+}
+
+// fillRegisterSearchText folds the lines of the register written before version 90.
+func fillRegisterSearchText(ctx context.Context, tx *sqlx.Tx) error {
+	var lines []register.Entry
+	if err := tx.SelectContext(ctx, &lines, `SELECT document_id, number_symbol, title_subject FROM register_entries`); err != nil {
+		return err
+	}
+	update, err := tx.PreparexContext(ctx, tx.Rebind(`UPDATE register_entries SET search_text = ? WHERE document_id = ?`))
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	for _, e := range lines {
+		if _, err := update.ExecContext(ctx, e.SearchText(), e.DocumentID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Migrate applies, in order, each migration not yet recorded in schema_migrations, each in
 // its own transaction together with its record. Open calls it before preparing the
@@ -75,6 +102,11 @@ func (db *DB) Migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
+			}
+			if fill, ok := goSteps[m.version]; ok {
+				if err := fill(ctx, tx); err != nil {
+					return err
+				}
 			}
 			_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`),
 				m.version, timestamp(time.Now()))

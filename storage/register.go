@@ -17,7 +17,7 @@ func (db *DB) Register(ctx context.Context, f register.RegisterFilter) ([]regist
 	entries := []register.Entry{}
 	like := register.LikePattern(f.Text)
 	err := db.sel(ctx, db.q.ListRegister, &entries, f.Secret, f.IssuerID, f.IssuerID, f.Year, f.Year, f.FormID, f.FormID,
-		f.NumberFrom, f.NumberFrom, f.NumberTo, f.NumberTo, like, like, like)
+		f.NumberFrom, f.NumberFrom, f.NumberTo, f.NumberTo, like, like)
 	if err != nil {
 		return nil, internal("list register", err)
 	}
@@ -55,7 +55,7 @@ func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]
 	like := register.LikePattern(s.Text)
 	page := db.q.PageRegister
 	args := []any{s.IssuerID, s.IssuerID, s.Year, s.Year, s.FormID, s.FormID, s.NumberFrom, s.NumberFrom,
-		s.NumberTo, s.NumberTo, like, like, like}
+		s.NumberTo, s.NumberTo, like, like}
 	if s.IssuerID != "" && s.Year != 0 {
 		// One series: the query the series index answers.
 		to := s.NumberTo
@@ -63,7 +63,7 @@ func (db *DB) SearchRegister(ctx context.Context, s register.RegisterSearch) ([]
 			to = math.MaxInt32
 		}
 		page = db.q.PageSeries
-		args = []any{s.IssuerID, s.Year, s.NumberFrom, to, s.FormID, s.FormID, like, like, like}
+		args = []any{s.IssuerID, s.Year, s.NumberFrom, to, s.FormID, s.FormID, like, like}
 	}
 	entries := []register.Entry{}
 	if err := db.sel(ctx, page, &entries, append(args, limit+1, offset)...); err != nil {

@@ -56,6 +56,11 @@ func TestSearchRegister(t *testing.T) {
 			{"a % taken literally", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "100%"}, []int{5}, false},
 			{"an _ taken literally", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "thứ_1"}, nil, false},
 			{"text in the number and symbol", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "07/"}, []int{7}, false},
+			{"text without its marks, in capitals", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "VIEC THU 1"}, []int{12, 11, 10, 1}, false},
+			{"text with its marks and a literal %", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "tỷ lệ 100%"}, []int{5}, false},
+			{"đ found by d", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "ho gia dinh"}, []int{5}, false},
+			{"the symbol in lower case", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2026, Text: "03/ubnd"}, []int{3}, false},
+			{"every issuer, text without marks", register.RegisterSearch{Text: "viec thu 12"}, []int{12}, false},
 			{"every issuer, every year: by issuer, then newest first", register.RegisterSearch{Limit: 3}, []int{1, 12, 11}, true}, // so-tp, then ubnd-tinh
 			{"another issuer, any year", register.RegisterSearch{IssuerID: "so-tp"}, []int{1}, false},
 			{"another year", register.RegisterSearch{IssuerID: "ubnd-tinh", Year: 2025}, nil, false},

@@ -149,9 +149,10 @@ func TestSecretSeriesMigration(t *testing.T) {
 		}
 		exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
 		// A database deployed before 040: every other migration applied, 040 missing (Migrate
-		// applies a missing version whatever its place in the history).
+		// applies a missing version whatever its place in the history), but for 090, which
+		// adds a column to a table 040 rebuilds and so never ran before it.
 		for _, v := range migrationVersions(t, dialect) {
-			if v == 40 {
+			if v == 40 || v == 90 {
 				continue
 			}
 			exec(migrationFile(t, dialect, v))
@@ -193,6 +194,10 @@ func TestSecretSeriesMigration(t *testing.T) {
 		entries, err := db.Register(ctx, register.RegisterFilter{})
 		if err != nil || len(entries) != 1 || entries[0].NumberSymbol != "01/UBND-NC" || entries[0].Secret() {
 			t.Fatalf("register after 040: %+v, %v", entries, err)
+		}
+		// 090 folded the line written before it for the text search.
+		if page, _, err := db.SearchRegister(ctx, register.RegisterSearch{Text: "VIEC CU"}); err != nil || len(page) != 1 {
+			t.Errorf("the old line searched without its marks: %+v, %v", page, err)
 		}
 		now := time.Date(2026, 3, 9, 10, 30, 0, 0, ict)
 		next, err := db.CreateAndIssue(ctx, newDraft("ubnd-tinh"), now, 2026, render)

@@ -14,8 +14,8 @@ RETURNING last_number;
 -- name: insert-register-entry
 INSERT INTO register_entries (document_id, issuer_id, secret, year, number, number_symbol, issued_on,
                               title_subject, signer, recipients, archive_unit, copies,
-                              sent_on, received_by, note, secrecy, urgency)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+                              sent_on, received_by, note, secrecy, urgency, search_text)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: list-register
 -- An empty issuer, form or text and a zero year or bound match every line; the ordinary
@@ -31,7 +31,7 @@ WHERE r.secret = ?
   AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
   AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
   AND (CAST(? AS INTEGER) = 0 OR r.number <= ?)
-  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
+  AND (CAST(? AS TEXT) = '' OR r.search_text LIKE ? ESCAPE '\')
 ORDER BY r.issuer_id, r.year, r.number;
 
 -- name: update-register-notes
@@ -53,11 +53,11 @@ LIMIT 1;
 -- name: page-register
 -- One page of the register as the register page shows it, newest number first, with the
 -- columns the page shows (the hand-written ones and the archive unit are left in the
--- table: each column read costs on every line of every page). An empty
--- issuer, form or text and a zero year or bound match everything. The text is matched
--- against the number and symbol and the title and subject (a LIKE pattern, escaped by the
--- caller with "\"). The page shows the ordinary register: secret documents' lines are kept
--- apart (Decree 30, art. 15.2) and never shown here.
+-- table: each column read costs on every line of every page). An empty issuer, form or
+-- text and a zero year or bound match everything. The text is matched against
+-- search_text, the number and symbol and the title and subject folded (register.Fold; a
+-- LIKE pattern, escaped by the caller with "\"). The page shows the ordinary register:
+-- secret documents' lines are kept apart (Decree 30, art. 15.2) and never shown here.
 SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
        r.signer, r.recipients, r.copies, r.urgency
 FROM register_entries r
@@ -68,7 +68,7 @@ WHERE r.secret = FALSE
   AND (CAST(? AS TEXT) = '' OR d.form_id = ?)
   AND (CAST(? AS INTEGER) = 0 OR r.number >= ?)
   AND (CAST(? AS INTEGER) = 0 OR r.number <= ?)
-  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
+  AND (CAST(? AS TEXT) = '' OR r.search_text LIKE ? ESCAPE '\')
 ORDER BY r.year DESC, r.issuer_id, r.number DESC
 LIMIT ? OFFSET ?;
 
@@ -83,7 +83,7 @@ SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_o
 FROM register_entries r
 WHERE r.issuer_id = ? AND r.secret = FALSE AND r.year = ? AND r.number BETWEEN ? AND ?
   AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
-  AND (CAST(? AS TEXT) = '' OR r.number_symbol LIKE ? ESCAPE '\' OR r.title_subject LIKE ? ESCAPE '\')
+  AND (CAST(? AS TEXT) = '' OR r.search_text LIKE ? ESCAPE '\')
 ORDER BY r.number DESC
 LIMIT ? OFFSET ?;
 
