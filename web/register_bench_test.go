@@ -51,27 +51,32 @@ func signedIn(tb testing.TB, a *apptest.App, login string) string {
 // BenchmarkRegisterPage measures the server time of the register page (GET /so-dang-ky, a
 // page of 50 lines of a year of 10,000, with the count) at 32 concurrent clients, through
 // the real router and middleware (session read) on SQLite, without the network: the
-// handler is called directly. It reports the p50 and p99 of the requests' times.
+// handler is called directly; on SQLite, and on PostgreSQL when one is configured. It
+// reports the p50 and p99 of the requests' times.
 func BenchmarkRegisterPage(b *testing.B) {
 	// The binary's GC target (vanthu serve -gc-percent, default 400), not the test's 100.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	a := apptest.NewSQLite(b)
-	a.User(b, "vanthu.xa", "secretariat", "ubnd-xa-dong-tien")
-	year := apptest.Now.Year()
-	seedRegister(b, a, 10_000, year)
-	cookie := signedIn(b, a, "vanthu.xa")
-	h := a.Server.Config.Handler
-	for _, tc := range []struct{ name, query string }{
-		{"year", fmt.Sprintf("?year=%d", year)},
-		{"year-page-100", fmt.Sprintf("?year=%d&page=100", year)},
-		{"text", fmt.Sprintf("?year=%d&q=s%%E1%%BB%%91+9999", year)}, // "số 9999"
-		{"number-range", fmt.Sprintf("?year=%d&from=5000&to=5100", year)},
-	} {
-		for _, clients := range []int{1, 32} {
-			b.Run(fmt.Sprintf("%s/clients=%d", tc.name, clients), func(b *testing.B) {
-				runClients(b, h, "/so-dang-ky"+tc.query, cookie, clients)
-			})
-		}
+	for _, be := range apptest.Backends() {
+		b.Run(be.Name, func(b *testing.B) {
+			a := apptest.New(b, be.DSN(b))
+			a.User(b, "vanthu.xa", "secretariat", "ubnd-xa-dong-tien")
+			year := apptest.Now.Year()
+			seedRegister(b, a, 10_000, year)
+			cookie := signedIn(b, a, "vanthu.xa")
+			h := a.Server.Config.Handler
+			for _, tc := range []struct{ name, query string }{
+				{"year", fmt.Sprintf("?year=%d", year)},
+				{"year-page-100", fmt.Sprintf("?year=%d&page=100", year)},
+				{"text", fmt.Sprintf("?year=%d&q=s%%E1%%BB%%91+9999", year)}, // "số 9999"
+				{"number-range", fmt.Sprintf("?year=%d&from=5000&to=5100", year)},
+			} {
+				for _, clients := range []int{1, 32} {
+					b.Run(fmt.Sprintf("%s/clients=%d", tc.name, clients), func(b *testing.B) {
+						runClients(b, h, "/so-dang-ky"+tc.query, cookie, clients)
+					})
+				}
+			}
+		})
 	}
 }
 
