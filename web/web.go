@@ -124,6 +124,7 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	}
 	r.GET("/quan-tri/don-vi", p.directoryPage)
 	r.POST("/quan-tri/don-vi", p.directoryImport)
+	r.POST("/quan-tri/don-vi/:id", p.unitEditPost)
 }
 
 // NotFound answers an unknown page address: a page in Vietnamese with the way home, 404.
