@@ -199,6 +199,19 @@ var rules = map[string]rule{
 		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), pageForm(f.sub, "route")
 	}},
 	"GET /quan-tri/nguoi-dung":     {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
+	"GET /quan-tri/nguoi-dung/moi": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung/moi")},
+	"POST /quan-tri/nguoi-dung/moi": {perm: access.UserManage, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		f.seq++
+		return "/quan-tri/nguoi-dung/moi", url.Values{"login": {fmt.Sprintf("trang.moi.%d", f.seq)}, "name": {"Người mới"},
+			"password": {apptest.Password}, "role": {"unit"}, "unit": {scopedUnit}, "action": {"save"}}.Encode()
+	}},
+	"GET /quan-tri/nguoi-dung/:id": {perm: access.UserManage, target: onScopedUnit, hides: true, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/quan-tri/nguoi-dung/%d", f.scopedUserID), ""
+	}},
+	"POST /quan-tri/nguoi-dung/:id": {perm: access.UserManage, target: onScopedUnit, hides: true, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/quan-tri/nguoi-dung/%d", f.scopedUserID),
+			url.Values{"name": {"Văn thư xã"}, "role": {"secretariat"}, "unit": {scopedUnit}, "action": {"save"}}.Encode()
+	}},
 	"POST /quan-tri/don-vi/:id": {perm: access.DirectoryWrite, target: onScopedUnit, page: true, request: func(*fixture) (string, string) {
 		return "/quan-tri/don-vi/" + scopedUnit, url.Values{"version": {"0"}, "name": {"Ủy ban nhân dân xã Đông Tiến"}, "short_name": {"UBND"},
 			"label": {"UBND xã Đông Tiến"}, "head_title": {"Chủ tịch"}, "place": {"Đông Tiến"}}.Encode()

@@ -120,6 +120,10 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	}
 	if p.accounts != nil {
 		r.GET("/quan-tri/nguoi-dung", p.usersPage)
+		r.GET("/quan-tri/nguoi-dung/moi", p.userNewPage)
+		r.POST("/quan-tri/nguoi-dung/moi", p.userPost)
+		r.GET("/quan-tri/nguoi-dung/:id", p.userPage)
+		r.POST("/quan-tri/nguoi-dung/:id", p.userPost)
 		r.GET("/quan-tri/nhat-ky", p.auditPage)
 	}
 	r.GET("/quan-tri/don-vi", p.directoryPage)
