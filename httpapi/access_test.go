@@ -213,7 +213,7 @@ var rules = map[string]rule{
 			url.Values{"name": {"Văn thư xã"}, "role": {"secretariat"}, "unit": {scopedUnit}, "action": {"save"}}.Encode()
 	}},
 	"POST /quan-tri/don-vi/:id": {perm: access.DirectoryWrite, target: onScopedUnit, page: true, request: func(*fixture) (string, string) {
-		return "/quan-tri/don-vi/" + scopedUnit, url.Values{"version": {"0"}, "name": {"Ủy ban nhân dân xã Đông Tiến"}, "short_name": {"UBND"},
+		return "/quan-tri/don-vi/" + scopedUnit, url.Values{"based_on": {"0"}, "name": {"Ủy ban nhân dân xã Đông Tiến"}, "short_name": {"UBND"},
 			"label": {"UBND xã Đông Tiến"}, "head_title": {"Chủ tịch"}, "place": {"Đông Tiến"}}.Encode()
 	}},
 	"GET /quan-tri/don-vi": {perm: access.DirectoryRead, target: onAnyUnit, page: true, request: path("/quan-tri/don-vi?unit=ubnd-xa-dong-tien")},

@@ -20,7 +20,8 @@ func TestUpdateUnit(t *testing.T) {
 		t.Run(b.Name, func(t *testing.T) {
 			b.SkipIfUnavailable(t)
 			t.Parallel()
-			a := apptest.Start(t, data, b.DSN(t))
+			dsn := b.DSN(t)
+			a := apptest.Start(t, data, dsn)
 			const unit = "/api/units/ubnd-xa-dong-tien"
 			put := func(body string, header ...string) apptest.Response {
 				return a.Do(t, "PUT", unit, strings.NewReader(body), append([]string{"Content-Type", "application/json"}, header...)...)
@@ -106,7 +107,7 @@ func TestUpdateUnit(t *testing.T) {
 			// A browser: with its CSRF token the page saves; without it, 403 and nothing saved.
 			a.User(t, "admin.dong.tien", "admin", "xa-dong-tien")
 			s := signIn(t, a, "admin.dong.tien", apptest.Password)
-			form := url.Values{"version": {"0"}, "name": {"Ủy ban nhân dân xã Đông Tiến"}, "short_name": {"UBND"}}.Encode()
+			form := url.Values{"based_on": {"0"}, "name": {"Ủy ban nhân dân xã Đông Tiến"}, "short_name": {"UBND"}}.Encode()
 			noCSRF := &session{cookie: s.cookie}
 			if res := send(t, a, "POST", "/quan-tri/don-vi/ubnd-xa-dong-tien", form, noCSRF); res.Status != http.StatusForbidden {
 				t.Errorf("page without CSRF: %d %s", res.Status, apptest.Excerpt(res.Body))
@@ -122,15 +123,30 @@ func TestUpdateUnit(t *testing.T) {
 				t.Errorf("page edit: %d %s", res.Status, apptest.Excerpt(res.Body))
 			}
 			// The page's messages at the field, in Vietnamese, the typed text kept.
-			bad := url.Values{"version": {"0"}, "name": {"\u200b"}, "short_name": {"ub nd"}, "place": {"Nơi gõ dở"}}.Encode()
+			bad := url.Values{"based_on": {"0"}, "name": {"\u200b"}, "short_name": {"ub nd"}, "place": {"Nơi gõ dở"}}.Encode()
 			res = send(t, a, "POST", "/quan-tri/don-vi/ubnd-xa-dong-tien", bad, s)
 			body := string(res.Body)
 			if res.Status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="u-name-err"`) ||
 				!strings.Contains(body, `id="u-short_name-err"`) || !strings.Contains(body, "Nơi gõ dở") {
 				t.Errorf("page bad fields: %d %s", res.Status, apptest.Excerpt(res.Body))
 			}
+			// A second server on the same database edits; this one, which has not reloaded
+			// yet, refuses an edit on what it holds rather than writing over it, and then
+			// holds the new directory.
+			second := apptest.Attach(t, data, dsn)
+			if res := second.Do(t, "PUT", unit, strings.NewReader(`{"name":"Ủy ban nhân dân xã Đông Tiến","short_name":"UBND","place":"Đông Tiến"}`),
+				"Content-Type", "application/json"); res.Status != http.StatusOK {
+				t.Fatalf("edit on the second server: %d %s", res.Status, apptest.Excerpt(res.Body))
+			}
+			if res := put(good); res.Status != http.StatusConflict || !strings.Contains(string(res.Body), "chưa lưu gì") {
+				t.Errorf("edit on a server behind the database: %d %s", res.Status, apptest.Excerpt(res.Body))
+			}
+			if res := put(good); res.Status != http.StatusOK {
+				t.Errorf("edit again after the refusal: %d %s", res.Status, apptest.Excerpt(res.Body))
+			}
+
 			// A stale page: 409 at the top, what was typed kept.
-			stale := url.Values{"version": {strconv.FormatInt(v, 10)}, "name": {"Tên gõ trên trang cũ"}}.Encode()
+			stale := url.Values{"based_on": {strconv.FormatInt(v, 10)}, "name": {"Tên gõ trên trang cũ"}}.Encode()
 			res = send(t, a, "POST", "/quan-tri/don-vi/ubnd-xa-dong-tien", stale, s)
 			body = string(res.Body)
 			if res.Status != http.StatusConflict || !strings.Contains(body, `class="error"`) || !strings.Contains(body, "Tên gõ trên trang cũ") {

@@ -51,7 +51,8 @@ func TestUserPages(t *testing.T) {
 				{"unknown role", newUser("nguoi.khac", "Người khác", apptest.Password, "superuser", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "roles-err", "superuser"},
 				{"unknown unit", newUser("nguoi.khac", "Người khác", apptest.Password, "unit", "khong-co"), http.StatusUnprocessableEntity, "roles-err", "khong-co"},
 				{"unit outside scope", newUser("nguoi.khac", "Người khác", apptest.Password, "secretariat", "ubnd-xa-quang-phu"), http.StatusForbidden, "roles-err", "ngoài phạm vi"},
-				{"the whole organisation", newUser("nguoi.khac", "Người khác", apptest.Password, "admin", ""), http.StatusForbidden, "roles-err", "toàn hệ thống"},
+				{"the whole organisation", newUser("nguoi.khac", "Người khác", apptest.Password, "admin", "*"), http.StatusForbidden, "roles-err", "toàn hệ thống"},
+				{"role without a unit", newUser("nguoi.khac", "Người khác", apptest.Password, "admin", ""), http.StatusUnprocessableEntity, "roles-err", "Chọn đơn vị"},
 				{"no role", url.Values{"login": {"nguoi.khac"}, "name": {"Người khác"}, "password": {apptest.Password}, "role": {""}, "unit": {""}}, http.StatusUnprocessableEntity, "roles-err", "ít nhất một vai trò"},
 			} {
 				t.Run(tc.name, func(t *testing.T) {

@@ -86,7 +86,7 @@ func (s *Service) UpdateUnit(ctx context.Context, id string, edit directory.Unit
 			return directory.Unit{}, 0, err
 		}
 		if current := s.version.Load(); basedOn != current {
-			return directory.Unit{}, 0, directory.StaleVersion(basedOn, current)
+			return directory.Unit{}, 0, directory.StaleEdit(basedOn, current)
 		}
 	}
 	tree := s.tree.Load()
@@ -112,6 +112,15 @@ func (s *Service) UpdateUnit(ctx context.Context, id string, edit directory.Unit
 	}
 	audit := access.NewAuditEntry(ctx, s.now(), access.ActUnitUpdate, "unit:"+id, access.ObjectHash(u))
 	version, err := s.db.UpdateUnitAt(access.WithAudit(ctx, audit), u, s.version.Load())
+	if apperr.CodeOf(err) == apperr.Conflict {
+		// Another server changed the directory after this one loaded it: load it, so the
+		// page shown again has the unit as it is now.
+		basedOn = s.version.Load()
+		if err := s.reloadDirectory(ctx); err != nil {
+			return directory.Unit{}, 0, err
+		}
+		return directory.Unit{}, 0, directory.StaleEdit(basedOn, s.version.Load())
+	}
 	if err != nil {
 		return directory.Unit{}, 0, err
 	}

@@ -54,7 +54,7 @@ func (p *Pages) unitEditPost(c *gin.Context) {
 	id := c.Param("id")
 	edit := directory.UnitEdit{Name: c.PostForm("name"), ShortName: c.PostForm("short_name"),
 		Label: c.PostForm("label"), HeadTitle: c.PostForm("head_title"), Place: c.PostForm("place")}
-	basedOn, _ := strconv.ParseInt(c.PostForm("version"), 10, 64)
+	basedOn, _ := strconv.ParseInt(c.PostForm("based_on"), 10, 64)
 	_, version, err := p.svc.UpdateUnit(c.Request.Context(), id, edit, basedOn)
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, "/quan-tri/don-vi?unit="+url.QueryEscape(id)+"&da-sua="+strconv.FormatInt(version, 10))

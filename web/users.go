@@ -28,6 +28,14 @@ type userForm struct {
 	Errors   map[string]string
 }
 
+// The unit select's values that are not unit IDs: the whole organisation (access.Everywhere
+// is "", which a form sends for nothing chosen), and nothing chosen.
+const (
+	everywhereChoice = "*"
+	unitNotChosen    = "\x00"
+	msgChooseUnit    = "Chọn đơn vị cho mỗi vai trò."
+)
+
 // choice is one option of a select.
 type choice struct{ Value, Label string }
 
@@ -89,20 +97,34 @@ func (p *Pages) userPost(c *gin.Context) {
 		f.ID, f.Login = u.ID, u.Login
 	}
 	roles, units := c.PostFormArray("role"), c.PostFormArray("unit")
+	missingUnit := false
 	for i, role := range roles {
 		role = strings.TrimSpace(role)
 		if role == "" {
 			continue // an empty row
 		}
-		g := access.UserGrant{Role: role}
+		unit := ""
 		if i < len(units) {
-			g.UnitID = strings.TrimSpace(units[i])
+			unit = strings.TrimSpace(units[i])
 		}
-		f.Grants = append(f.Grants, g)
+		switch unit {
+		case "":
+			// Not chosen: never read as the whole organisation, which access.Everywhere is.
+			missingUnit = true
+			unit = unitNotChosen
+		case everywhereChoice:
+			unit = access.Everywhere
+		}
+		f.Grants = append(f.Grants, access.UserGrant{Role: role, UnitID: unit})
 	}
 	if c.PostForm("action") == "add-row" {
 		f.Grants = append(f.Grants, access.UserGrant{})
 		p.renderUserForm(c, http.StatusOK, f, "")
+		return
+	}
+	if missingUnit {
+		f.Errors = map[string]string{"roles": msgChooseUnit}
+		p.renderUserFormError(c, http.StatusUnprocessableEntity, f, "")
 		return
 	}
 	password := c.PostForm("password")
@@ -175,7 +197,7 @@ func (p *Pages) renderUser(c *gin.Context, status int, f *userForm, msg, top str
 	f.Self = a != nil && f.ID != 0 && a.UserID == f.ID
 	tree := p.svc.Tree()
 	if access.Can(a, access.UserManage, access.Everywhere, tree) {
-		f.Units = append(f.Units, choice{access.Everywhere, "Toàn hệ thống"})
+		f.Units = append(f.Units, choice{everywhereChoice, "Toàn hệ thống"})
 	}
 	var walk func(parent string, depth int)
 	walk = func(parent string, depth int) {
@@ -188,8 +210,16 @@ func (p *Pages) renderUser(c *gin.Context, status int, f *userForm, msg, top str
 	}
 	walk("", 0)
 	// A grant already held in a unit no longer listed (or typed by hand) stays selectable.
-	for _, g := range f.Grants {
-		if g.Role != "" && !hasChoice(f.Units, g.UnitID) {
+	for i, g := range f.Grants {
+		switch {
+		case g.Role == "" || g.UnitID == unitNotChosen:
+			f.Grants[i].UnitID = ""
+		case g.UnitID == access.Everywhere:
+			f.Grants[i].UnitID = everywhereChoice
+			if !hasChoice(f.Units, everywhereChoice) {
+				f.Units = append(f.Units, choice{everywhereChoice, "Toàn hệ thống"})
+			}
+		case !hasChoice(f.Units, g.UnitID):
 			f.Units = append(f.Units, choice{g.UnitID, unitLabel(tree, g.UnitID)})
 		}
 	}
@@ -211,9 +241,6 @@ func hasChoice(cs []choice, v string) bool {
 
 // unitLabel is a unit's name, or its id when the tree does not have it.
 func unitLabel(tree *directory.Tree, id string) string {
-	if id == access.Everywhere {
-		return "Toàn hệ thống"
-	}
 	if u, ok := tree.Unit(id); ok {
 		return u.Name
 	}
