@@ -171,10 +171,10 @@ func (p *Pages) links(a *access.Actor) []link {
 		out = append(out, link{"/mau-trong", "Thư viện mẫu", "Tải mẫu trống (.docx) có sẵn tiêu đề của đơn vị."})
 	}
 	if p.accounts != nil && access.Holds(a, access.UserManage) {
-		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Người dùng và vai trò trong phạm vi quản lý."})
+		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Thêm, sửa, khoá người dùng và giao vai trò trong phạm vi quản lý."})
 	}
 	if access.Holds(a, access.DirectoryWrite) {
-		out = append(out, link{"/quan-tri/don-vi", "Danh mục đơn vị", "Cây đơn vị theo cấp; xuất, nhập CSV."})
+		out = append(out, link{"/quan-tri/don-vi", "Danh mục đơn vị", "Cây đơn vị theo cấp; sửa tên một đơn vị; xuất, nhập CSV."})
 	}
 	if p.accounts != nil && access.Can(a, access.AuditRead, access.Everywhere, nil) {
 		out = append(out, link{"/quan-tri/nhat-ky", "Nhật ký", "Ai đã làm gì, khi nào; lọc và xuất CSV."})
