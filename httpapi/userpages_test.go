@@ -47,6 +47,8 @@ func TestUserPages(t *testing.T) {
 				{"zero-width login", newUser("van\u200bthu", "Người khác", apptest.Password, "unit", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "login-err", ""},
 				{"short login", newUser("ab", "Người khác", apptest.Password, "unit", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "login-err", ""},
 				{"no name", newUser("nguoi.khac", " ", apptest.Password, "unit", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "name-err", "họ và tên"},
+				{"zero-width name", newUser("nguoi.khac", "\u200b\ufeff", apptest.Password, "unit", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "name-err", "họ và tên"},
+				{"huge name", newUser("nguoi.khac", strings.Repeat("Nguyễn ", 5000), apptest.Password, "unit", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "name-err", "200"},
 				{"short password", newUser("nguoi.khac", "Người khác", "ngắn", "unit", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "password-err", "10"},
 				{"unknown role", newUser("nguoi.khac", "Người khác", apptest.Password, "superuser", "ubnd-xa-dong-tien"), http.StatusUnprocessableEntity, "roles-err", "superuser"},
 				{"unknown unit", newUser("nguoi.khac", "Người khác", apptest.Password, "unit", "khong-co"), http.StatusUnprocessableEntity, "roles-err", "khong-co"},
