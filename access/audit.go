@@ -29,6 +29,7 @@ const (
 	ActDocumentFix    = "document.correct"
 	ActRegisterNotes  = "register.notes"
 	ActDirectory      = "directory.replace"
+	ActUnitUpdate     = "unit.update"
 )
 
 // AuditEntry is one row of the audit log: who did what to which object, when and from

@@ -12,6 +12,7 @@ const (
 	msgUnknownUnit    = "Đơn vị %q không có trong danh mục."
 	msgNoGrant        = "Người dùng cần ít nhất một vai trò."
 	msgName           = "Hãy nhập họ và tên."
+	msgNameLong       = "Họ và tên dài quá %d ký tự."
 	msgSelf           = "Không thể tự khoá tài khoản của mình."
 	msgNoSession      = "Yêu cầu này chỉ dùng được khi đăng nhập bằng trình duyệt."
 	msgUserNotFound   = "Không tìm thấy người dùng."

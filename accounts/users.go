@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -73,13 +75,13 @@ func (s *Service) CreateUser(ctx context.Context, req NewUser) (access.User, err
 		return access.User{}, err
 	}
 	a := access.FromContext(ctx)
-	u := access.User{Login: access.NormalizeLogin(req.Login), Name: strings.TrimSpace(norm.NFC.String(req.Name)), Grants: req.Roles}
+	u := access.User{Login: access.NormalizeLogin(req.Login), Name: cleanName(req.Name), Grants: req.Roles}
 	fields := map[string]string{}
 	if err := access.CheckLogin(u.Login); err != nil {
 		fields["login"] = apperr.As(err).Fields["login"]
 	}
-	if u.Name == "" {
-		fields["name"] = msgName
+	if msg := nameProblem(u.Name); msg != "" {
+		fields["name"] = msg
 	}
 	if err := access.CheckPassword(u.Login, req.Password); err != nil {
 		fields["password"] = apperr.As(err).Fields["password"]
@@ -148,9 +150,9 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, req UserUpdate) (acc
 	if req.Disabled && id == a.UserID {
 		return access.User{}, apperr.InvalidFields(map[string]string{"disabled": msgSelf})
 	}
-	u.Name = strings.TrimSpace(norm.NFC.String(req.Name))
-	if u.Name == "" {
-		return access.User{}, apperr.InvalidFields(map[string]string{"name": msgName})
+	u.Name = cleanName(req.Name)
+	if msg := nameProblem(u.Name); msg != "" {
+		return access.User{}, apperr.InvalidFields(map[string]string{"name": msg})
 	}
 	u.Disabled, u.Grants = req.Disabled, req.Roles
 	if err := s.checkGrants(a, u.Grants); err != nil {
@@ -176,6 +178,33 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, req UserUpdate) (acc
 	}
 	u, _, err = s.db.UserByID(ctx, id)
 	return u, err
+}
+
+// maxNameLen is the longest full name kept, in characters: far above any real name, low
+// enough that a pasted page does not end up in every audit row and list.
+const maxNameLen = 200
+
+// cleanName is a full name as kept: NFC, without the invisible format characters (zero-width
+// space, BOM, soft hyphen…) that would make an empty name look filled in, spaces collapsed.
+func cleanName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(name))
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// nameProblem says what is wrong with a cleaned full name, "" if nothing.
+func nameProblem(name string) string {
+	switch {
+	case name == "":
+		return msgName
+	case utf8.RuneCountInString(name) > maxNameLen:
+		return fmt.Sprintf(msgNameLong, maxNameLen)
+	}
+	return ""
 }
 
 // AddDemoUsers creates users in a database that has none, and reports how many it

@@ -49,8 +49,8 @@ func ReadCSV(r io.Reader) ([]Unit, error) {
 			HeadTitle: row.get("head_title"),
 			Place:     row.get("place"),
 		})
-		for _, msg := range unitProblems(u) {
-			p.addf("dòng %d: %s", row.line, msg)
+		for _, fp := range unitProblems(u) {
+			p.addf("dòng %d: %s", row.line, fp.msg)
 		}
 		if msg := shortNameProblem(u); msg != "" {
 			p.addf("dòng %d: %s", row.line, msg)

@@ -3,9 +3,11 @@ package directory
 import (
 	"fmt"
 	"strings"
-	"vanthu/typeset"
+	"unicode"
+	"unicode/utf8"
 
 	"vanthu/apperr"
+	"vanthu/typeset"
 )
 
 // Tree is a validated organisation tree with its saved groups. It is immutable once built:
@@ -41,8 +43,8 @@ func NewTree(units []Unit, groups []Group) (*Tree, error) {
 			p.addf("đơn vị %q: mã (id) bị trùng", u.ID)
 			continue
 		}
-		for _, msg := range unitProblems(u) {
-			p.addf("đơn vị %q: %s", u.ID, msg)
+		for _, fp := range unitProblems(u) {
+			p.addf("đơn vị %q: %s", u.ID, fp.msg)
 		}
 		t.units[u.ID] = u
 		t.order = append(t.order, u.ID)
@@ -101,32 +103,52 @@ func NewTree(units []Unit, groups []Group) (*Tree, error) {
 
 // unitProblems returns what is wrong with one normalised unit on its own, each message
 // naming the field; where it stands in the tree and whether its ID is unique are checked by
-// the caller, who knows the other units. The CSV reader and NewTree both use it, prefixing
-// the line number or the unit.
-func unitProblems(u Unit) []string {
-	var p problems
+// the caller, who knows the other units. The CSV reader, NewTree and UnitEdit.Apply all use
+// it, the first two prefixing the line number or the unit, the last showing each message at
+// its field.
+func unitProblems(u Unit) []fieldProblem {
+	var p []fieldProblem
+	add := func(field, format string, args ...any) {
+		p = append(p, fieldProblem{field, fmt.Sprintf(format, args...)})
+	}
 	switch {
 	case u.ID == "":
-		p.addf("thiếu mã đơn vị (id)")
+		add("id", "thiếu mã đơn vị (id)")
 	case !validID(u.ID):
-		p.addf("mã (id) %q không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", u.ID)
+		add("id", "mã (id) %q không được chứa khoảng trắng, dấu phẩy hay dấu chấm phẩy", u.ID)
 	}
 	if u.Name == "" {
-		p.addf("thiếu tên đơn vị (name)")
+		add("name", "thiếu tên đơn vị (name)")
 	}
 	switch {
 	case u.Kind == "":
-		p.addf("thiếu loại đơn vị (kind)")
+		add("kind", "thiếu loại đơn vị (kind)")
 	case !u.Kind.Valid():
-		p.addf("loại đơn vị (kind) %q không hợp lệ; dùng một trong: %s", u.Kind, kindCodes())
+		add("kind", "loại đơn vị (kind) %q không hợp lệ; dùng một trong: %s", u.Kind, kindCodes())
+	}
+	for _, f := range []struct{ field, name, value string }{{"name", "tên đơn vị", u.Name},
+		{"short_name", "tên viết tắt", u.ShortName}, {"label", "tên ở Kính gửi, Nơi nhận", u.Label},
+		{"head_title", "chức danh người đứng đầu", u.HeadTitle}, {"place", "địa danh", u.Place}} {
+		if n := utf8.RuneCountInString(f.value); n > MaxUnitText {
+			add(f.field, "%s (%s) dài %d ký tự, quá giới hạn %d ký tự", f.name, f.field, n, MaxUnitText)
+		}
 	}
 	return p
 }
 
+// MaxUnitText is the longest a unit's name or other text may be, in characters: the longest
+// real name ("Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc …") is far shorter, and
+// a header line cannot print more.
+const MaxUnitText = 300
+
+// fieldProblem is one problem of a record and the field (CSV column, JSON name) it is about.
+type fieldProblem struct{ field, msg string }
+
 // shortNameProblem says what is wrong with a unit's short name, "" if nothing: it goes into
 // the number of every document the unit issues, so it must be a symbol part. It is checked
-// where a directory comes in (ReadCSV: imports and the demo files), not by NewTree, so
-// that a database filled before the rule existed still loads (CheckShortNames reports it).
+// where a directory comes in (ReadCSV: imports and the demo files; UnitEdit.Apply), not by
+// NewTree, so that a database filled before the rule existed still loads (CheckShortNames
+// reports it).
 func shortNameProblem(u Unit) string {
 	if u.ShortName != "" && !IsSymbol(u.ShortName) {
 		return fmt.Sprintf("tên viết tắt (short_name) %q phải là ký hiệu viết hoa: chữ cái hoặc chữ số, các nhóm nối bằng dấu gạch ngang (ví dụ: UBND, CAX, BCĐ138)", u.ShortName)
@@ -196,10 +218,23 @@ func normalizeGroup(g Group) Group {
 }
 
 // cleanText returns s in NFC with runs of white space collapsed to one space, and with
-// invalid UTF-8 and the control characters XML and PostgreSQL refuse dropped.
+// invalid UTF-8, the control characters XML and PostgreSQL refuse and the invisible format
+// characters (zero-width space, BOM, soft hyphen…) dropped: a name made only of those would
+// otherwise look filled in and print as nothing.
 func cleanText(s string) string {
-	return strings.Join(strings.Fields(typeset.Clean(s)), " ")
+	s = typeset.Clean(s)
+	if strings.IndexFunc(s, isFormatChar) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isFormatChar(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
+
+func isFormatChar(r rune) bool { return unicode.Is(unicode.Cf, r) }
 
 // cycles returns each cycle of parent links once, as the IDs along it, the first repeated
 // at the end. Only units with an existing parent take part.

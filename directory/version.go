@@ -15,3 +15,13 @@ const msgStaleVersion = "Danh mục đã được thay đổi ở nơi khác sau
 func StaleVersion(basedOn, current int64) error {
 	return apperr.New(apperr.Conflict, fmt.Sprintf(msgStaleVersion, basedOn, current))
 }
+
+// msgStaleEdit tells the user an edit of one unit was made on a page showing an older
+// directory: what they typed is kept, the page now shows the unit as it is.
+const msgStaleEdit = "Danh mục đã được thay đổi ở nơi khác sau khi trang này được mở (trang dựa trên phiên bản %d, danh mục hiện là phiên bản %d), nên chưa lưu gì. Thông tin hiện tại của đơn vị ở trên, những gì bạn nhập vẫn ở dưới: xem lại rồi bấm Lưu lần nữa."
+
+// StaleEdit is the Conflict returned when an edit of one unit was made on version basedOn
+// while the directory is at version current.
+func StaleEdit(basedOn, current int64) error {
+	return apperr.New(apperr.Conflict, fmt.Sprintf(msgStaleEdit, basedOn, current))
+}

@@ -113,8 +113,12 @@ var rules = map[string]rule{
 	"GET /api/forms/:id":            {perm: access.FormRead, target: onAnyUnit, request: path("/api/forms/cong-van")},
 	"GET /api/forms/:id/blank.docx": {perm: access.TemplateRead, target: onAnyUnit, request: path("/api/forms/cong-van/blank.docx")},
 
-	"GET /api/units":                {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/units")},
-	"GET /api/units/:id":            {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/units/" + scopedUnit)},
+	"GET /api/units":     {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/units")},
+	"GET /api/units/:id": {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/units/" + scopedUnit)},
+	// The scoped unit's names as they are: the edit changes nothing the other routes read.
+	"PUT /api/units/:id": {perm: access.DirectoryWrite, target: onScopedUnit, request: func(*fixture) (string, string) {
+		return "/api/units/" + scopedUnit, `{"name":"Ủy ban nhân dân xã Đông Tiến","short_name":"UBND","label":"UBND xã Đông Tiến","head_title":"Chủ tịch","place":"Đông Tiến"}`
+	}},
 	"GET /api/groups":               {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/groups")},
 	"GET /api/directory/units.csv":  {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/directory/units.csv")},
 	"GET /api/directory/groups.csv": {perm: access.DirectoryRead, target: onAnyUnit, request: path("/api/directory/groups.csv")},
@@ -194,8 +198,25 @@ var rules = map[string]rule{
 	"POST /van-ban/:id/dinh-chinh": {perm: access.DocumentCorrect, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
 		return fmt.Sprintf("/van-ban/%d/dinh-chinh", f.issued), pageForm(f.sub, "route")
 	}},
-	"GET /quan-tri/nguoi-dung": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
-	"GET /quan-tri/don-vi":     {perm: access.DirectoryRead, target: onAnyUnit, page: true, request: path("/quan-tri/don-vi?unit=ubnd-xa-dong-tien")},
+	"GET /quan-tri/nguoi-dung":     {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung"), leak: "Ủy ban nhân dân xã Đông Tiến)"},
+	"GET /quan-tri/nguoi-dung/moi": {perm: access.UserManage, target: onAnyUnit, page: true, request: path("/quan-tri/nguoi-dung/moi")},
+	"POST /quan-tri/nguoi-dung/moi": {perm: access.UserManage, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		f.seq++
+		return "/quan-tri/nguoi-dung/moi", url.Values{"login": {fmt.Sprintf("trang.moi.%d", f.seq)}, "name": {"Người mới"},
+			"password": {apptest.Password}, "role": {"unit"}, "unit": {scopedUnit}, "action": {"save"}}.Encode()
+	}},
+	"GET /quan-tri/nguoi-dung/:id": {perm: access.UserManage, target: onScopedUnit, hides: true, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/quan-tri/nguoi-dung/%d", f.scopedUserID), ""
+	}},
+	"POST /quan-tri/nguoi-dung/:id": {perm: access.UserManage, target: onScopedUnit, hides: true, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/quan-tri/nguoi-dung/%d", f.scopedUserID),
+			url.Values{"name": {"Văn thư xã"}, "role": {"secretariat"}, "unit": {scopedUnit}, "action": {"save"}}.Encode()
+	}},
+	"POST /quan-tri/don-vi/:id": {perm: access.DirectoryWrite, target: onScopedUnit, page: true, request: func(*fixture) (string, string) {
+		return "/quan-tri/don-vi/" + scopedUnit, url.Values{"based_on": {"0"}, "name": {"Ủy ban nhân dân xã Đông Tiến"}, "short_name": {"UBND"},
+			"label": {"UBND xã Đông Tiến"}, "head_title": {"Chủ tịch"}, "place": {"Đông Tiến"}}.Encode()
+	}},
+	"GET /quan-tri/don-vi": {perm: access.DirectoryRead, target: onAnyUnit, page: true, request: path("/quan-tri/don-vi?unit=ubnd-xa-dong-tien")},
 	// No file: an allowed caller is answered 422 at the field, others 403.
 	"POST /quan-tri/don-vi": {perm: access.DirectoryWrite, target: onEverything, page: true, request: func(f *fixture) (string, string) { return "/quan-tri/don-vi", "version=0" }},
 	"GET /quan-tri/nhat-ky": {perm: access.AuditRead, target: onEverything, page: true, request: path("/quan-tri/nhat-ky")},

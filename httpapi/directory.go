@@ -56,6 +56,28 @@ func (h *handler) getUnit(c *gin.Context) {
 	}{u, parent, issuer})
 }
 
+// updateUnit answers PUT /api/units/:id: one unit's names and printing (directory.UnitEdit),
+// on the directory version of If-Match (409 if it has moved), with the new version as ETag.
+func (h *handler) updateUnit(c *gin.Context) {
+	basedOn, err := ifMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	var edit directory.UnitEdit
+	if err := decodeJSON(c, &edit); err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	u, version, err := h.svc.UpdateUnit(c.Request.Context(), c.Param("id"), edit, basedOn)
+	if err != nil {
+		fail(c, h.log, err)
+		return
+	}
+	versionHeaders(c, version)
+	c.JSON(http.StatusOK, gin.H{"unit": u, "version": version})
+}
+
 // listGroups answers GET /api/groups.
 func (h *handler) listGroups(c *gin.Context) {
 	tree, err := h.svc.Directory(c.Request.Context())

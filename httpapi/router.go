@@ -108,6 +108,7 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 
 	api.GET("/units", h.listUnits)
 	api.GET("/units/:id", h.getUnit)
+	api.PUT("/units/:id", h.updateUnit)
 	api.GET("/groups", h.listGroups)
 	api.GET("/directory/units.csv", h.exportUnits)
 	api.GET("/directory/groups.csv", h.exportGroups)

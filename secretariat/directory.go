@@ -2,6 +2,7 @@ package secretariat
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"vanthu/access"
@@ -63,6 +64,67 @@ func (s *Service) ImportDirectory(ctx context.Context, unitsCSV, groupsCSV io.Re
 		return 0, err
 	}
 	return version, s.reloadDirectory(ctx)
+}
+
+// UpdateUnit changes the names and printing of one unit (directory.UnitEdit: never its ID,
+// kind or parent) and returns the unit as saved with the new directory version. The edit
+// is checked by the rules of one line of an import, field by field; the whole directory with
+// it must still be valid.
+//
+// basedOn is the directory version the client showed (If-Match; 0: this server's): as for an
+// import, a directory changed meanwhile is refused with a Conflict rather than overwritten.
+// The actor needs directory.write over the unit; the audit row is written with the change.
+func (s *Service) UpdateUnit(ctx context.Context, id string, edit directory.UnitEdit, basedOn int64) (directory.Unit, int64, error) {
+	if err := access.RequireAny(ctx, access.DirectoryWrite); err != nil {
+		return directory.Unit{}, 0, err
+	}
+	s.dirMu.Lock()
+	defer s.dirMu.Unlock()
+	if basedOn != 0 && basedOn != s.version.Load() {
+		// The client may know a newer version than this server has loaded yet.
+		if err := s.reloadDirectory(ctx); err != nil {
+			return directory.Unit{}, 0, err
+		}
+		if current := s.version.Load(); basedOn != current {
+			return directory.Unit{}, 0, directory.StaleEdit(basedOn, current)
+		}
+	}
+	tree := s.tree.Load()
+	old, ok := tree.Unit(id)
+	if !ok {
+		return directory.Unit{}, 0, apperr.New(apperr.NotFound, fmt.Sprintf(msgNoSuchUnit, id))
+	}
+	if err := access.Require(ctx, access.DirectoryWrite, id, tree); err != nil {
+		return directory.Unit{}, 0, err
+	}
+	u, err := edit.Apply(old)
+	if err != nil {
+		return directory.Unit{}, 0, err
+	}
+	units := tree.Units()
+	for i := range units {
+		if units[i].ID == id {
+			units[i] = u
+		}
+	}
+	if _, err := directory.NewTree(units, tree.Groups()); err != nil {
+		return directory.Unit{}, 0, err
+	}
+	audit := access.NewAuditEntry(ctx, s.now(), access.ActUnitUpdate, "unit:"+id, access.ObjectHash(u))
+	version, err := s.db.UpdateUnitAt(access.WithAudit(ctx, audit), u, s.version.Load())
+	if apperr.CodeOf(err) == apperr.Conflict {
+		// Another server changed the directory after this one loaded it: load it, so the
+		// page shown again has the unit as it is now.
+		basedOn = s.version.Load()
+		if err := s.reloadDirectory(ctx); err != nil {
+			return directory.Unit{}, 0, err
+		}
+		return directory.Unit{}, 0, directory.StaleEdit(basedOn, s.version.Load())
+	}
+	if err != nil {
+		return directory.Unit{}, 0, err
+	}
+	return u, version, s.reloadDirectory(ctx)
 }
 
 // VersionedDirectory returns the directory in memory with its version, read together; the

@@ -20,6 +20,9 @@ type Store interface {
 	// ReplaceDirectoryAt replaces units and groups if the directory is still at version
 	// basedOn (0: any), raising and returning the version; a Conflict otherwise.
 	ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, groups []directory.Group, basedOn int64) (int64, error)
+	// UpdateUnitAt changes one unit's names and printing if the directory is still at
+	// version basedOn (0: any), raising and returning the version; a Conflict otherwise.
+	UpdateUnitAt(ctx context.Context, u directory.Unit, basedOn int64) (int64, error)
 	DirectoryVersion(ctx context.Context) (int64, error)
 
 	CreateDocument(ctx context.Context, d *register.Document) error

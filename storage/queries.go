@@ -28,6 +28,7 @@ type queries struct {
 	// units.sql
 	DeleteUnits *sqlx.Stmt `query:"delete-units"`
 	InsertUnit  *sqlx.Stmt `query:"insert-unit"`
+	UpdateUnit  *sqlx.Stmt `query:"update-unit"`
 	ListUnits   *sqlx.Stmt `query:"list-units"`
 	CountUnits  *sqlx.Stmt `query:"count-units"`
 

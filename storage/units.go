@@ -11,6 +11,9 @@ import (
 	"vanthu/directory"
 )
 
+// msgNoSuchUnit answers a change of a unit the directory does not have.
+const msgNoSuchUnit = "Danh mục không có đơn vị này."
+
 // ReplaceDirectory replaces the whole directory whatever its version: ReplaceDirectoryAt
 // with the version the database holds.
 func (db *DB) ReplaceDirectory(ctx context.Context, units []directory.Unit, groups []directory.Group) error {
@@ -38,29 +41,10 @@ func (db *DB) ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, gr
 	}
 	var version int64
 	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
-		// The version first: on PostgreSQL its row lock queues concurrent replacements
-		// before they do any work.
-		var current int64
-		if err := tx.StmtxContext(ctx, db.q.GetDirectoryVersion).GetContext(ctx, &current); err != nil {
+		var err error
+		if version, err = db.bumpDirectoryVersion(ctx, tx, basedOn); err != nil {
 			return err
 		}
-		expect := basedOn
-		if expect == 0 {
-			expect = current
-		}
-		res, err := tx.StmtxContext(ctx, db.q.BumpDirectoryVersion).ExecContext(ctx, expect)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			if err := tx.StmtxContext(ctx, db.q.GetDirectoryVersion).GetContext(ctx, &current); err != nil {
-				return err
-			}
-			return directory.StaleVersion(expect, current)
-		}
-		version = expect + 1
 		for _, stmt := range []*sqlx.Stmt{db.q.DeleteGroupMembers, db.q.DeleteGroups, db.q.DeleteUnits} {
 			if _, err := tx.StmtxContext(ctx, stmt).ExecContext(ctx); err != nil {
 				return err
@@ -97,6 +81,62 @@ func (db *DB) ReplaceDirectoryAt(ctx context.Context, units []directory.Unit, gr
 	}
 	if err != nil {
 		return 0, internal("replace directory", err)
+	}
+	return version, nil
+}
+
+// bumpDirectoryVersion raises the directory version inside tx if it is still basedOn (0:
+// whatever it is) and returns the new one; a Conflict (directory.StaleVersion) otherwise. It
+// runs first in a change of the directory: on PostgreSQL its row lock queues concurrent
+// changes before they do any work.
+func (db *DB) bumpDirectoryVersion(ctx context.Context, tx *sqlx.Tx, basedOn int64) (int64, error) {
+	var current int64
+	if err := tx.StmtxContext(ctx, db.q.GetDirectoryVersion).GetContext(ctx, &current); err != nil {
+		return 0, err
+	}
+	expect := basedOn
+	if expect == 0 {
+		expect = current
+	}
+	res, err := tx.StmtxContext(ctx, db.q.BumpDirectoryVersion).ExecContext(ctx, expect)
+	if err != nil {
+		return 0, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, err
+	} else if n == 0 {
+		if err := tx.StmtxContext(ctx, db.q.GetDirectoryVersion).GetContext(ctx, &current); err != nil {
+			return 0, err
+		}
+		return 0, directory.StaleVersion(expect, current)
+	}
+	return expect + 1, nil
+}
+
+// UpdateUnitAt changes one unit's names and printing (directory.UnitEdit: name, short name,
+// label, head's title, place; never its ID, kind or parent) if the directory is still at
+// version basedOn (0: any), raising the version and writing the audit row the service put
+// in ctx in the same transaction. It returns the new version; NotFound for an unknown unit.
+func (db *DB) UpdateUnitAt(ctx context.Context, u directory.Unit, basedOn int64) (int64, error) {
+	var version int64
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		var err error
+		if version, err = db.bumpDirectoryVersion(ctx, tx, basedOn); err != nil {
+			return err
+		}
+		res, err := tx.StmtxContext(ctx, db.q.UpdateUnit).ExecContext(ctx, u.Name, u.ShortName, u.Label, u.HeadTitle, u.Place, u.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return apperr.New(apperr.NotFound, msgNoSuchUnit)
+		}
+		return db.auditChange(ctx, tx, "unit:"+u.ID, access.ObjectHash(u))
+	})
+	if err != nil {
+		return 0, internal("update unit", err)
 	}
 	return version, nil
 }

@@ -39,7 +39,11 @@ func (p *Pages) usersPage(c *gin.Context) {
 		}
 		rows = append(rows, userRow{User: u, Roles: strings.Join(grants, "; ")})
 	}
-	p.render(c, http.StatusOK, "users", view{Title: "Người dùng", Data: rows})
+	msg := ""
+	if c.Query("da-tao") != "" {
+		msg = "Đã tạo người dùng."
+	}
+	p.render(c, http.StatusOK, "users", view{Title: "Người dùng", Message: msg, Data: rows})
 }
 
 // userRow is one user as the users page lists them: roles and units by name.

@@ -24,11 +24,13 @@ type directoryView struct {
 	// CanImport shows the import form to those who may replace the directory.
 	CanImport   bool
 	ImportError string
+	// Edit is the form that edits the unit shown, for those who may change it (unitedit.go).
+	Edit *unitEditForm
 }
 
 // directoryPage answers GET /quan-tri/don-vi?unit=: the directory tree, one level at a time.
 func (p *Pages) directoryPage(c *gin.Context) {
-	dv, ok := p.directoryView(c)
+	dv, ok := p.directoryView(c, c.Query("unit"))
 	if !ok {
 		return
 	}
@@ -36,10 +38,15 @@ func (p *Pages) directoryPage(c *gin.Context) {
 	if v := c.Query("da-nhap"); v != "" {
 		msg = "Đã nhập danh mục đơn vị: phiên bản " + v + "."
 	}
+	if v := c.Query("da-sua"); v != "" && dv.Unit != nil {
+		msg = "Đã lưu đơn vị: danh mục phiên bản " + v + "."
+	}
 	p.render(c, http.StatusOK, "directory", view{Title: "Danh mục đơn vị", Message: msg, Data: dv})
 }
 
-func (p *Pages) directoryView(c *gin.Context) (*directoryView, bool) {
+// directoryView reads the tree for the page: the roots, or the unit id with its parents and
+// children (and, for those who may change it, the form filled with what it says).
+func (p *Pages) directoryView(c *gin.Context, id string) (*directoryView, bool) {
 	ctx := c.Request.Context()
 	if _, err := p.svc.Directory(ctx); err != nil {
 		p.fail(c, err)
@@ -49,7 +56,7 @@ func (p *Pages) directoryView(c *gin.Context) (*directoryView, bool) {
 	tree, version := p.svc.VersionedDirectory()
 	dv := &directoryView{Version: version,
 		CanImport: access.Can(access.FromContext(ctx), access.DirectoryWrite, access.Everywhere, tree)}
-	if id := c.Query("unit"); id != "" {
+	if id != "" {
 		u, ok := tree.Unit(id)
 		if !ok {
 			p.fail(c, apperr.New(apperr.NotFound, "Danh mục không có đơn vị này."))
@@ -59,6 +66,9 @@ func (p *Pages) directoryView(c *gin.Context) (*directoryView, bool) {
 		// Ancestors are listed nearest first; the page reads from the root down.
 		for i, j := 0, len(dv.Ancestors)-1; i < j; i, j = i+1, j-1 {
 			dv.Ancestors[i], dv.Ancestors[j] = dv.Ancestors[j], dv.Ancestors[i]
+		}
+		if access.Can(access.FromContext(ctx), access.DirectoryWrite, id, tree) {
+			dv.Edit = newUnitEditForm(u, version)
 		}
 		return dv, true
 	}
@@ -74,7 +84,7 @@ func (p *Pages) directoryView(c *gin.Context) (*directoryView, bool) {
 // version the page showed, as the API's PUT with If-Match: a directory changed meanwhile
 // is refused (409) rather than overwritten.
 func (p *Pages) directoryImport(c *gin.Context) {
-	dv, ok := p.directoryView(c)
+	dv, ok := p.directoryView(c, "")
 	if !ok {
 		return
 	}

@@ -120,10 +120,15 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	}
 	if p.accounts != nil {
 		r.GET("/quan-tri/nguoi-dung", p.usersPage)
+		r.GET("/quan-tri/nguoi-dung/moi", p.userNewPage)
+		r.POST("/quan-tri/nguoi-dung/moi", p.userPost)
+		r.GET("/quan-tri/nguoi-dung/:id", p.userPage)
+		r.POST("/quan-tri/nguoi-dung/:id", p.userPost)
 		r.GET("/quan-tri/nhat-ky", p.auditPage)
 	}
 	r.GET("/quan-tri/don-vi", p.directoryPage)
 	r.POST("/quan-tri/don-vi", p.directoryImport)
+	r.POST("/quan-tri/don-vi/:id", p.unitEditPost)
 }
 
 // NotFound answers an unknown page address: a page in Vietnamese with the way home, 404.
@@ -166,10 +171,10 @@ func (p *Pages) links(a *access.Actor) []link {
 		out = append(out, link{"/mau-trong", "Thư viện mẫu", "Tải mẫu trống (.docx) có sẵn tiêu đề của đơn vị."})
 	}
 	if p.accounts != nil && access.Holds(a, access.UserManage) {
-		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Người dùng và vai trò trong phạm vi quản lý."})
+		out = append(out, link{"/quan-tri/nguoi-dung", "Người dùng", "Thêm, sửa, khoá người dùng và giao vai trò trong phạm vi quản lý."})
 	}
 	if access.Holds(a, access.DirectoryWrite) {
-		out = append(out, link{"/quan-tri/don-vi", "Danh mục đơn vị", "Cây đơn vị theo cấp; xuất, nhập CSV."})
+		out = append(out, link{"/quan-tri/don-vi", "Danh mục đơn vị", "Cây đơn vị theo cấp; sửa tên một đơn vị; xuất, nhập CSV."})
 	}
 	if p.accounts != nil && access.Can(a, access.AuditRead, access.Everywhere, nil) {
 		out = append(out, link{"/quan-tri/nhat-ky", "Nhật ký", "Ai đã làm gì, khi nào; lọc và xuất CSV."})

@@ -7,6 +7,10 @@ DELETE FROM units;
 INSERT INTO units (id, parent_id, kind, name, short_name, label, head_title, place, position)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
+-- name: update-unit
+-- One unit's names and printing (directory.UnitEdit); its id, kind, parent and position stay.
+UPDATE units SET name = ?, short_name = ?, label = ?, head_title = ?, place = ? WHERE id = ?;
+
 -- name: list-units
 SELECT id, COALESCE(parent_id, '') AS parent_id, kind, name, short_name, label, head_title, place
 FROM units
