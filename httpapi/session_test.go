@@ -74,7 +74,7 @@ func TestSessions(t *testing.T) {
 						t.Errorf("%s: %d, want %d: %s", c.name, res.Status, c.want, apptest.Excerpt(res.Body))
 					}
 				}
-				if res := apptest.Do(t, a.Anonymous, a.URL, "GET", "/api/documents", nil, "Cookie", s.cookie); res.Status != 200 {
+				if res := apptest.Do(t, a.Anonymous, a.URL, "GET", "/api/documents?issuer="+scopedUnit, nil, "Cookie", s.cookie); res.Status != 200 {
 					t.Errorf("a GET needs no CSRF token: %d", res.Status)
 				}
 			})

@@ -12,6 +12,8 @@ type DocumentFilter struct {
 	IssuerID string
 	Status   Status
 	Year     int // the year of issue; drafts have none
+	// NoSecret leaves secret documents out, for an actor who may not read them.
+	NoSecret bool
 	Limit    int // 0 means DefaultLimit; at most MaxLimit
 	Offset   int
 }

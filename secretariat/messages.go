@@ -6,6 +6,7 @@ const (
 	msgNoSuchForm       = "Không có biểu mẫu %q."
 	msgNoSuchUnit       = "Không có đơn vị %q trong danh bạ."
 	msgRegisterIssuer   = "Chọn cơ quan có sổ đăng ký cần xem."
+	msgDocumentsIssuer  = "Chọn cơ quan có văn bản cần xem (tham số issuer)."
 	msgCannotMap        = "Không tạo được văn bản từ dữ liệu đã nhập."
 	msgRenderFailed     = "Không tạo được tệp văn bản."
 	msgBlankFailed      = "Không tạo được mẫu trống."

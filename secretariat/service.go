@@ -929,16 +929,21 @@ func (s *Service) Documents(ctx context.Context, f register.DocumentFilter) ([]r
 	if err := access.RequireAny(ctx, access.DocumentRead); err != nil {
 		return nil, err
 	}
+	all, units := s.visible(ctx, access.DocumentRead)
 	if f.IssuerID != "" {
 		if err := s.require(ctx, access.DocumentRead, f.IssuerID); err != nil {
 			return nil, err
 		}
+		f.NoSecret = !s.can(ctx, access.RegisterSecretRead, f.IssuerID)
+	} else if !all {
+		// The page is cut in the database: documents of other units, left out afterwards,
+		// would leave it short or empty while the actor's own went unlisted.
+		return nil, apperr.InvalidFields(map[string]string{"issuer": msgDocumentsIssuer})
 	}
 	docs, err := s.db.Documents(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	all, units := s.visible(ctx, access.DocumentRead)
 	kept := docs[:0]
 	for _, d := range docs {
 		if (all || units[d.IssuerID]) && (!d.Secret() || s.can(ctx, access.RegisterSecretRead, d.IssuerID)) {

@@ -149,7 +149,7 @@ func (db *DB) Documents(ctx context.Context, f register.DocumentFilter) ([]regis
 	limit, offset := f.Page()
 	var rows []documentRow
 	err := db.sel(ctx, db.q.ListDocuments, &rows,
-		f.IssuerID, f.IssuerID, string(f.Status), string(f.Status), f.Year, f.Year, limit, offset)
+		f.IssuerID, f.IssuerID, string(f.Status), string(f.Status), f.Year, f.Year, f.NoSecret, limit, offset)
 	if err != nil {
 		return nil, internal("list documents", err)
 	}

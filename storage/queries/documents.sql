@@ -31,13 +31,15 @@ WHERE id = ?;
 SELECT status FROM documents WHERE id = ?;
 
 -- name: list-documents
--- An empty issuer or status and a zero year match every document.
+-- An empty issuer or status and a zero year match every document; with no_secret true the
+-- secret ones are left out.
 SELECT id, form_id, issuer_id, status, data, recipients, subject, kind_title, symbol, year, number,
        corrects_id, created_at, updated_at, issued_at, sha256, secrecy, urgency
 FROM documents
 WHERE (CAST(? AS TEXT) = '' OR issuer_id = ?)
   AND (CAST(? AS TEXT) = '' OR status = ?)
   AND (CAST(? AS INTEGER) = 0 OR year = ?)
+  AND (? = FALSE OR secrecy = '')
 ORDER BY id DESC
 LIMIT ? OFFSET ?;
 
