@@ -485,3 +485,43 @@ func BenchmarkSignIn(b *testing.B) {
 		}
 	}
 }
+
+// TestForgetEnded: ended sessions are kept KeepEndedSessions, failed logins
+// KeepLoginFailures, then deleted; a recent failure stays.
+func TestForgetEnded(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		live := e.signIn(t, "quantri", "mật khẩu quản trị")
+		out := e.signIn(t, "quantri", "mật khẩu quản trị")
+		if err := e.svc.SignOut(out); err != nil {
+			t.Fatal(err)
+		}
+		for _, login := range []string{"khong-co-ai", "=cmd|' /C calc'!A0", "quantri\u200b"} {
+			if _, err := e.svc.SignIn(ctx, login, "đoán bừa"); apperr.CodeOf(err) != apperr.Unauthenticated {
+				t.Fatalf("a wrong sign-in as %q: %v", login, err)
+			}
+		}
+		if n, err := e.svc.ForgetEnded(ctx); err != nil || n != 0 {
+			t.Errorf("at once: %d deleted, %v; want none", n, err)
+		}
+
+		// Past what is kept: the sessions have all ended (12 hours at most), long enough ago.
+		e.clock.add(accounts.KeepEndedSessions + 13*time.Hour)
+		if _, _, err := e.svc.Session(ctx, cookieOf(live)); apperr.CodeOf(err) != apperr.Unauthenticated {
+			t.Fatalf("a session alive after %v: %v", accounts.KeepEndedSessions, err)
+		}
+		if _, err := e.svc.SignIn(ctx, "lan-nay-moi", "đoán bừa"); apperr.CodeOf(err) != apperr.Unauthenticated {
+			t.Fatal(err)
+		}
+		n, err := e.svc.ForgetEnded(ctx)
+		// newEnv's session, live's and out's, and the three old failed logins; the failure
+		// just now stays.
+		if err != nil || n != 3+3 {
+			t.Errorf("after %v: %d deleted, %v; want 6", accounts.KeepEndedSessions, n, err)
+		}
+		if n, _ := e.svc.ForgetEnded(ctx); n != 0 {
+			t.Errorf("again: %d deleted", n)
+		}
+		e.signIn(t, "quantri", "mật khẩu quản trị")
+	})
+}

@@ -37,6 +37,7 @@ type Store interface {
 	Tokens(ctx context.Context, userID int64) ([]access.Token, error)
 	TouchToken(ctx context.Context, id int64, now time.Time) error
 	RevokeToken(ctx context.Context, userID, id int64, now time.Time, audit access.AuditEntry) error
+	ForgetSessions(ctx context.Context, before, failedBefore, now time.Time) (sessions, failures int64, err error)
 
 	AppendAudit(ctx context.Context, e access.AuditEntry) error
 	Audit(ctx context.Context, f access.AuditFilter) ([]access.AuditEntry, error)

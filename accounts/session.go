@@ -245,3 +245,19 @@ func renameField(err error, from, to string) error {
 	}
 	return err
 }
+
+// How long what ends is kept: an ended session for the sessions list, a failed login for
+// the lock-out count. Who signed in, and who failed to, stays in the audit log.
+const (
+	KeepEndedSessions = 30 * 24 * time.Hour
+	KeepLoginFailures = 24 * time.Hour
+)
+
+// ForgetEnded deletes the sessions that ended more than KeepEndedSessions ago and the
+// login failures not repeated for KeepLoginFailures whose lock has passed, so neither table
+// grows with every sign-in and every login someone tried. It returns how many rows went.
+func (s *Service) ForgetEnded(ctx context.Context) (int64, error) {
+	now := s.now()
+	sessions, failures, err := s.db.ForgetSessions(ctx, now.Add(-KeepEndedSessions), now.Add(-KeepLoginFailures), now)
+	return sessions + failures, err
+}

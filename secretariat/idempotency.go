@@ -2,7 +2,6 @@ package secretariat
 
 import (
 	"context"
-	"time"
 
 	"vanthu/idempotency"
 )
@@ -40,23 +39,4 @@ func (s *Service) AbandonIdempotent(ctx context.Context, actor, key string) erro
 // CleanIdempotencyKeys deletes the keys older than idempotency.TTL and returns how many.
 func (s *Service) CleanIdempotencyKeys(ctx context.Context) (int64, error) {
 	return s.db.DeleteExpiredIdempotencyKeys(ctx, s.now().Add(-idempotency.TTL))
-}
-
-// CleanIdempotencyKeysEvery runs CleanIdempotencyKeys at once and then every interval
-// until ctx ends; failures are logged.
-func (s *Service) CleanIdempotencyKeysEvery(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		if n, err := s.CleanIdempotencyKeys(ctx); err != nil && ctx.Err() == nil {
-			s.log.Warn("deleting expired idempotency keys failed", "err", err)
-		} else if n > 0 {
-			s.log.Info("expired idempotency keys deleted", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }

@@ -190,3 +190,25 @@ func (db *DB) RevokeToken(ctx context.Context, userID, id int64, now time.Time, 
 	})
 	return internal("revoke token", err)
 }
+
+// ForgetSessions deletes the sessions that ended (expired or were revoked) before before,
+// and the login failures not repeated since failedBefore whose lock has passed at now. It
+// returns how many rows of each it deleted.
+func (db *DB) ForgetSessions(ctx context.Context, before, failedBefore, now time.Time) (sessions, failures int64, err error) {
+	err = db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		res, err := tx.StmtxContext(ctx, db.q.DeleteEndedSessions).ExecContext(ctx, timestamp(before), timestamp(before))
+		if err != nil {
+			return err
+		}
+		if sessions, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		res, err = tx.StmtxContext(ctx, db.q.DeleteStaleLoginFailures).ExecContext(ctx, timestamp(failedBefore), timestamp(now))
+		if err != nil {
+			return err
+		}
+		failures, err = res.RowsAffected()
+		return err
+	})
+	return sessions, failures, internal("forget sessions", err)
+}

@@ -20,36 +20,38 @@ import (
 // accessQueries are the statements of users, sessions, tokens and the audit log.
 type accessQueries struct {
 	// users.sql
-	InsertUser         *sqlx.Stmt `query:"insert-user"`
-	GetUserLogin       *sqlx.Stmt `query:"get-user-login"`
-	GetUser            *sqlx.Stmt `query:"get-user"`
-	ListUsers          *sqlx.Stmt `query:"list-users"`
-	UpdateUser         *sqlx.Stmt `query:"update-user"`
-	SetPassword        *sqlx.Stmt `query:"set-password"`
-	ListUserRoles      *sqlx.Stmt `query:"list-user-roles"`
-	ListAllUserRoles   *sqlx.Stmt `query:"list-all-user-roles"`
-	DeleteUserRoles    *sqlx.Stmt `query:"delete-user-roles"`
-	InsertUserRole     *sqlx.Stmt `query:"insert-user-role"`
-	CountUsers         *sqlx.Stmt `query:"count-users"`
-	GetLoginFailures   *sqlx.Stmt `query:"get-login-failures"`
-	RecordLoginFailure *sqlx.Stmt `query:"record-login-failure"`
-	LockLogin          *sqlx.Stmt `query:"lock-login"`
-	ClearLoginFailures *sqlx.Stmt `query:"clear-login-failures"`
-	InsertServerKey    *sqlx.Stmt `query:"insert-server-key"`
-	GetServerKey       *sqlx.Stmt `query:"get-server-key"`
+	InsertUser               *sqlx.Stmt `query:"insert-user"`
+	GetUserLogin             *sqlx.Stmt `query:"get-user-login"`
+	GetUser                  *sqlx.Stmt `query:"get-user"`
+	ListUsers                *sqlx.Stmt `query:"list-users"`
+	UpdateUser               *sqlx.Stmt `query:"update-user"`
+	SetPassword              *sqlx.Stmt `query:"set-password"`
+	ListUserRoles            *sqlx.Stmt `query:"list-user-roles"`
+	ListAllUserRoles         *sqlx.Stmt `query:"list-all-user-roles"`
+	DeleteUserRoles          *sqlx.Stmt `query:"delete-user-roles"`
+	InsertUserRole           *sqlx.Stmt `query:"insert-user-role"`
+	CountUsers               *sqlx.Stmt `query:"count-users"`
+	GetLoginFailures         *sqlx.Stmt `query:"get-login-failures"`
+	RecordLoginFailure       *sqlx.Stmt `query:"record-login-failure"`
+	LockLogin                *sqlx.Stmt `query:"lock-login"`
+	ClearLoginFailures       *sqlx.Stmt `query:"clear-login-failures"`
+	DeleteStaleLoginFailures *sqlx.Stmt `query:"delete-stale-login-failures"`
+	InsertServerKey          *sqlx.Stmt `query:"insert-server-key"`
+	GetServerKey             *sqlx.Stmt `query:"get-server-key"`
 
 	// sessions.sql
-	InsertSession      *sqlx.Stmt `query:"insert-session"`
-	GetSession         *sqlx.Stmt `query:"get-session"`
-	TouchSession       *sqlx.Stmt `query:"touch-session"`
-	RevokeSession      *sqlx.Stmt `query:"revoke-session"`
-	RevokeUserSessions *sqlx.Stmt `query:"revoke-user-sessions"`
-	ListUserSessions   *sqlx.Stmt `query:"list-user-sessions"`
-	InsertToken        *sqlx.Stmt `query:"insert-token"`
-	GetToken           *sqlx.Stmt `query:"get-token"`
-	ListUserTokens     *sqlx.Stmt `query:"list-user-tokens"`
-	TouchToken         *sqlx.Stmt `query:"touch-token"`
-	RevokeToken        *sqlx.Stmt `query:"revoke-token"`
+	InsertSession       *sqlx.Stmt `query:"insert-session"`
+	GetSession          *sqlx.Stmt `query:"get-session"`
+	TouchSession        *sqlx.Stmt `query:"touch-session"`
+	RevokeSession       *sqlx.Stmt `query:"revoke-session"`
+	RevokeUserSessions  *sqlx.Stmt `query:"revoke-user-sessions"`
+	DeleteEndedSessions *sqlx.Stmt `query:"delete-ended-sessions"`
+	ListUserSessions    *sqlx.Stmt `query:"list-user-sessions"`
+	InsertToken         *sqlx.Stmt `query:"insert-token"`
+	GetToken            *sqlx.Stmt `query:"get-token"`
+	ListUserTokens      *sqlx.Stmt `query:"list-user-tokens"`
+	TouchToken          *sqlx.Stmt `query:"touch-token"`
+	RevokeToken         *sqlx.Stmt `query:"revoke-token"`
 
 	// audit.sql
 	AdvanceAuditHead *sqlx.Stmt `query:"advance-audit-head"`

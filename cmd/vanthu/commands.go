@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"runtime/debug"
@@ -76,7 +77,8 @@ func serve(ctx context.Context, args []string) error {
 	watch, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	go a.svc.WatchDirectory(watch, secretariat.DirectoryEvery)
-	go a.svc.CleanIdempotencyKeysEvery(watch, time.Hour)
+	go every(watch, log, time.Hour, "expired idempotency keys", a.svc.CleanIdempotencyKeys)
+	go every(watch, log, time.Hour, "ended sessions and old login failures", a.accounts.ForgetEnded)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	if cfg.PprofAddr != "" {
@@ -287,4 +289,23 @@ func writeTo(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
+}
+
+// every runs forget at once and then every interval until ctx ends, logging how many rows
+// of what it deleted, and its failures.
+func every(ctx context.Context, log *slog.Logger, interval time.Duration, what string, forget func(context.Context) (int64, error)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if n, err := forget(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("deleting "+what+" failed", "err", err)
+		} else if n > 0 {
+			log.Info(what+" deleted", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -47,3 +47,8 @@ UPDATE api_tokens SET last_used_at = ? WHERE id = ?;
 
 -- name: revoke-token
 UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL;
+
+-- name: delete-ended-sessions
+-- Sessions ended (expired or revoked) before a moment: kept a while for the sessions list,
+-- then forgotten; who signed in when is in the audit log.
+DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?;

@@ -62,3 +62,7 @@ ON CONFLICT (name) DO NOTHING;
 
 -- name: get-server-key
 SELECT secret FROM server_keys WHERE name = ?;
+
+-- name: delete-stale-login-failures
+-- Failures of logins not tried since a moment and no longer locked: the count starts again.
+DELETE FROM login_failures WHERE last_failed_at < ? AND locked_until < ?;
