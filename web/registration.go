@@ -43,8 +43,19 @@ func (p *Pages) registrationPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	p.render(c, http.StatusOK, "registration", view{Title: "Đăng ký: " + rv.Object.Name, Data: rv})
+	v := view{Title: "Đăng ký: " + rv.Object.Name, Data: rv}
+	if httpapi.BodyTooLarge(c.Request) {
+		// The form was sent over the server's limit and not read (see httpapi.BodyTooLarge).
+		rv.FileError = fmt.Sprintf(msgUploadTooLarge, rv.MaxSize)
+		v.Error = "Chưa ghi nhận: xem thông báo ở từng trường."
+		p.render(c, http.StatusRequestEntityTooLarge, "registration", v)
+		return
+	}
+	p.render(c, http.StatusOK, "registration", v)
 }
+
+// msgUploadTooLarge is said at the file field when the form was over the body limit.
+const msgUploadTooLarge = "Tệp gửi lên quá lớn: mỗi tệp tối đa %s. Chưa ghi nhận gì từ lần gửi này; hãy chọn tệp nhỏ hơn (hoặc nén, chia nhỏ tệp) rồi gửi lại."
 
 // registration loads the round, the object and its files for the page.
 func (p *Pages) registration(c *gin.Context) (*registrationView, bool) {

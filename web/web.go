@@ -206,6 +206,13 @@ func (p *Pages) render(c *gin.Context, status int, page string, v view) {
 		}
 		v.Roles = strings.Join(roles, ", ")
 	}
+	if httpapi.BodyTooLarge(c.Request) && status < http.StatusBadRequest {
+		// A form sent over the body limit, answered with its page (see httpapi.BodyTooLarge).
+		status = http.StatusRequestEntityTooLarge
+		if v.Error == "" {
+			v.Error = apperr.DefaultMessage(apperr.TooLarge) + " Chưa ghi nhận gì từ lần gửi này."
+		}
+	}
 	v.CSRF = p.sess.CSRF(c)
 	v.Path = c.Request.URL.Path
 	var buf bytes.Buffer
