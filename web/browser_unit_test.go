@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -192,4 +195,61 @@ func testUnitReadsResultsAndCertificates(t *testing.T, a *apptest.App) {
 	b.do("refused", chromedp.Navigate(a.URL+fmt.Sprintf("/ket-qua/%d/xa-quang-phu/giay-cong-nhan/%d", u.current, u.certificates["xa-quang-phu"])),
 		chromedp.WaitVisible(chromedp.CSS("p.error")))
 	b.shot("giay-cua-don-vi-khac")
+}
+
+// TestUnitRegistrationTooLarge sends, in the browser, a registration file over the upload
+// limit: the page's script refuses it before sending, keeping what was typed; without the
+// script the server answers the registration page again, 413, with the message at the
+// file. Nothing is recorded either way.
+func TestUnitRegistrationTooLarge(t *testing.T) { eachBackend(t, testUnitRegistrationTooLarge) }
+
+func testUnitRegistrationTooLarge(t *testing.T, a *apptest.App) {
+	ctx := access.WithActor(context.Background(), access.System("browser test"))
+	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: a.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
+		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(t.TempDir(), "ho-so-lon.pdf")
+	if err := os.WriteFile(big, append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("0"), apptest.MaxUpload+1)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, a.URL, 390, 844)
+	b.signIn("donvi")
+	page := fmt.Sprintf("%s/kiem-tra/%d/xa-dong-tien/dang-ky", a.URL, round.ID)
+	send := func(what string) {
+		b.do(what, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{big}),
+			chromedp.Click(chromedp.CSS("form.doc-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#file-err")),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("file").scrollIntoView({block: "center"})`))
+	}
+	check := func(what string) {
+		t.Helper()
+		if msg := b.text("#file-err"); !strings.Contains(msg, "quá lớn") || !strings.Contains(msg, "2 MB") {
+			t.Errorf("%s: the message at the file reads %q", what, msg)
+		}
+		if s := b.text(".facts dd"); !strings.Contains(s, "Chưa đăng ký") {
+			t.Errorf("%s: a file refused as too large was recorded: %q", what, s)
+		}
+	}
+	b.do("open", chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#file")), chromedp.SetValue(chromedp.CSS("#note"), "Xã đăng ký phấn đấu"))
+	send("too large, refused by the page")
+	b.shot("tep-qua-lon-truoc-khi-gui")
+	check("the page's script")
+	if v := eval[string](b, `document.getElementById("note").value`); v != "Xã đăng ký phấn đấu" {
+		t.Errorf("the page lost the note typed: %q", v)
+	}
+
+	// As without the script: the form goes to the server, over its body limit.
+	b.do("reopen", chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#file")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("file").removeAttribute("data-max-bytes")`))
+	send("too large, refused by the server")
+	b.shot("tep-qua-lon-may-chu")
+	check("the server")
+	if n := eval[int](b, `performance.getEntriesByType("navigation")[0].responseStatus || 413`); n != 413 {
+		t.Errorf("the server answered the too large form with %d, want 413", n)
+	}
 }

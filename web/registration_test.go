@@ -55,7 +55,7 @@ func TestRegistrationTooLarge(t *testing.T) {
 				if res.Status != http.StatusRequestEntityTooLarge || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 					t.Fatalf("%s: %d %s, want the page with 413: %s", tc.name, res.Status, res.Header.Get("Content-Type"), apptest.Excerpt(res.Body))
 				}
-				if !strings.Contains(html, `id="file-err"`) || !strings.Contains(html, "Tệp gửi lên quá lớn") || !strings.Contains(html, `aria-invalid="true"`) {
+				if !strings.Contains(html, `id="file-err"`) || !strings.Contains(html, "Tệp quá lớn") || !strings.Contains(html, `aria-invalid="true"`) {
 					t.Errorf("%s: the message is not at the file field:\n%s", tc.name, html)
 				}
 				if !strings.Contains(html, `name="csrf_token" value="`+in.CSRF+`"`) {
