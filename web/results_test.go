@@ -62,7 +62,19 @@ func TestUnitResultsScope(t *testing.T) {
 			}
 
 			sys := access.WithActor(context.Background(), access.System("unit results test"))
-			err := a.Inspection.LinkCertificates(sys, u.last, []inspection.Certificate{{ObjectID: "xa-dong-tien", DocumentID: u.certificates["xa-dong-tien"]}})
+			// A round not assessed yet: the commune's result is pending, with no certificate.
+			r, err := a.Inspection.CreateRound(sys, inspection.RoundInput{Year: a.Now().Year() - 2, AuthorityID: "ubnd-tinh-thanh-hoa"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Inspection.PutObjects(sys, r.ID, []inspection.Object{{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"}}); err != nil {
+				t.Fatal(err)
+			}
+			page := string(get("donvi", "/ket-qua").Body)
+			if n := strings.Count(page, `class="card standing"`); n != 3 || !strings.Contains(page, "Kết quả: Chưa đánh giá xong") {
+				t.Errorf("with a round not assessed the page shows %d objects:\n%s", n, page)
+			}
+			err = a.Inspection.LinkCertificates(sys, u.last, []inspection.Certificate{{ObjectID: "xa-dong-tien", DocumentID: u.certificates["xa-dong-tien"]}})
 			if apperr.CodeOf(err) != apperr.Invalid {
 				t.Errorf("a certificate linked to a chưa đạt commune: %v, want Invalid", err)
 			}
