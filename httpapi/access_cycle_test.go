@@ -17,15 +17,17 @@ import (
 
 // cycleFixture holds the ids of the cycle's and the records' requests.
 type cycleFixture struct {
-	tb       testing.TB
-	a        *apptest.App
-	round    int64
-	file     int64 // a registration file of the commune
-	person   int64
-	team     int64
-	council  int64
-	proposal int64
-	seq      int
+	tb    testing.TB
+	a     *apptest.App
+	round int64
+	file  int64 // a registration file of the commune
+	// certificate is the Giấy công nhận issued to the residential area (a document id).
+	certificate int64
+	person      int64
+	team        int64
+	council     int64
+	proposal    int64
+	seq         int
 }
 
 // adminDo makes a request as the admin for a fixture made per call (a round to delete).
@@ -84,6 +86,21 @@ func newCycleFixture(t *testing.T, a *apptest.App) *cycleFixture {
 		t.Fatalf("fixture: the residential area is not recognised: %+v", result.Verdicts)
 	}
 	c.adminDo("PUT", "/api/recognitions/2025", `{"units":["thon-phu-luu"]}`, 200)
+	data := map[string]any{}
+	for k, v := range certificateData {
+		if k != "ngay_ban_hanh" {
+			data[k] = v
+		}
+	}
+	var certificates []struct {
+		ID int64 `json:"id"`
+	}
+	expect(t, "certificate", a.Do(t, "POST", c.roundPath("/certificates"), jsonBody(t, map[string]any{
+		"issuer_id": scopedUnit, "kinds": []string{"khu-dan-cu"}, "issue": true, "data": data})), 201).JSON(t, &certificates)
+	if len(certificates) != 1 {
+		t.Fatalf("fixture: %d certificates issued, want the residential area's", len(certificates))
+	}
+	c.certificate = certificates[0].ID
 
 	var id struct {
 		ID int64 `json:"id"`
@@ -156,6 +173,13 @@ var cycleRules = map[string]rule{
 	}},
 	"POST /api/inspection/rounds/:id/certificates": {perm: access.DocumentDraft, target: onScopedUnit, request: func(f *fixture) (string, string) {
 		return f.cycle.roundPath("/certificates"), fmt.Sprintf(`{"issuer_id":%q,"kinds":["khu-dan-cu"],"data":{}}`, scopedUnit)
+	}},
+
+	// The unit's results page lists only the caller's own objects; a certificate is served
+	// to whoever may read the object's result (its unit, or the round's authority).
+	"GET /ket-qua": {perm: access.ResultRead, target: onAnyUnit, page: true, request: path("/ket-qua"), leak: "Phù Lưu"},
+	"GET /ket-qua/:round/:object/giay-cong-nhan/:doc": {perm: access.ResultRead, target: onScopedUnit, page: true, request: func(f *fixture) (string, string) {
+		return fmt.Sprintf("/ket-qua/%d/thon-phu-luu/giay-cong-nhan/%d", f.cycle.round, f.cycle.certificate), ""
 	}},
 
 	"GET /api/committee-rules": {perm: access.FormRead, target: onAnyUnit, request: path("/api/committee-rules")},

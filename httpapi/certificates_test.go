@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"vanthu/access"
+	"vanthu/apperr"
 	"vanthu/inspection"
 	"vanthu/internal/apptest"
 	"vanthu/storage/storagetest"
@@ -194,6 +196,17 @@ func TestCertificatesBatchIssuedAPI(t *testing.T) {
 				}
 			}
 			checkCertificateBatch(t, res, 3, numbers)
+			// Each issued certificate is linked to the area it names, and to no other.
+			sys := access.WithActor(context.Background(), access.System("certificates test"))
+			for i, id := range ids {
+				doc, _ := strconv.ParseInt(id, 10, 64)
+				if _, err := a.Inspection.CertificateFile(sys, round.ID, objects[i].ID, doc); err != nil {
+					t.Errorf("certificate %s is not linked to %s: %v", id, objects[i].ID, err)
+				}
+				if _, err := a.Inspection.CertificateFile(sys, round.ID, objects[(i+1)%3].ID, doc); apperr.CodeOf(err) != apperr.NotFound {
+					t.Errorf("certificate %s under %s: %v, want NotFound", id, objects[(i+1)%3].ID, err)
+				}
+			}
 			if backend.Name == "sqlite" {
 				batchInLibreOffice(t, res.Body, 3)
 			}

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -505,7 +506,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 		}
 	}
 	if body.Bundle == bundleDocx {
-		h.certificatesDocx(c, r.Year, subs, body.Issue)
+		h.certificatesDocx(c, r, recognised, subs, body.Issue)
 		return
 	}
 	docs := make([]register.Document, 0, len(recognised))
@@ -546,6 +547,12 @@ func (h *handler) createCertificates(c *gin.Context) {
 			}
 		}
 	}
+	if body.Issue {
+		if err := h.linkCertificates(ctx, r.ID, recognised, docs); err != nil {
+			fail(c, h.log, err)
+			return
+		}
+	}
 	if body.Bundle != bundleZIP {
 		c.JSON(http.StatusCreated, docs)
 		return
@@ -564,7 +571,7 @@ func (h *handler) createCertificates(c *gin.Context) {
 // X-Document-Ids header, in the order of the pages, as ranges ("41-1040", or
 // "41-60,75-1054" when another document was issued in between) so that a thousand of
 // them still fit in a header a proxy passes on.
-func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat.Submission, issue bool) {
+func (h *handler) certificatesDocx(c *gin.Context, r *inspection.Round, recognised []inspection.Verdict, subs []*secretariat.Submission, issue bool) {
 	if len(subs) == 0 {
 		fail(c, h.log, apperr.InvalidFields(map[string]string{"kinds": msgNoneRecognised}))
 		return
@@ -576,6 +583,9 @@ func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat
 		var docs []register.Document
 		docs, file, err = h.svc.CreateAndIssueBatch(ctx, subs)
 		if err == nil {
+			err = h.linkCertificates(ctx, r.ID, recognised, docs)
+		}
+		if err == nil {
 			c.Header("X-Document-Ids", idRanges(docs))
 		}
 	} else {
@@ -585,8 +595,18 @@ func (h *handler) certificatesDocx(c *gin.Context, year int, subs []*secretariat
 		fail(c, h.log, err)
 		return
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="giay-cong-nhan-antt-%d.docx"`, year))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="giay-cong-nhan-antt-%d.docx"`, r.Year))
 	c.Data(http.StatusCreated, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file)
+}
+
+// linkCertificates records each issued certificate against the object it was issued to
+// (docs in the order of recognised), so the object's unit finds it on its own page.
+func (h *handler) linkCertificates(ctx context.Context, roundID int64, recognised []inspection.Verdict, docs []register.Document) error {
+	certs := make([]inspection.Certificate, len(docs))
+	for i, d := range docs {
+		certs[i] = inspection.Certificate{ObjectID: recognised[i].ObjectID, DocumentID: d.ID}
+	}
+	return h.insp.LinkCertificates(ctx, roundID, certs)
 }
 
 // idRanges writes the ids of docs, in order, as comma-separated runs "first-last" of

@@ -72,7 +72,11 @@ func New(svc *secretariat.Service, opt Options) http.Handler {
 	}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log), h.authenticate)
+	var pages *gin.Engine
+	if opt.Pages != nil {
+		pages = r
+	}
+	r.Use(recoverJSON(opt.Log), logRequests(opt.Log), limitBody(opt.MaxBody, uploadLimits(opt), opt.Log, pages), h.authenticate)
 	r.NoRoute(func(c *gin.Context) {
 		if nf, ok := opt.Pages.(PageNotFound); ok && isPage(c.Request.URL.Path) {
 			nf.NotFound(c) // a page address: an HTML page; the API keeps its JSON 404

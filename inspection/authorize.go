@@ -99,11 +99,12 @@ func (s *Service) audited(ctx context.Context, action string) context.Context {
 
 // Audit actions of the recognition cycle.
 const (
-	ActRoundCreate    = "round.create"
-	ActRoundUpdate    = "round.update"
-	ActRoundDelete    = "round.delete"
-	ActRosterPut      = "round.roster-put"
-	ActRosterDelete   = "round.roster-delete"
-	ActRegister       = "round.register"
-	ActAssessmentSave = "inspection.assessment-save"
+	ActRoundCreate     = "round.create"
+	ActRoundUpdate     = "round.update"
+	ActRoundDelete     = "round.delete"
+	ActRosterPut       = "round.roster-put"
+	ActRosterDelete    = "round.roster-delete"
+	ActRegister        = "round.register"
+	ActAssessmentSave  = "inspection.assessment-save"
+	ActCertificateLink = "round.certificate-link"
 )

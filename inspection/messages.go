@@ -3,15 +3,16 @@ package inspection
 // Messages shown to users, in one place; the exported ones are also used by the Store
 // implementation.
 const (
-	MsgRoundNotFound      = "Không tìm thấy đợt xét."
-	MsgObjectNotFound     = "Đối tượng không thuộc đợt xét này."
-	MsgAttachmentNotFound = "Không tìm thấy tệp đính kèm."
-	MsgAssessmentNotFound = "Đối tượng chưa có phiếu đánh giá."
-	MsgChecklistNotFound  = "Không tìm thấy bộ tiêu chí."
-	MsgStaleAssessment    = "Phiếu đánh giá đã được người khác lưu sau khi bạn mở; hãy tải lại phiếu rồi lưu lại."
-	MsgRoundExists        = "Cơ quan này đã có đợt xét cho năm này."
-	MsgRoundInUse         = "Cơ quan xét công nhận không có trong danh bạ đơn vị."
-	MsgObjectHasChildren  = "Không thể xóa: còn %d đối tượng trực thuộc; hãy chuyển hoặc xóa chúng trước."
+	MsgRoundNotFound       = "Không tìm thấy đợt xét."
+	MsgObjectNotFound      = "Đối tượng không thuộc đợt xét này."
+	MsgAttachmentNotFound  = "Không tìm thấy tệp đính kèm."
+	MsgAssessmentNotFound  = "Đối tượng chưa có phiếu đánh giá."
+	MsgChecklistNotFound   = "Không tìm thấy bộ tiêu chí."
+	MsgStaleAssessment     = "Phiếu đánh giá đã được người khác lưu sau khi bạn mở; hãy tải lại phiếu rồi lưu lại."
+	MsgRoundExists         = "Cơ quan này đã có đợt xét cho năm này."
+	MsgRoundInUse          = "Cơ quan xét công nhận không có trong danh bạ đơn vị."
+	MsgObjectHasChildren   = "Không thể xóa: còn %d đối tượng trực thuộc; hãy chuyển hoặc xóa chúng trước."
+	MsgCertificateNotFound = "Đối tượng này không có giấy công nhận này."
 )
 
 // Field messages and explanations.
@@ -53,6 +54,7 @@ const (
 	msgStillUnder          = "Còn: %s."
 	msgRegisteredOn        = "Ngày đăng ký phải có dạng NNNN-TT-NN (ví dụ 2025-03-15)."
 	msgObjectOutsideRound  = "Đối tượng %q không thuộc đợt xét %d."
+	msgNotRecognised       = "Đối tượng %q chưa được công nhận đạt tiêu chuẩn; không cấp Giấy công nhận."
 	msgNoChecklistForKind  = "Chưa có bộ tiêu chí cho loại đối tượng %q."
 	explainFailed          = "Không đạt."
 	explainFailedNote      = "Không đạt: %s"

@@ -44,6 +44,13 @@ type Store interface {
 	SaveAssessment(ctx context.Context, a *Assessment) error
 	Assessment(ctx context.Context, roundID int64, objectID string) (*Assessment, error)
 	Assessments(ctx context.Context, roundID int64) ([]Assessment, error)
+
+	// AddCertificates links issued certificates to objects of the round.
+	AddCertificates(ctx context.Context, roundID int64, certs []Certificate) error
+	// Certificates lists the round's certificates with their numbers.
+	Certificates(ctx context.Context, roundID int64) ([]Certificate, error)
+	// CertificateFile returns the .docx of a certificate linked to the object, or NotFound.
+	CertificateFile(ctx context.Context, roundID int64, objectID string, documentID int64) ([]byte, error)
 }
 
 // Config is what a Service needs.

@@ -405,3 +405,59 @@ func roundObject(id int64) string { return "round:" + strconv.FormatInt(id, 10) 
 
 // inspectionObject names an object of a round in the audit log.
 func inspectionObject(roundID int64, id string) string { return roundObject(roundID) + "/object:" + id }
+
+// AddCertificates links issued certificates to objects of a round, in one transaction.
+func (db *DB) AddCertificates(ctx context.Context, roundID int64, certs []inspection.Certificate) error {
+	err := db.write(ctx, func(ctx context.Context, tx *sqlx.Tx) error {
+		insert := tx.StmtxContext(ctx, db.q.InsertCertificate)
+		for _, c := range certs {
+			if _, err := insert.ExecContext(ctx, roundID, c.ObjectID, c.DocumentID); err != nil {
+				return err
+			}
+		}
+		return db.auditChange(ctx, tx, roundObject(roundID)+"/certificates", access.ObjectHash(certs))
+	})
+	if isForeignKeyViolation(err) {
+		return apperr.Wrap(apperr.NotFound, inspection.MsgObjectNotFound, err)
+	}
+	return internal("add certificates", err)
+}
+
+type certificateRow struct {
+	RoundID    int64         `db:"round_id"`
+	ObjectID   string        `db:"object_id"`
+	DocumentID int64         `db:"document_id"`
+	IssuerID   string        `db:"issuer_id"`
+	Number     sql.NullInt64 `db:"number"`
+	Symbol     string        `db:"symbol"`
+	IssuedAt   sql.NullTime  `db:"issued_at"`
+}
+
+// Certificates lists the certificates of a round with their numbers.
+func (db *DB) Certificates(ctx context.Context, roundID int64) ([]inspection.Certificate, error) {
+	var rows []certificateRow
+	if err := db.q.ListCertificates.SelectContext(ctx, &rows, roundID); err != nil {
+		return nil, internal("list certificates", err)
+	}
+	out := make([]inspection.Certificate, len(rows))
+	for i, r := range rows {
+		out[i] = inspection.Certificate{RoundID: r.RoundID, ObjectID: r.ObjectID, DocumentID: r.DocumentID,
+			IssuerID: r.IssuerID, Number: int(r.Number.Int64), Symbol: r.Symbol}
+		if r.IssuedAt.Valid {
+			out[i].IssuedAt = r.IssuedAt.Time.UTC()
+		}
+	}
+	return out, nil
+}
+
+// CertificateFile reads the .docx of a certificate linked to an object of a round.
+func (db *DB) CertificateFile(ctx context.Context, roundID int64, objectID string, documentID int64) ([]byte, error) {
+	var docx []byte
+	if err := db.q.GetCertificateFile.GetContext(ctx, &docx, roundID, objectID, documentID); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, apperr.New(apperr.NotFound, inspection.MsgCertificateNotFound)
+		}
+		return nil, internal("get certificate file", err)
+	}
+	return docx, nil
+}

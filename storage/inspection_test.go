@@ -472,3 +472,51 @@ func TestInspectionLinkedRounds(t *testing.T) {
 func asSystem() context.Context {
 	return access.WithActor(context.Background(), access.System("storage test"))
 }
+
+// TestInspectionCertificates links issued documents to objects of a round: listed with
+// their numbers, served only under the object they were linked to, refused for an object
+// not in the round, and gone with the object.
+func TestInspectionCertificates(t *testing.T) {
+	eachDatabase(t, func(t *testing.T, dsn string) {
+		ctx := asSystem()
+		db := open(t, dsn)
+		svc := inspectionService(t, db, "2026-03-09")
+		r, err := svc.CreateRound(ctx, inspection.RoundInput{Year: 2026, AuthorityID: "ubnd-tinh"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.PutObjects(ctx, r.ID, []inspection.Object{
+			{ID: "kdc-1", Kind: inspection.ResidentialArea, Name: "Thôn 1"},
+			{ID: "kdc-2", Kind: inspection.ResidentialArea, Name: "Thôn 2"},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := db.CreateAndIssue(ctx, newDraft("ubnd-tinh"), time.Date(2026, 3, 9, 10, 30, 0, 0, ict), 2026, render)
+		if err != nil {
+			t.Fatal(err)
+		}
+		certs := []inspection.Certificate{{ObjectID: "kdc-1", DocumentID: doc.ID}}
+		if err := db.AddCertificates(ctx, r.ID, certs); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AddCertificates(ctx, r.ID, certs); err != nil {
+			t.Fatalf("linking the same certificate again: %v", err)
+		}
+		wantCode(t, db.AddCertificates(ctx, r.ID, []inspection.Certificate{{ObjectID: "khong-co", DocumentID: doc.ID}}), apperr.NotFound, "")
+		list, err := db.Certificates(ctx, r.ID)
+		if err != nil || len(list) != 1 || list[0].ObjectID != "kdc-1" || list[0].Number != doc.Number || list[0].IssuerID != "ubnd-tinh" || list[0].IssuedAt.IsZero() {
+			t.Fatalf("Certificates() = %+v, %v", list, err)
+		}
+		if file, err := db.CertificateFile(ctx, r.ID, "kdc-1", doc.ID); err != nil || len(file) == 0 {
+			t.Fatalf("CertificateFile(kdc-1) = %d bytes, %v", len(file), err)
+		}
+		_, err = db.CertificateFile(ctx, r.ID, "kdc-2", doc.ID)
+		wantCode(t, err, apperr.NotFound, "")
+		if err := svc.DeleteObject(ctx, r.ID, "kdc-1"); err != nil {
+			t.Fatal(err)
+		}
+		if list, err := db.Certificates(ctx, r.ID); err != nil || len(list) != 0 {
+			t.Fatalf("after deleting the object: %+v, %v", list, err)
+		}
+	})
+}

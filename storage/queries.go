@@ -72,23 +72,26 @@ type queries struct {
 	UpdateRegisterNotes *sqlx.Stmt `query:"update-register-notes"`
 
 	// inspection.sql
-	InsertRound      *sqlx.Stmt `query:"insert-round"`
-	UpdateRound      *sqlx.Stmt `query:"update-round"`
-	DeleteRound      *sqlx.Stmt `query:"delete-round"`
-	GetRound         *sqlx.Stmt `query:"get-round"`
-	ListRounds       *sqlx.Stmt `query:"list-rounds"`
-	PutObject        *sqlx.Stmt `query:"put-object"`
-	DeleteObject     *sqlx.Stmt `query:"delete-object"`
-	GetObject        *sqlx.Stmt `query:"get-object"`
-	ListObjects      *sqlx.Stmt `query:"list-objects"`
-	RegisterObject   *sqlx.Stmt `query:"register-object"`
-	InsertAttachment *sqlx.Stmt `query:"insert-attachment"`
-	ListAttachments  *sqlx.Stmt `query:"list-attachments"`
-	GetAttachment    *sqlx.Stmt `query:"get-attachment"`
-	InsertAssessment *sqlx.Stmt `query:"insert-assessment"`
-	UpdateAssessment *sqlx.Stmt `query:"update-assessment"`
-	GetAssessment    *sqlx.Stmt `query:"get-assessment"`
-	ListAssessments  *sqlx.Stmt `query:"list-assessments"`
+	InsertRound        *sqlx.Stmt `query:"insert-round"`
+	UpdateRound        *sqlx.Stmt `query:"update-round"`
+	DeleteRound        *sqlx.Stmt `query:"delete-round"`
+	GetRound           *sqlx.Stmt `query:"get-round"`
+	ListRounds         *sqlx.Stmt `query:"list-rounds"`
+	PutObject          *sqlx.Stmt `query:"put-object"`
+	DeleteObject       *sqlx.Stmt `query:"delete-object"`
+	GetObject          *sqlx.Stmt `query:"get-object"`
+	ListObjects        *sqlx.Stmt `query:"list-objects"`
+	RegisterObject     *sqlx.Stmt `query:"register-object"`
+	InsertAttachment   *sqlx.Stmt `query:"insert-attachment"`
+	ListAttachments    *sqlx.Stmt `query:"list-attachments"`
+	GetAttachment      *sqlx.Stmt `query:"get-attachment"`
+	InsertAssessment   *sqlx.Stmt `query:"insert-assessment"`
+	UpdateAssessment   *sqlx.Stmt `query:"update-assessment"`
+	GetAssessment      *sqlx.Stmt `query:"get-assessment"`
+	ListAssessments    *sqlx.Stmt `query:"list-assessments"`
+	InsertCertificate  *sqlx.Stmt `query:"insert-certificate"`
+	ListCertificates   *sqlx.Stmt `query:"list-certificates"`
+	GetCertificateFile *sqlx.Stmt `query:"get-certificate-file"`
 	// users.sql, sessions.sql, audit.sql: see accessQueries.
 	accessQueries
 	// committees.sql

@@ -165,10 +165,10 @@ var demoRoles = []struct {
 	login, role, unit string
 	links             []string
 }{
-	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu", "Người dùng", "Danh mục đơn vị", "Nhật ký"}},
+	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Kết quả và giấy công nhận", "Thư viện mẫu", "Người dùng", "Danh mục đơn vị", "Nhật ký"}},
 	{"vanthu.xa", "secretariat", "ubnd-xa-dong-tien", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
 	{"kiemtra", "inspector", "tinh-thanh-hoa", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
-	{"donvi", "unit", "xa-dong-tien", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
+	{"donvi", "unit", "xa-dong-tien", []string{"Đợt kiểm tra", "Kết quả và giấy công nhận", "Thư viện mẫu"}},
 	{"lanhdao", "leader", "tinh-thanh-hoa", []string{"Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
 }
 

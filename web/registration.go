@@ -34,6 +34,10 @@ type registrationView struct {
 	DateError, NoteError        string
 	FileError                   string
 	MaxSize                     string
+	// MaxBytes and TooLarge let the page's script refuse a file over the limit before
+	// sending it, with the message the server would give.
+	MaxBytes int64
+	TooLarge string
 }
 
 // registrationPage answers GET /kiem-tra/:round/:object/dang-ky: a unit registers in the
@@ -43,8 +47,20 @@ func (p *Pages) registrationPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	p.render(c, http.StatusOK, "registration", view{Title: "Đăng ký: " + rv.Object.Name, Data: rv})
+	v := view{Title: "Đăng ký: " + rv.Object.Name, Data: rv}
+	if httpapi.BodyTooLarge(c.Request) {
+		// The form was sent over the server's limit and not read (see httpapi.BodyTooLarge).
+		rv.FileError = rv.TooLarge
+		v.Error = "Chưa ghi nhận: xem thông báo ở từng trường."
+		p.render(c, http.StatusRequestEntityTooLarge, "registration", v)
+		return
+	}
+	p.render(c, http.StatusOK, "registration", v)
 }
+
+// msgUploadTooLarge is said at the file field when the file is over the limit: by the
+// page's script before sending, or by the server when the form was over the body limit.
+const msgUploadTooLarge = "Tệp quá lớn: mỗi tệp tối đa %s. Hồ sơ chưa được ghi nhận; hãy chọn tệp nhỏ hơn (hoặc nén, chia nhỏ tệp) rồi gửi lại."
 
 // registration loads the round, the object and its files for the page.
 func (p *Pages) registration(c *gin.Context) (*registrationView, bool) {
@@ -64,7 +80,8 @@ func (p *Pages) registration(c *gin.Context) (*registrationView, bool) {
 		return nil, false
 	}
 	rv := &registrationView{Round: round, Kinds: docKindChoices, DocKind: inspection.DocRegistration,
-		MaxSize: fmt.Sprintf("%d MB", p.insp.MaxAttachment()>>20)}
+		MaxSize: fmt.Sprintf("%d MB", p.insp.MaxAttachment()>>20), MaxBytes: p.insp.MaxAttachment()}
+	rv.TooLarge = fmt.Sprintf(msgUploadTooLarge, rv.MaxSize)
 	found := false
 	for _, o := range objects {
 		if o.ID == c.Param("object") {

@@ -117,6 +117,8 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 		r.GET("/kiem-tra/:round/:object/dang-ky", p.registrationPage)
 		r.POST("/kiem-tra/:round/:object/dang-ky", p.registrationPost)
 		r.GET("/tong-hop/:round", p.dashboardPage)
+		r.GET("/ket-qua", p.unitResultsPage)
+		r.GET("/ket-qua/:round/:object/giay-cong-nhan/:doc", p.certificateDocx)
 	}
 	if p.accounts != nil {
 		r.GET("/quan-tri/nguoi-dung", p.usersPage)
@@ -167,6 +169,10 @@ func (p *Pages) links(a *access.Actor) []link {
 	if p.insp != nil && (access.Holds(a, access.InspectionAssess) || access.Holds(a, access.RoundRead)) {
 		out = append(out, link{"/kiem-tra", "Đợt kiểm tra", "Các đợt, đối tượng và phiếu kiểm tra “An toàn về an ninh, trật tự”."})
 	}
+	if p.insp != nil && access.Holds(a, access.RoundRegister) && access.Holds(a, access.ResultRead) {
+		// A unit taking part in the rounds: its own results, apart from the rounds' lists.
+		out = append(out, link{"/ket-qua", "Kết quả và giấy công nhận", "Kết quả kiểm tra của đơn vị, lý do chưa đạt, tải Giấy công nhận."})
+	}
 	if access.Holds(a, access.TemplateRead) {
 		out = append(out, link{"/mau-trong", "Thư viện mẫu", "Tải mẫu trống (.docx) có sẵn tiêu đề của đơn vị."})
 	}
@@ -199,6 +205,13 @@ func (p *Pages) render(c *gin.Context, status int, page string, v view) {
 			roles = append(roles, g.Role.Name)
 		}
 		v.Roles = strings.Join(roles, ", ")
+	}
+	if httpapi.BodyTooLarge(c.Request) && status < http.StatusBadRequest {
+		// A form sent over the body limit, answered with its page (see httpapi.BodyTooLarge).
+		status = http.StatusRequestEntityTooLarge
+		if v.Error == "" {
+			v.Error = apperr.DefaultMessage(apperr.TooLarge) + " Chưa ghi nhận gì từ lần gửi này."
+		}
 	}
 	v.CSRF = p.sess.CSRF(c)
 	v.Path = c.Request.URL.Path

@@ -312,7 +312,8 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 			tb.Fatal("load demo directory: the fresh database already has units")
 		}
 	}
-	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, Now: a.Now, Tree: a.Service.Tree})
+	// The file limit within the upload limit, as cmd/vanthu wires it.
+	a.Inspection, err = inspection.New(inspection.Config{Store: a.DB, Catalog: a.Checklists, MaxAttachment: min(MaxUpload, inspection.MaxAttachmentSize), Now: a.Now, Tree: a.Service.Tree})
 	if err != nil {
 		tb.Fatalf("inspection: %v", err)
 	}

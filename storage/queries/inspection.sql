@@ -88,3 +88,24 @@ WHERE round_id = ? AND object_id = ?;
 SELECT round_id, object_id, answers, facts, version, updated_at, updated_by, late
 FROM inspection_assessments
 WHERE round_id = ?;
+
+-- name: insert-certificate
+-- Linking the same document twice is no change.
+INSERT INTO inspection_certificates (round_id, object_id, document_id)
+VALUES (?, ?, ?)
+ON CONFLICT (round_id, object_id, document_id) DO NOTHING;
+
+-- name: list-certificates
+-- With the number and day the register gave each, oldest first.
+SELECT c.round_id, c.object_id, c.document_id, d.issuer_id, d.number, d.symbol, d.issued_at
+FROM inspection_certificates c
+JOIN documents d ON d.id = c.document_id
+WHERE c.round_id = ?
+ORDER BY c.object_id, c.document_id;
+
+-- name: get-certificate-file
+-- Only a document linked to that object of that round.
+SELECT f.docx
+FROM inspection_certificates c
+JOIN document_files f ON f.document_id = c.document_id
+WHERE c.round_id = ? AND c.object_id = ? AND c.document_id = ?;

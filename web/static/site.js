@@ -101,3 +101,33 @@
     clearTimeout(timer); timer = setTimeout(check, 250);
   });
 })();
+
+// A file over the server's limit is refused here, before sending, so what was typed stays
+// on the page; without this script the server answers the page again with its message.
+(function () {
+  "use strict";
+  var inputs = document.querySelectorAll("input[type=file][data-max-bytes]");
+  Array.prototype.forEach.call(inputs, function (input) {
+    if (!input.form) return;
+    input.form.addEventListener("submit", function (e) {
+      var max = Number(input.getAttribute("data-max-bytes")), files = input.files || [];
+      for (var i = 0; i < files.length; i++) {
+        if (max > 0 && files[i].size > max) {
+          e.preventDefault();
+          var box = input.closest(".field"), p = document.getElementById(input.id + "-err");
+          if (!p) {
+            p = document.createElement("p");
+            p.className = "msg"; p.id = input.id + "-err"; p.setAttribute("role", "alert");
+            box.appendChild(p);
+            input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + p.id).trim());
+          }
+          p.textContent = input.getAttribute("data-too-large");
+          input.setAttribute("aria-invalid", "true");
+          box.classList.add("invalid");
+          input.focus();
+          return;
+        }
+      }
+    });
+  });
+})();
