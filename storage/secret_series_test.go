@@ -149,10 +149,11 @@ func TestSecretSeriesMigration(t *testing.T) {
 		}
 		exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
 		// A database deployed before 040: every other migration applied, 040 missing (Migrate
-		// applies a missing version whatever its place in the history), but for 090, which
-		// adds a column to a table 040 rebuilds and so never ran before it.
+		// applies a missing version whatever its place in the history), but for those from
+		// 090 on, which build on the register table as 040 rebuilds it and so never ran
+		// before it.
 		for _, v := range migrationVersions(t, dialect) {
-			if v == 40 || v == 90 {
+			if v == 40 || v >= 90 {
 				continue
 			}
 			exec(migrationFile(t, dialect, v))

