@@ -27,8 +27,7 @@ func MigrationVersions(dialect string) []int {
 	return out
 }
 
-// HoldReads takes every reading turn of a SQLite file, so that reads queue until release
-// is called.
+// HoldReads takes every turn to read, so that reads queue until release is called.
 func HoldReads(db *DB) (release func()) {
 	for range cap(db.reads) {
 		db.reads <- struct{}{}

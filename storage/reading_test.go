@@ -8,15 +8,17 @@ import (
 	"time"
 
 	"vanthu/storage"
-	"vanthu/storage/storagetest"
 )
 
-// TestReadsTakeTurnsInOrder holds every reading connection of a SQLite file, queues reads
-// one after the other, and releases: they run in the order they came (database/sql alone
-// hands a freed connection to a random waiter). A read whose request ends while it waits
-// is not run and says why.
+// TestReadsTakeTurnsInOrder holds every turn to read (on SQLite, the reading connections),
+// queues reads one after the other, and releases: they run in the order they came
+// (database/sql alone hands a freed connection to a random waiter). A read whose request
+// ends while it waits is not run and says why.
 func TestReadsTakeTurnsInOrder(t *testing.T) {
-	db := open(t, storagetest.SQLiteDSN(t))
+	eachDatabase(t, func(t *testing.T, dsn string) { readsTakeTurnsInOrder(t, open(t, dsn)) })
+}
+
+func readsTakeTurnsInOrder(t *testing.T, db *storage.DB) {
 	ctx := context.Background()
 	release := storage.HoldReads(db)
 
