@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"vanthu/access"
+	"vanthu/register"
 )
 
 // usersPage answers GET /quan-tri/nguoi-dung: the users the actor manages, with their
@@ -20,22 +21,11 @@ func (p *Pages) usersPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	tree, roles := p.svc.Tree(), p.accounts.Roles()
 	rows := make([]userRow, 0, len(users))
 	for _, u := range users {
 		var grants []string
 		for _, g := range u.Grants {
-			name, unit := g.Role, "toàn bộ"
-			if r, ok := roles.Role(g.Role); ok {
-				name = r.Name
-			}
-			if g.UnitID != access.Everywhere {
-				unit = g.UnitID
-				if un, ok := tree.Unit(g.UnitID); ok {
-					unit = un.Name
-				}
-			}
-			grants = append(grants, name+" ("+unit+")")
+			grants = append(grants, p.grantName(g.Role, g.UnitID))
 		}
 		rows = append(rows, userRow{User: u, Roles: strings.Join(grants, "; ")})
 	}
@@ -44,6 +34,22 @@ func (p *Pages) usersPage(c *gin.Context) {
 		msg = "Đã tạo người dùng."
 	}
 	p.render(c, http.StatusOK, "users", view{Title: "Người dùng", Message: msg, Data: rows})
+}
+
+// grantName is a role given in a unit as the admin pages write it, role and unit by name:
+// "Văn thư (Ủy ban nhân dân xã Đông Tiến)", "Quản trị (toàn hệ thống)".
+func (p *Pages) grantName(roleID, unitID string) string {
+	name, unit := roleID, "toàn hệ thống"
+	if r, ok := p.accounts.Roles().Role(roleID); ok {
+		name = r.Name
+	}
+	if unitID != access.Everywhere && unitID != "*" {
+		unit = unitID
+		if u, ok := p.svc.Tree().Unit(unitID); ok {
+			unit = u.Name
+		}
+	}
+	return name + " (" + unit + ")"
 }
 
 // userRow is one user as the users page lists them: roles and units by name.
@@ -55,10 +61,19 @@ type userRow struct {
 // auditView is the audit log page.
 type auditView struct {
 	Login, Action, Object, From, To string
-	Entries                         []access.AuditEntry
+	Actions                         []actionChoice
+	Entries                         []auditRow
 	Older                           string // the next page's link, older entries
-	Export                          string // the same filters for the CSV export
+	CSV                             string // the CSV export's link, with the same filters
 	Errors                          map[string]string
+}
+
+// auditRow is one line of the log as the page shows it: the time in Vietnam, the roles
+// and the action by name, a link to the document it concerns.
+type auditRow struct {
+	access.AuditEntry
+	When, Roles, ActionName string
+	Document                int64
 }
 
 // auditPage answers GET /quan-tri/nhat-ky?login=&action=&object=&from=&to=&before=: the
@@ -71,7 +86,7 @@ func (p *Pages) auditPage(c *gin.Context) {
 		if v == "" {
 			return time.Time{}
 		}
-		d, err := time.Parse(time.DateOnly, v)
+		d, err := time.ParseInLocation(time.DateOnly, v, register.Vietnam) // the days the page shows
 		if err != nil {
 			av.Errors[name] = "Ngày phải có dạng 2026-12-01."
 		}
@@ -89,14 +104,39 @@ func (p *Pages) auditPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	av.Entries = entries
+	for _, e := range entries {
+		row := auditRow{AuditEntry: e, When: e.At.In(register.Vietnam).Format("02/01/2006 15:04:05"), ActionName: actionName(e.Action)}
+		var roles []string
+		for _, g := range strings.Fields(e.Role) {
+			role, unit, _ := strings.Cut(g, "@")
+			roles = append(roles, p.grantName(role, unit))
+		}
+		row.Roles = strings.Join(roles, "; ")
+		if id, ok := strings.CutPrefix(e.Object, "document:"); ok {
+			row.Document, _ = strconv.ParseInt(id, 10, 64)
+		}
+		av.Entries = append(av.Entries, row)
+	}
+	av.Actions = actionChoices
 	q := url.Values{}
 	for k, v := range map[string]string{"login": av.Login, "action": av.Action, "object": av.Object, "from": av.From, "to": av.To} {
 		if v != "" {
 			q.Set(k, v)
 		}
 	}
-	av.Export = q.Encode()
+	// The export takes the same moments: the days of the page are Vietnam's, "to" included.
+	ex := url.Values{}
+	for k, v := range map[string]string{"login": av.Login, "action": av.Action, "object": av.Object} {
+		if v != "" {
+			ex.Set(k, v)
+		}
+	}
+	for k, t := range map[string]time.Time{"from": f.From, "to": f.To} {
+		if !t.IsZero() {
+			ex.Set(k, t.Format(time.RFC3339))
+		}
+	}
+	av.CSV = "/api/audit.csv?" + ex.Encode()
 	if len(entries) == f.Limit {
 		q.Set("before", strconv.FormatInt(entries[len(entries)-1].Seq, 10))
 		av.Older = "/quan-tri/nhat-ky?" + q.Encode()

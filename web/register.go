@@ -19,16 +19,17 @@ import (
 
 // registerView is the register page.
 type registerView struct {
-	Search    register.RegisterSearch
-	Entries   []register.Entry
-	Page      int // 1-based
-	First     int // the line numbers shown, 1-based, within the search
-	Last      int
-	Prev      string
-	Next      string
-	Issuers   []directory.Unit
-	Forms     []*forms.Definition
-	Export    string // the query of the export links: every filter but the page
+	Search  register.RegisterSearch
+	Entries []register.Entry
+	Page    int // 1-based
+	First   int // the line numbers shown, 1-based, within the search
+	Last    int
+	Prev    string
+	Next    string
+	Issuers []directory.Unit
+	Forms   []*forms.Definition
+	// XLSX and CSV are the export links, with every filter but the page.
+	XLSX, CSV string
 	CanExport bool
 	Errors    map[string]string
 }
@@ -144,7 +145,7 @@ func (p *Pages) registerPage(c *gin.Context) {
 			ex.Set(name, strconv.Itoa(n))
 		}
 	}
-	rv.Export = ex.Encode()
+	rv.XLSX, rv.CSV = "/api/register.xlsx?"+ex.Encode(), "/api/register.csv?"+ex.Encode()
 	rv.CanExport = access.Holds(a, access.RegisterExport)
 	p.render(c, http.StatusOK, "register", view{Title: "Sổ đăng ký văn bản đi", Data: &rv})
 }
