@@ -905,6 +905,25 @@ func (s *Service) Document(ctx context.Context, id int64) (register.Document, er
 	return d, nil
 }
 
+// Corrections returns the issued documents correcting document id (Đính chính) that the
+// actor may read, oldest first, for an actor who may read the document.
+func (s *Service) Corrections(ctx context.Context, id int64) ([]register.Document, error) {
+	if _, err := s.Document(ctx, id); err != nil {
+		return nil, err
+	}
+	docs, err := s.db.Corrections(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	kept := docs[:0]
+	for _, d := range docs {
+		if s.can(ctx, access.DocumentRead, d.IssuerID) && (!d.Secret() || s.can(ctx, access.RegisterSecretRead, d.IssuerID)) {
+			kept = append(kept, d)
+		}
+	}
+	return kept, nil
+}
+
 // requireSecret refuses a secret document (one carrying a secrecy mark, Decree 30 art.
 // 15.2) to an actor who may not handle the issuer's secret documents: drafting, issuing
 // and reading them need register.secret.read over the issuer, as its register does.

@@ -377,6 +377,13 @@ func serviceCases() []serviceCase {
 				}
 				_, err := e.svc.UpdateDraft(e.ctx, o.ID, congVan(subject("sửa thẳng bản gốc")))
 				wantError(t, err, apperr.Conflict, msgIssued, nil)
+				// The original names its correction; the correction names none.
+				if fixes, err := e.svc.Corrections(e.ctx, o.ID); err != nil || len(fixes) != 1 || fixes[0].ID != c.ID {
+					t.Errorf("corrections of the original: %v, %v", summary(fixes), err)
+				}
+				if fixes, err := e.svc.Corrections(e.ctx, c.ID); err != nil || len(fixes) != 0 {
+					t.Errorf("corrections of the correction: %v, %v", summary(fixes), err)
+				}
 			},
 		},
 		{

@@ -28,6 +28,7 @@ type Store interface {
 	CreateDocument(ctx context.Context, d *register.Document) error
 	UpdateDraft(ctx context.Context, d *register.Document) error
 	Document(ctx context.Context, id int64) (register.Document, error)
+	Corrections(ctx context.Context, id int64) ([]register.Document, error)
 	Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error)
 	DocumentFile(ctx context.Context, id int64) (docx []byte, sha string, err error)
 	IssueInYear(ctx context.Context, id int64, now time.Time, year int, render register.RenderFunc) (register.Document, error)

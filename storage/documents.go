@@ -144,6 +144,19 @@ func (db *DB) Document(ctx context.Context, id int64) (register.Document, error)
 	return row.document(), nil
 }
 
+// Corrections returns the issued documents correcting document id, oldest first.
+func (db *DB) Corrections(ctx context.Context, id int64) ([]register.Document, error) {
+	var rows []documentRow
+	if err := db.sel(ctx, db.q.ListCorrections, &rows, id); err != nil {
+		return nil, internal("list corrections", err)
+	}
+	docs := make([]register.Document, len(rows))
+	for i, r := range rows {
+		docs[i] = r.document()
+	}
+	return docs, nil
+}
+
 // Documents returns the documents f selects, newest first.
 func (db *DB) Documents(ctx context.Context, f register.DocumentFilter) ([]register.Document, error) {
 	limit, offset := f.Page()

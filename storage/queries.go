@@ -56,6 +56,7 @@ type queries struct {
 	InsertIssuedDocument *sqlx.Stmt `query:"insert-issued-document"`
 	UpdateDraft          *sqlx.Stmt `query:"update-draft"`
 	GetDocument          *sqlx.Stmt `query:"get-document"`
+	ListCorrections      *sqlx.Stmt `query:"list-corrections"`
 	GetDocumentStatus    *sqlx.Stmt `query:"get-document-status"`
 	ListDocuments        *sqlx.Stmt `query:"list-documents"`
 	ClaimDraft           *sqlx.Stmt `query:"claim-draft"`

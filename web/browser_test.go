@@ -359,6 +359,13 @@ func testSecretariatIssuesCongVan(t *testing.T, a *apptest.App) {
 	if !strings.Contains(fixed.Text(), "tháng Chạp") {
 		t.Errorf("the correction does not say what was corrected:\n%s", fixed.Text())
 	}
+	// The original's page names its correction.
+	correction := b.text("h1")
+	b.do("the original", chromedp.Click(chromedp.CSS("a.corrects")), chromedp.WaitVisible(chromedp.CSS("a.corrected-by")))
+	b.shot("van-ban-goc-da-dinh-chinh")
+	if got := b.text("a.corrected-by"); !strings.Contains(correction, strings.TrimSpace(strings.SplitN(got, " số ", 2)[1])) {
+		t.Errorf("the original names its correction %q, the correction's heading is %q", got, correction)
+	}
 	// The original is frozen: its file is the one downloaded before.
 	if again := apptest.OpenDocx(t, b.fetchFile(href)); again.Text() != doc.Text() {
 		t.Errorf("the original changed after its correction:\n%s", again.Text())

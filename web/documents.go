@@ -453,6 +453,8 @@ type documentView struct {
 	// MayCorrect offers the "Đính chính" button; Original is the document this one corrects.
 	MayCorrect bool
 	Original   *register.Document
+	// Corrections are the issued documents correcting this one.
+	Corrections []register.Document
 }
 
 // documentPage answers GET /van-ban/:id.
@@ -484,6 +486,11 @@ func (p *Pages) showDocument(c *gin.Context, status int, doc register.Document, 
 	if doc.CorrectsID != 0 {
 		if o, err := p.svc.Document(c.Request.Context(), doc.CorrectsID); err == nil {
 			dv.Original = &o
+		}
+	}
+	if doc.Status == register.Issued {
+		if fixes, err := p.svc.Corrections(c.Request.Context(), doc.ID); err == nil {
+			dv.Corrections = fixes
 		}
 	}
 	v.Title, v.Data = doc.KindTitle+" "+doc.Subject, &dv

@@ -27,6 +27,14 @@ SELECT id, form_id, issuer_id, status, data, recipients, subject, kind_title, sy
 FROM documents
 WHERE id = ?;
 
+-- name: list-corrections
+-- The issued documents correcting a document (Đính chính), oldest first.
+SELECT id, form_id, issuer_id, status, data, recipients, subject, kind_title, symbol, year, number,
+       corrects_id, created_at, updated_at, issued_at, sha256, secrecy, urgency
+FROM documents
+WHERE corrects_id = ? AND status = 'issued'
+ORDER BY id;
+
 -- name: get-document-status
 SELECT status FROM documents WHERE id = ?;
 
