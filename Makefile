@@ -28,7 +28,7 @@ test:
 ## loop in storage, the caches and pools of generator, typeset and directory, the service's
 ## routing cache, the HTTP concurrency tests, the converter pool and the job queue) under the
 ## race detector.
-RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts ./pdfconv ./jobs
+RACE_PKGS = ./storage ./generator/... ./typeset ./directory ./secretariat ./httpapi ./accounts ./pdfconv ./jobs/...
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -38,7 +39,16 @@ type Options struct {
 	// PDF makes the PDF routes' files; nil answers them 503.
 	PDF *publish.Service
 	// Jobs runs long work; nil answers the job routes 503.
-	Jobs *jobs.Service
+	Jobs JobQueue
+}
+
+// JobQueue is the queue of long work as the API uses it (jobs/riverqueue.Service): the
+// HTTP layer speaks of jobs without linking the queue's drivers.
+type JobQueue interface {
+	StartPDFBatch(ctx context.Context, req jobs.PDFBatchRequest) (jobs.Job, error)
+	Job(ctx context.Context, id int64) (jobs.Job, error)
+	Cancel(ctx context.Context, id int64) (jobs.Job, error)
+	Result(ctx context.Context, id int64) (jobs.Result, error)
 }
 
 // handler holds what every handler needs.
@@ -47,7 +57,7 @@ type handler struct {
 	insp          *inspection.Service
 	accounts      *accounts.Service
 	pdf           *publish.Service
-	jobs          *jobs.Service
+	jobs          JobQueue
 	log           *slog.Logger
 	secureCookies bool
 	// openPages are the page routes that need no actor (Pages.OpenPages).

@@ -11,7 +11,7 @@ import (
 	"vanthu/appdata"
 	"vanthu/generator"
 	"vanthu/inspection"
-	"vanthu/jobs"
+	"vanthu/jobs/riverqueue"
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/records"
@@ -172,8 +172,8 @@ func loadAppearance(cfg config) (*generator.Appearance, error) {
 }
 
 // openJobs starts the job queue on the application's database.
-func openJobs(ctx context.Context, cfg config, svc *secretariat.Service, pub *publish.Service, log *slog.Logger) (*jobs.Service, error) {
-	j, err := jobs.Open(ctx, jobs.Config{DSN: cfg.DB, Instance: cfg.Instance, Docs: svc, PDF: pub, Workers: cfg.JobWorkers,
+func openJobs(ctx context.Context, cfg config, svc *secretariat.Service, pub *publish.Service, log *slog.Logger) (*riverqueue.Service, error) {
+	j, err := riverqueue.Open(ctx, riverqueue.Config{DSN: cfg.DB, Instance: cfg.Instance, Docs: svc, PDF: pub, Workers: cfg.JobWorkers,
 		Parallel: cfg.PDFWorkers, Log: log})
 	if err != nil {
 		return nil, err

@@ -22,7 +22,7 @@ import (
 	"vanthu/generator"
 	"vanthu/httpapi"
 	"vanthu/inspection"
-	"vanthu/jobs"
+	"vanthu/jobs/riverqueue"
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/records"
@@ -71,7 +71,7 @@ type App struct {
 	// PDF makes the PDF routes' files; without Options.Converter it answers 503.
 	PDF *publish.Service
 	// Jobs is the job queue, with Options.Jobs.
-	Jobs   *jobs.Service
+	Jobs   *riverqueue.Service
 	Server *httptest.Server
 	// URL is the server's base URL, without a trailing slash.
 	URL string
@@ -255,20 +255,20 @@ type Options struct {
 
 // JobsConfig is the job queue configuration of a test app: polls every 50 ms so tests
 // wait little, documents in chunks of 50 per LibreOffice start as the server does.
-func JobsConfig(tb testing.TB, a *App, dsn, instance string) jobs.Config {
-	return jobs.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 50,
+func JobsConfig(tb testing.TB, a *App, dsn, instance string) riverqueue.Config {
+	return riverqueue.Config{DSN: dsn, Instance: instance, Docs: a.Service, PDF: a.PDF, Workers: 2, ChunkSize: 50,
 		Poll: 50 * time.Millisecond, JobTimeout: time.Minute, WorkDir: tb.TempDir(), Log: Logger(tb)}
 }
 
 // OpenJobs opens and starts a job queue on dsn for a's service, closed when the test ends.
-func OpenJobs(tb testing.TB, a *App, cfg jobs.Config) *jobs.Service {
+func OpenJobs(tb testing.TB, a *App, cfg riverqueue.Config) *riverqueue.Service {
 	tb.Helper()
 	if cfg.Log == nil {
 		cfg.Log = Logger(tb)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	j, err := jobs.Open(ctx, cfg)
+	j, err := riverqueue.Open(ctx, cfg)
 	if err != nil {
 		tb.Fatalf("jobs: %v", err)
 	}
@@ -346,7 +346,11 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	if err != nil {
 		tb.Fatalf("web pages: %v", err)
 	}
-	a.Server = httptest.NewServer(httpapi.New(a.Service, httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, PDF: a.PDF, Jobs: a.Jobs, Pages: pages}))
+	options := httpapi.Options{MaxBody: MaxBody, MaxUpload: MaxUpload, Log: log, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, PDF: a.PDF, Pages: pages}
+	if a.Jobs != nil { // a nil *Service in the interface would not read as no queue
+		options.Jobs = a.Jobs
+	}
+	a.Server = httptest.NewServer(httpapi.New(a.Service, options))
 	tb.Cleanup(a.Server.Close) // registered after the database's Close, so it runs before it
 	a.URL = a.Server.URL
 	a.Anonymous = a.Server.Client()

@@ -1,6 +1,6 @@
 //go:build unix
 
-package jobs_test
+package riverqueue_test
 
 import (
 	"context"
@@ -18,6 +18,7 @@ import (
 	"vanthu/appdata"
 	"vanthu/internal/apptest"
 	"vanthu/jobs"
+	"vanthu/jobs/riverqueue"
 	"vanthu/pdfconv"
 	"vanthu/publish"
 	"vanthu/secretariat"
@@ -54,7 +55,7 @@ func TestJobsChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	j, err := jobs.Open(ctx, jobs.Config{DSN: dsn, Instance: "worker-1", Docs: svc, PDF: pub, ChunkSize: 1,
+	j, err := riverqueue.Open(ctx, riverqueue.Config{DSN: dsn, Instance: "worker-1", Docs: svc, PDF: pub, ChunkSize: 1,
 		WorkDir: filepath.Join(os.Getenv(childDir), "jobs"),
 		Poll:    50 * time.Millisecond, JobTimeout: time.Minute, Log: log})
 	if err != nil {
@@ -84,7 +85,7 @@ func TestKilledServerResumes(t *testing.T) {
 			ids := issue(t, a, n)
 			// This process only queues the job: it has no worker until the restart.
 			ctx := access.WithActor(context.Background(), access.System("test"))
-			queue, err := jobs.Open(ctx, apptest.JobsConfig(t, a, dsn, "queue-only"))
+			queue, err := riverqueue.Open(ctx, apptest.JobsConfig(t, a, dsn, "queue-only"))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,6 @@
 //go:build unix
 
-package jobs_test
+package riverqueue_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package jobs
+package riverqueue
 
 // The messages jobs shows, in one place.
 const (

@@ -1,4 +1,4 @@
-package jobs
+package riverqueue
 
 import (
 	"archive/zip"

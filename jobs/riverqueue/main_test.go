@@ -1,4 +1,4 @@
-package jobs_test
+package riverqueue_test
 
 import (
 	"os"

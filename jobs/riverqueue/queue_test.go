@@ -1,4 +1,4 @@
-package jobs_test
+package riverqueue_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"vanthu/access"
 	"vanthu/internal/apptest"
 	"vanthu/jobs"
+	"vanthu/jobs/riverqueue"
 )
 
 // TestCancelRunningJob cancels a job while it converts: it stops within seconds, ends
@@ -128,7 +129,7 @@ func TestInstancesStartTogether(t *testing.T) {
 			for i := range 4 {
 				go func() {
 					cfg := apptest.JobsConfig(t, a, dsn, "instance-"+strconv.Itoa(i))
-					q, err := jobs.Open(context.Background(), cfg)
+					q, err := riverqueue.Open(context.Background(), cfg)
 					if err == nil {
 						err = q.Close(context.Background())
 					}
