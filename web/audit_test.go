@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html"
-	"io"
 	"net/http"
 	"regexp"
 	"strings"
@@ -38,18 +37,11 @@ func TestAuditPage(t *testing.T) {
 	cookie := signedIn(t, a, "quantri")
 	get := func(path string) string {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodGet, a.URL+path, nil)
-		req.Header.Set("Cookie", cookie)
-		res, err := a.Anonymous.Do(req)
-		if err != nil {
-			t.Fatal(err)
+		res := apptest.Do(t, a.Anonymous, a.URL, "GET", path, nil, "Cookie", cookie)
+		if res.Status != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", path, res.Status, apptest.Excerpt(res.Body))
 		}
-		defer res.Body.Close()
-		body, _ := io.ReadAll(res.Body)
-		if res.StatusCode != http.StatusOK {
-			t.Fatalf("GET %s: %d %s", path, res.StatusCode, apptest.Excerpt(body))
-		}
-		return string(body)
+		return string(res.Body)
 	}
 	page := html.UnescapeString(get("/quan-tri/nhat-ky?login=vanthu.xa&from=2026-03-01&to=2026-03-01"))
 	for _, want := range []string{"01/03/2026 23:30:00", "Đăng nhập", "Văn thư (Ủy ban nhân dân xã Đông Tiến)"} {

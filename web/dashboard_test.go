@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -65,18 +64,11 @@ func TestDashboardFiguresAreTheWorkbooks(t *testing.T) {
 			cookie := signedIn(t, a, "lanhdao")
 			get := func(path string) []byte {
 				t.Helper()
-				req, _ := http.NewRequest(http.MethodGet, a.URL+path, nil)
-				req.Header.Set("Cookie", cookie)
-				res, err := a.Anonymous.Do(req)
-				if err != nil {
-					t.Fatal(err)
+				res := apptest.Do(t, a.Anonymous, a.URL, "GET", path, nil, "Cookie", cookie)
+				if res.Status != http.StatusOK {
+					t.Fatalf("GET %s: %d %s", path, res.Status, apptest.Excerpt(res.Body))
 				}
-				defer res.Body.Close()
-				body, _ := io.ReadAll(res.Body)
-				if res.StatusCode != http.StatusOK {
-					t.Fatalf("GET %s: %d %s", path, res.StatusCode, apptest.Excerpt(body))
-				}
-				return body
+				return res.Body
 			}
 			page := string(get(fmt.Sprintf("/tong-hop/%d", round.ID)))
 			href := regexp.MustCompile(`href="(/api/inspection/rounds/\d+/progress\.xlsx)"`).FindStringSubmatch(page)
