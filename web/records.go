@@ -182,7 +182,14 @@ func (p *Pages) orgView(c *gin.Context, unitID string) (*orgView, error) {
 	ctx := c.Request.Context()
 	a := access.FromContext(ctx)
 	ov := &orgView{Units: p.recordUnits(a, access.CommitteeRead), Kinds: bodyKinds, Errs: fieldErrors{}, Posted: url.Values{}}
-	if unitID == "" && len(ov.Units) > 0 {
+	if unitID == "" {
+		if len(ov.Units) == 0 {
+			// No unit to show: the service says why (403 to a role without the records).
+			if _, err := p.rec.People(ctx, ""); err != nil {
+				return nil, err
+			}
+			return nil, apperr.New(apperr.NotFound, "Tài khoản này không giữ hồ sơ của đơn vị nào.")
+		}
 		unitID = ov.Units[0].ID
 	}
 	tree := p.svc.Tree()
@@ -257,6 +264,12 @@ func (p *Pages) personNew(c *gin.Context) {
 	u, ok := p.svc.Tree().Unit(unitID)
 	if !ok {
 		p.fail(c, apperr.New(apperr.NotFound, "Danh mục không có đơn vị này."))
+		return
+	}
+	// Only a form; the service, asked for the unit's people, refuses who may not read them,
+	// and decides on the person sent.
+	if _, err := p.rec.People(c.Request.Context(), unitID); err != nil {
+		p.fail(c, err)
 		return
 	}
 	p.render(c, http.StatusOK, "person", view{Title: "Thêm người", Data: &personView{Person: committee.Person{UnitID: unitID}, Unit: u, Errs: fieldErrors{}}})
