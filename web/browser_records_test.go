@@ -212,5 +212,8 @@ func testProposalFromThePages(t *testing.T, a *apptest.App) {
 	if n := eval[int](b, `document.querySelectorAll('.docs a[href^="/van-ban/"]').length`); n != 1 {
 		t.Errorf("the proposal's page links %d documents after the tờ trình, want 1", n)
 	}
+	if n := eval[int](b, `document.querySelectorAll('form[action$="/to-trinh"]').length`); n != 0 {
+		t.Error("the tờ trình form is still offered after the tờ trình was issued")
+	}
 	b.shot("ho-so")
 }
