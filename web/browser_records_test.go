@@ -216,4 +216,33 @@ func testProposalFromThePages(t *testing.T, a *apptest.App) {
 		t.Error("the tờ trình form is still offered after the tờ trình was issued")
 	}
 	b.shot("ho-so")
+
+	// The achievement report of the one eligible nominee: a download, never numbered.
+	report := eval[string](b, `(() => { const f = document.querySelector('form[action$="/bao-cao"]');
+		return fetch(f.getAttribute("action"), {method: "POST", body: new URLSearchParams(new FormData(f)), credentials: "same-origin"})
+			.then(r => r.ok ? r.headers.get("Content-Type") : "status " + r.status); })()`)
+	if !strings.Contains(report, "wordprocessingml") {
+		t.Errorf("the report answered %q", report)
+	}
+	b.do("minutes", chromedp.SetValue(chromedp.CSS("#b-place"), "Hội trường Ủy ban nhân dân xã"), chromedp.SetValue(chromedp.CSS("#b-secretary"), "Phạm Thị Lan"),
+		chromedp.Click(chromedp.CSS(`form[action$="/bien-ban"] button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("a[download]")))
+	b.shot("bien-ban-da-ban-hanh")
+	if h := b.text("h1"); !strings.HasPrefix(h, "Biên bản") {
+		t.Errorf("after issuing the minutes the page reads %q", h)
+	}
+	b.do("grant", chromedp.Navigate(a.URL+proposalPage), chromedp.WaitVisible(chromedp.CSS("#g-signer")),
+		chromedp.SetValue(chromedp.CSS("#g-signer"), "Lê Văn Hùng"),
+		chromedp.Click(chromedp.CSS(`form[action$="/quyet-dinh"] button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("a[download]")))
+	b.shot("quyet-dinh-khen-thuong")
+	if h := b.text("h1"); !regexp.MustCompile(`^Quyết định số \d+/QĐ-`).MatchString(h) {
+		t.Errorf("after granting the page reads %q", h)
+	}
+	b.do("the proposal's documents", chromedp.Navigate(a.URL+proposalPage), chromedp.WaitVisible(chromedp.CSS(".docs")))
+	b.shot("ho-so-day-du")
+	if n := eval[int](b, `document.querySelectorAll('.docs a[href^="/van-ban/"]').length`); n != 3 {
+		t.Errorf("the proposal's page links %d documents, want the tờ trình, the minutes and the decision", n)
+	}
+	if n := eval[int](b, `document.querySelectorAll('form[action$="/de-cu"], form[action$="/bieu-quyet"], form[action$="/quyet-dinh"]').length`); n != 0 {
+		t.Errorf("%d forms still change a proposal already granted", n)
+	}
 }
