@@ -242,7 +242,7 @@ func (p *Pages) proposalView(c *gin.Context, id int64) (*proposalView, error) {
 			pv.Kinds = append(pv.Kinds, struct{ ID, Label string }{string(k), nomineeKinds[k]})
 		}
 		if access.Holds(a, access.CommitteeRead) {
-			if pv.People, err = p.rec.People(ctx, ""); err != nil {
+			if pv.People, err = p.localPeople(c, v.ProposerID); err != nil {
 				return nil, err
 			}
 		}

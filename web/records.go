@@ -365,7 +365,7 @@ func (p *Pages) bodyCreate(c *gin.Context) {
 
 // joinRows is how many people one change form can name: a team of a thôn has 3, of a tổ
 // dân phố 5; a larger body is established in several changes on the same date.
-const joinRows = 8
+const joinRows = 6
 
 // bodyView is the page of one body: its composition on a date and its forms.
 type bodyView struct {
@@ -417,7 +417,7 @@ func (p *Pages) bodyView(c *gin.Context, id int64, date string) (*bodyView, erro
 	}
 	bv.CanWrite = access.Can(access.FromContext(ctx), access.CommitteeWrite, b.UnitID, p.svc.Tree())
 	if bv.CanWrite {
-		if bv.People, err = p.rec.People(ctx, ""); err != nil {
+		if bv.People, err = p.localPeople(c, b.UnitID); err != nil {
 			return nil, err
 		}
 	}
@@ -534,6 +534,32 @@ func (p *Pages) bodyChange(c *gin.Context) {
 		}
 		return f
 	})
+}
+
+// localPeople are the people kept by the units of unitID's locality (its committee, its
+// police, its villages) that the actor may read: those a body or a proposal of unitID
+// names, and few enough to be offered in a list, where every person of a province is not.
+func (p *Pages) localPeople(c *gin.Context, unitID string) ([]committee.Person, error) {
+	ctx := c.Request.Context()
+	tree := p.svc.Tree()
+	loc, ok := tree.Locality(unitID)
+	if !ok {
+		return p.rec.People(ctx, unitID)
+	}
+	a := access.FromContext(ctx)
+	var out []committee.Person
+	for _, u := range append([]directory.Unit{loc}, tree.Children(loc.ID)...) {
+		if !access.Can(a, access.CommitteeRead, u.ID, tree) {
+			continue
+		}
+		people, err := p.rec.People(ctx, u.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, people...)
+	}
+	slices.SortFunc(out, func(x, y committee.Person) int { return strings.Compare(x.Name, y.Name) })
+	return out, nil
 }
 
 // signerOf reads the signer fields of a document form.

@@ -69,7 +69,7 @@ func adminJSON(t *testing.T, a *apptest.App, method, path, body string, status i
 	var v struct {
 		ID int64 `json:"id"`
 	}
-	if status == http.StatusCreated {
+	if status == http.StatusCreated && strings.HasPrefix(string(res.Body), "{") {
 		res.JSON(t, &v)
 	}
 	return v.ID
@@ -196,5 +196,39 @@ func TestRecordPagesRefuseHostileInput(t *testing.T) {
 				}
 			})
 		})
+	}
+}
+
+// TestRecordPagesWeight holds the records' pages, filled as a commune's are, to the
+// 100 KB of TestPageWeight, stylesheet and script included.
+func TestRecordPagesWeight(t *testing.T) {
+	a := apptest.NewSQLite(t)
+	a.User(t, "vanthu.xa", "secretariat", "ubnd-xa-dong-tien")
+	u := signInPages(t, a, "vanthu.xa")
+	var people []int64
+	for i := range 40 {
+		people = append(people, adminJSON(t, a, "POST", "/api/people",
+			fmt.Sprintf(`{"name":"Nguyễn Văn Thành %d","gender":"nam","birth_year":1980,"unit_id":"ubnd-xa-dong-tien","position":"Công an viên thôn Phù Lưu"}`, i), 201))
+	}
+	team := adminJSON(t, a, "POST", "/api/bodies", `{"kind":"to-bao-ve-antt","unit_id":"ubnd-xa-dong-tien","name":"Tổ bảo vệ an ninh, trật tự thôn Phù Lưu","areas":["thon-phu-luu"]}`, 201)
+	adminJSON(t, a, "POST", fmt.Sprintf("/api/bodies/%d/changes", team), fmt.Sprintf(`{"date":"2025-07-15","join":[{"person_id":%d,"role":"Tổ trưởng"},{"person_id":%d,"role":"Tổ phó"},{"person_id":%d,"role":"Tổ viên"}]}`, people[0], people[1], people[2]), 200)
+	proposal := adminJSON(t, a, "POST", "/api/proposals", `{"award_id":"giay-khen-chu-tich-ubnd-xa","year":2025,"proposer_id":"cong-an-xa-dong-tien","movement":"phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025","summary":"Tiêu biểu."}`, 201)
+	var nominees []string
+	for _, id := range people[:20] {
+		nominees = append(nominees, fmt.Sprintf(`{"kind":"person","person_id":%d,"achievement":"Tham gia tuần tra, giải quyết nhiều vụ việc."}`, id))
+	}
+	adminJSON(t, a, "POST", fmt.Sprintf("/api/proposals/%d/nominees", proposal), `{"nominees":[`+strings.Join(nominees, ",")+`]}`, 201)
+	assets := len(apptest.Do(t, a.Anonymous, a.URL, "GET", "/static/site.css", nil).Body) + len(apptest.Do(t, a.Anonymous, a.URL, "GET", "/static/site.js", nil).Body)
+	for _, p := range []string{"/to-chuc", "/to-chuc/nguoi?unit=ubnd-xa-dong-tien", fmt.Sprintf("/to-chuc/ban/%d?ngay=2025-08-01", team),
+		"/khen-thuong?nam=2025", fmt.Sprintf("/khen-thuong/%d", proposal)} {
+		status, _, body := u.do("GET", p, nil)
+		if status != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", p, status, apptest.Excerpt([]byte(body)))
+		}
+		total := len(body) + assets
+		t.Logf("%-40s %6d bytes HTML, %6d with the stylesheet and script", p, len(body), total)
+		if total > 100_000 {
+			t.Errorf("%s weighs %d bytes, over 100 KB", p, total)
+		}
 	}
 }
