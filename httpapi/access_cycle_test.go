@@ -265,6 +265,9 @@ func ruleFor(key string) (rule, bool) {
 	if r, ok := rules[key]; ok {
 		return r, true
 	}
+	if r, ok := recordPageRules[key]; ok {
+		return r, true
+	}
 	r, ok := cycleRules[key]
 	return r, ok
 }
@@ -276,6 +279,9 @@ func allRules() map[string]bool {
 		keys[k] = true
 	}
 	for k := range cycleRules {
+		keys[k] = true
+	}
+	for k := range recordPageRules {
 		keys[k] = true
 	}
 	return keys

@@ -165,11 +165,11 @@ var demoRoles = []struct {
 	login, role, unit string
 	links             []string
 }{
-	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Kết quả và giấy công nhận", "Thư viện mẫu", "Người dùng", "Danh mục đơn vị", "Nhật ký"}},
-	{"vanthu.xa", "secretariat", "ubnd-xa-dong-tien", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
+	{"quantri", "admin", "", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Kết quả và giấy công nhận", "Người và tổ chức", "Khen thưởng", "Thư viện mẫu", "Người dùng", "Danh mục đơn vị", "Nhật ký"}},
+	{"vanthu.xa", "secretariat", "ubnd-xa-dong-tien", []string{"Soạn văn bản", "Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Người và tổ chức", "Khen thưởng", "Thư viện mẫu"}},
 	{"kiemtra", "inspector", "tinh-thanh-hoa", []string{"Đợt kiểm tra", "Thư viện mẫu"}},
 	{"donvi", "unit", "xa-dong-tien", []string{"Đợt kiểm tra", "Kết quả và giấy công nhận", "Thư viện mẫu"}},
-	{"lanhdao", "leader", "tinh-thanh-hoa", []string{"Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Thư viện mẫu"}},
+	{"lanhdao", "leader", "tinh-thanh-hoa", []string{"Sổ đăng ký văn bản đi", "Đợt kiểm tra", "Người và tổ chức", "Khen thưởng", "Thư viện mẫu"}},
 }
 
 // eachBackend runs a browser test once on SQLite and once on PostgreSQL (skipped, saying

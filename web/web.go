@@ -21,6 +21,7 @@ import (
 	"vanthu/httpapi"
 	"vanthu/inspection"
 	"vanthu/publish"
+	"vanthu/records"
 	"vanthu/register"
 	"vanthu/secretariat"
 )
@@ -38,6 +39,8 @@ type Config struct {
 	Inspection *inspection.Service
 	// Accounts answers the admin pages (users, audit log); nil leaves them out.
 	Accounts *accounts.Service
+	// Records answers the pages of people, bodies and commendation; nil leaves them out.
+	Records *records.Service
 	// PDF makes the PDFs of the "PDF" buttons; nil (or no LibreOffice) shows its reason.
 	PDF *publish.Service
 	Log *slog.Logger
@@ -48,6 +51,7 @@ type Pages struct {
 	svc      *secretariat.Service
 	insp     *inspection.Service
 	accounts *accounts.Service
+	rec      *records.Service
 	pdf      *publish.Service
 	log      *slog.Logger
 	pages    map[string]*template.Template
@@ -59,7 +63,7 @@ func New(cfg Config) (*Pages, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, pdf: cfg.PDF, log: cfg.Log, pages: map[string]*template.Template{}}
+	p := &Pages{svc: cfg.Secretariat, insp: cfg.Inspection, accounts: cfg.Accounts, rec: cfg.Records, pdf: cfg.PDF, log: cfg.Log, pages: map[string]*template.Template{}}
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -131,6 +135,7 @@ func (p *Pages) Mount(r gin.IRouter, s httpapi.Sessions) {
 	r.GET("/quan-tri/don-vi", p.directoryPage)
 	r.POST("/quan-tri/don-vi", p.directoryImport)
 	r.POST("/quan-tri/don-vi/:id", p.unitEditPost)
+	p.mountRecords(r)
 }
 
 // NotFound answers an unknown page address: a page in Vietnamese with the way home, 404.
@@ -173,6 +178,7 @@ func (p *Pages) links(a *access.Actor) []link {
 		// A unit taking part in the rounds: its own results, apart from the rounds' lists.
 		out = append(out, link{"/ket-qua", "Kết quả và giấy công nhận", "Kết quả kiểm tra của đơn vị, lý do chưa đạt, tải Giấy công nhận."})
 	}
+	out = append(out, p.recordLinks(a)...)
 	if access.Holds(a, access.TemplateRead) {
 		out = append(out, link{"/mau-trong", "Thư viện mẫu", "Tải mẫu trống (.docx) có sẵn tiêu đề của đơn vị."})
 	}

@@ -62,7 +62,7 @@ func serve(ctx context.Context, args []string) error {
 			log.Error("job queue did not stop cleanly", "err", err)
 		}
 	}()
-	pages, err := web.New(web.Config{Secretariat: a.svc, Inspection: a.insp, Accounts: a.accounts, PDF: pub, Log: log})
+	pages, err := web.New(web.Config{Secretariat: a.svc, Inspection: a.insp, Accounts: a.accounts, Records: a.records, PDF: pub, Log: log})
 	if err != nil {
 		return err
 	}

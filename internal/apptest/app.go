@@ -342,7 +342,7 @@ func StartWith(tb testing.TB, data *Data, dsn string, opt Options) *App {
 	if opt.Jobs {
 		a.Jobs = OpenJobs(tb, a, JobsConfig(tb, a, dsn, "apptest"))
 	}
-	pages, err := web.New(web.Config{Secretariat: a.Service, Inspection: a.Inspection, Accounts: a.Accounts, PDF: a.PDF, Log: log})
+	pages, err := web.New(web.Config{Secretariat: a.Service, Inspection: a.Inspection, Accounts: a.Accounts, Records: a.Records, PDF: a.PDF, Log: log})
 	if err != nil {
 		tb.Fatalf("web pages: %v", err)
 	}
