@@ -193,6 +193,30 @@ func startApp(t *testing.T, dsn string) *apptest.App {
 	return a
 }
 
+// asSystem is a context acting as the system, as the command line would: the tests set
+// rounds up through the service, the pages under test then read them.
+func asSystem() context.Context {
+	return access.WithActor(context.Background(), access.System("web test"))
+}
+
+// newRound creates the round of year of the People's Committee of xã Đông Tiến with its
+// objects, as the system.
+func newRound(t *testing.T, a *apptest.App, year int, objects ...inspection.Object) *inspection.Round {
+	t.Helper()
+	round, err := a.Inspection.CreateRound(asSystem(), inspection.RoundInput{Year: year, AuthorityID: "ubnd-xa-dong-tien"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Inspection.PutObjects(asSystem(), round.ID, objects); err != nil {
+		t.Fatal(err)
+	}
+	return round
+}
+
+// communeObject is xã Đông Tiến as an object of a round, linked to the unit of the demo
+// user donvi.
+var communeObject = inspection.Object{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"}
+
 // TestRolesSeeOnlyTheirPages signs in as each demo role and reads the home page: its
 // links are exactly what the role may do.
 func TestRolesSeeOnlyTheirPages(t *testing.T) { eachBackend(t, testRolesSeeOnlyTheirPages) }
@@ -379,20 +403,11 @@ func TestInspectorFillsChecklistOnPhone(t *testing.T) {
 }
 
 func testInspectorFillsChecklistOnPhone(t *testing.T, a *apptest.App) {
-	year := time.Now().Year()
-	// The round is set up by the system, as the command line would: the admin's API token
-	// was made on apptest's fixed day, before the clock was moved to today.
-	ctx := access.WithActor(context.Background(), access.System("browser test"))
-	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: year, AuthorityID: "ubnd-xa-dong-tien"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
-		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "ubnd-xa-dong-tien"},
-		{ID: "thon-1", Kind: inspection.ResidentialArea, Name: "Thôn Tiến Thắng", ParentID: "xa-dong-tien"},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	// The round is set up by the system: the admin's API token was made on apptest's fixed
+	// day, before the clock was moved to today.
+	round := newRound(t, a, time.Now().Year(),
+		inspection.Object{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "ubnd-xa-dong-tien"},
+		inspection.Object{ID: "thon-1", Kind: inspection.ResidentialArea, Name: "Thôn Tiến Thắng", ParentID: "xa-dong-tien"})
 
 	b := newBrowser(t, a.URL, 390, 844)
 	b.signIn("kiemtra")
@@ -559,16 +574,7 @@ func testUnknownPage(t *testing.T, a *apptest.App) {
 func TestUnitRegistersWithFile(t *testing.T) { eachBackend(t, testUnitRegistersWithFile) }
 
 func testUnitRegistersWithFile(t *testing.T, a *apptest.App) {
-	ctx := access.WithActor(context.Background(), access.System("browser test"))
-	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: time.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
-		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	round := newRound(t, a, time.Now().Year(), communeObject)
 	dir := t.TempDir()
 	bad, good := filepath.Join(dir, "ghi-chu.txt"), filepath.Join(dir, "ban-dang-ky.pdf")
 	if err := os.WriteFile(bad, []byte("không phải tệp hồ sơ"), 0o644); err != nil {

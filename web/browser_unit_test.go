@@ -204,16 +204,7 @@ func testUnitReadsResultsAndCertificates(t *testing.T, a *apptest.App) {
 func TestUnitRegistrationTooLarge(t *testing.T) { eachBackend(t, testUnitRegistrationTooLarge) }
 
 func testUnitRegistrationTooLarge(t *testing.T, a *apptest.App) {
-	ctx := access.WithActor(context.Background(), access.System("browser test"))
-	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: a.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
-		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	round := newRound(t, a, a.Now().Year(), communeObject)
 	big := filepath.Join(t.TempDir(), "ho-so-lon.pdf")
 	if err := os.WriteFile(big, append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("0"), apptest.MaxUpload+1)...), 0o644); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"html"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"vanthu/access"
 	"vanthu/inspection"
 	"vanthu/internal/apptest"
 )
@@ -26,19 +24,13 @@ func TestDashboardFiguresAreTheWorkbooks(t *testing.T) {
 		t.Run(be.Name, func(t *testing.T) {
 			a := apptest.New(t, be.DSN(t))
 			a.User(t, "lanhdao", "leader", "tinh-thanh-hoa")
-			ctx := access.WithActor(context.Background(), access.System("dashboard test"))
-			round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: apptest.Now.Year(), AuthorityID: "ubnd-xa-dong-tien"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			ctx := asSystem()
 			objects := []inspection.Object{{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "ubnd-xa-dong-tien"}}
 			for i := 1; i <= 7; i++ {
 				objects = append(objects, inspection.Object{ID: fmt.Sprintf("thon-%d", i), Kind: inspection.ResidentialArea,
 					Name: fmt.Sprintf("Thôn %d", i), ParentID: "xa-dong-tien"})
 			}
-			if err := a.Inspection.PutObjects(ctx, round.ID, objects); err != nil {
-				t.Fatal(err)
-			}
+			round := newRound(t, a, apptest.Now.Year(), objects...)
 			// Six of seven registered, five assessed, one of them failing a criterion.
 			for i := 1; i <= 6; i++ {
 				if _, err := a.Inspection.Register(ctx, round.ID, fmt.Sprintf("thon-%d", i), &inspection.Registration{RegisteredOn: apptest.Now.Format("2006-01-02")}); err != nil {

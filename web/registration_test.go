@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"vanthu/access"
 	"vanthu/inspection"
 	"vanthu/internal/apptest"
 )
@@ -22,16 +21,7 @@ func TestRegistrationTooLarge(t *testing.T) {
 		t.Run(be.Name, func(t *testing.T) {
 			be.SkipIfUnavailable(t)
 			a := startApp(t, be.DSN(t))
-			sys := access.WithActor(context.Background(), access.System("too large test"))
-			round, err := a.Inspection.CreateRound(sys, inspection.RoundInput{Year: a.Now().Year(), AuthorityID: "ubnd-xa-dong-tien"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := a.Inspection.PutObjects(sys, round.ID, []inspection.Object{
-				{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "xa-dong-tien"},
-			}); err != nil {
-				t.Fatal(err)
-			}
+			round := newRound(t, a, a.Now().Year(), communeObject)
 			in, err := a.Accounts.SignIn(context.Background(), "donvi", apptest.Password)
 			if err != nil {
 				t.Fatal(err)
@@ -62,11 +52,11 @@ func TestRegistrationTooLarge(t *testing.T) {
 					t.Errorf("%s: the form shown again cannot be sent: no CSRF token", tc.name)
 				}
 			}
-			o, err := a.Inspection.Objects(sys, round.ID)
+			o, err := a.Inspection.Objects(asSystem(), round.ID)
 			if err != nil || len(o) != 1 || o[0].Registered() || o[0].RegistrationNote != "" {
 				t.Errorf("a refused form was recorded: %+v, %v", o, err)
 			}
-			if files, err := a.Inspection.Attachments(sys, round.ID, "xa-dong-tien"); err != nil || len(files) != 0 {
+			if files, err := a.Inspection.Attachments(asSystem(), round.ID, "xa-dong-tien"); err != nil || len(files) != 0 {
 				t.Errorf("a refused file was stored: %+v, %v", files, err)
 			}
 

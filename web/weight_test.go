@@ -1,12 +1,10 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 
-	"vanthu/access"
 	"vanthu/inspection"
 	"vanthu/internal/apptest"
 )
@@ -20,17 +18,9 @@ func TestPageWeight(t *testing.T) {
 		a.User(t, d.login, d.role, d.unit)
 	}
 	seedRegister(t, a, 60, apptest.Now.Year())
-	ctx := access.WithActor(context.Background(), access.System("weight test"))
-	round, err := a.Inspection.CreateRound(ctx, inspection.RoundInput{Year: apptest.Now.Year(), AuthorityID: "ubnd-xa-dong-tien"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Inspection.PutObjects(ctx, round.ID, []inspection.Object{
-		{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "ubnd-xa-dong-tien"},
-		{ID: "thon-1", Kind: inspection.ResidentialArea, Name: "Thôn Tiến Thắng", ParentID: "xa-dong-tien"},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	round := newRound(t, a, apptest.Now.Year(),
+		inspection.Object{ID: "xa-dong-tien", Kind: inspection.Commune, Name: "Xã Đông Tiến", UnitID: "ubnd-xa-dong-tien"},
+		inspection.Object{ID: "thon-1", Kind: inspection.ResidentialArea, Name: "Thôn Tiến Thắng", ParentID: "xa-dong-tien"})
 	get := func(cookie, path string) int {
 		t.Helper()
 		res := apptest.Do(t, a.Anonymous, a.URL, "GET", path, nil, "Cookie", cookie)
